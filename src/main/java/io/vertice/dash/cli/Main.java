@@ -1,0 +1,76 @@
+package io.vertice.dash.cli;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.ExitCodes;
+import io.vertice.dash.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code dash} command line. Each subcommand is a thin class in this package that parses its
+ * options and calls its capability's entry point; failures travel as {@link DashException} and become
+ * one sentence on stderr and the documented exit code.
+ */
+@Command(name = "dash",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Grafana dashboards-as-code for the Vertice consciousness cockpit.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs dash with these arguments and returns the exit code (tests call this). */
+    public static int run(String... args) {
+        GlobalOptions.reset();
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = GlobalOptions.verbose();
+        if (e instanceof DashException de) {
+            err.println("dash: " + de.getMessage());
+            if (verbose && de.getCause() != null) {
+                de.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return de.exitCode();
+        }
+        err.println("dash: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.FINDINGS;
+    }
+
+    /** {@code --version} prints the version the build stamped into the jar. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"dash " + Version.get()};
+        }
+    }
+}
