@@ -113,7 +113,7 @@ class DashboardRulesTest {
                 "the query uses $zone, which the dashboard does not define; add the variable or fix the name.",
                 "the legend uses $region, which the dashboard does not define; add the variable or fix the name.");
         Finding inExpr = found.stream().filter(f -> f.line() != null).findFirst().orElseThrow();
-        assertThat(inExpr.column()).isEqualTo(43);
+        assertThat(inExpr.column()).isEqualTo(42);
         assertThat(inExpr.line()).isEqualTo(1);
         String good = panel(1, 0, 0, "label_replace(rate(x{environment=\"$environment\", service_name=~\"${service:regex}\"}[$__rate_interval]), \"a\", \"$1\", \"b\", \"(.*)\") * $__range_s",
                 "{{state}} $environment");
