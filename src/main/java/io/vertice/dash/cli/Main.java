@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 ExportCommand.class,
                 ListCommand.class,
+                ValidateCommand.class,
         })
 public final class Main implements Runnable {
 
