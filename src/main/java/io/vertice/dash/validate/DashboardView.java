@@ -119,7 +119,7 @@ public final class DashboardView {
                 if (!isPrometheus(ds)) {
                     continue;
                 }
-                out.add(new Query(p, null, p.label(), t.refId(), t.expr(),
+                out.add(Query.of(p, null, p.label(), t.refId(), t.expr(),
                         t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden()));
             }
         }
@@ -134,7 +134,7 @@ public final class DashboardView {
             if (a.textFormat() != null) {
                 templates.add(a.textFormat());
             }
-            out.add(new Query(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
+            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
         }
         return out;
     }

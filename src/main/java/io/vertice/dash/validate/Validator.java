@@ -1,6 +1,7 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.catalog.PrometheusAddedSeries;
 import io.vertice.dash.validate.rules.Rules;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ public final class Validator {
     private final List<QueryRule> queryRules = new ArrayList<>();
 
     public Validator(MetricCatalog catalog, List<? extends Rule> rules) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        // the series Prometheus writes itself (up, scrape_*, ALERTS) are always known
+        this.catalog = PrometheusAddedSeries.withSynthetic(Objects.requireNonNull(catalog, "catalog"));
         for (Rule r : rules) {
             if (r instanceof DashboardRule d) {
                 dashboardRules.add(d);

@@ -11,11 +11,21 @@ public final class Rules {
 
     public static List<Rule> all() {
         return List.of(
+                new PromqlSyntaxRule(),
+                new UnknownMetricRule(),
+                new UnknownLabelRule(),
+                new UnknownLabelValueRule(),
+                new RateOnGaugeRule(),
+                new CounterWithoutRateRule(),
+                new HistogramQuantileRule(),
+                new FixedRateWindowRule(),
+                new UndefinedVariableRule(),
+                new HardcodedDatasourceRule(),
+                new RatioUnitRule(),
+                new LegendLabelRule(),
                 new DuplicatePanelIdRule(),
                 new PanelOffGridRule(),
                 new PanelOverlapRule(),
-                new PanelDescriptionRule(),
-                new HardcodedDatasourceRule(),
-                new UndefinedVariableRule());
+                new PanelDescriptionRule());
     }
 }

@@ -1,6 +1,9 @@
 package io.vertice.dash.validate.rules;
 
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.validate.AnnotationView;
+import io.vertice.dash.validate.Query;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
 import io.vertice.dash.validate.DatasourceRef;
@@ -46,7 +49,7 @@ public final class UndefinedVariableRule implements DashboardRule {
             report(defined, datasourceText(p.datasource()), "datasource", p.label(), null, out);
             for (TargetView t : p.targets()) {
                 if (t.expr() != null) {
-                    reportWithPosition(defined, t.expr(), p.label(), t.refId(), out);
+                    reportInExpression(dashboard, defined, t.expr(), p.label(), t.refId(), out);
                 }
                 report(defined, t.legendFormat(), "legend", p.label(), t.refId(), out);
                 report(defined, datasourceText(t.datasource()), "datasource", p.label(), t.refId(), out);
@@ -55,7 +58,7 @@ public final class UndefinedVariableRule implements DashboardRule {
         for (AnnotationView a : dashboard.annotations()) {
             String where = "annotation " + a.name();
             if (a.expr() != null) {
-                reportWithPosition(defined, a.expr(), where, null, out);
+                reportInExpression(dashboard, defined, a.expr(), where, null, out);
             }
             report(defined, a.titleFormat(), "title format", where, null, out);
             report(defined, a.textFormat(), "text format", where, null, out);
@@ -81,6 +84,23 @@ public final class UndefinedVariableRule implements DashboardRule {
         for (String name : missing) {
             out.add(this, panel, refId, "the " + field + " uses $" + name + ", which the dashboard does not define; "
                     + "add the variable or fix the name.", null, null);
+        }
+    }
+
+    /** Uses the PromQL parser's variable list when the expression parsed, else the plain scanner. */
+    private void reportInExpression(DashboardView dashboard, Set<String> defined, String expr, String panel, String refId,
+                                    Findings out) {
+        ParsedQuery parsed = dashboard.queries().stream().filter(q -> q.expr().equals(expr) && q.parsed() != null)
+                .map(Query::parsed).findFirst().orElse(null);
+        if (parsed == null) {
+            reportWithPosition(defined, expr, panel, refId, out);
+            return;
+        }
+        for (VariableUse v : parsed.variables()) {
+            if (!v.isBuiltin() && !defined.contains(v.name()) && !GrafanaVariables.isBuiltIn(v.name())) {
+                out.add(this, panel, refId, "the query uses $" + v.name() + ", which the dashboard does not define; "
+                        + "add the variable or fix the name.", v.line(), v.column());
+            }
         }
     }
 

@@ -1,0 +1,51 @@
+package io.vertice.dash.validate.rules;
+
+import java.util.Collection;
+
+/** "Did you mean": the closest known name by edit distance, when it is close enough to be a typo. */
+final class Suggestions {
+    private Suggestions() {
+    }
+
+    static String closest(String wanted, Collection<String> known) {
+        int limit = Math.max(2, wanted.length() / 4);
+        String best = null;
+        int bestDistance = limit + 1;
+        for (String k : known) {
+            if (Math.abs(k.length() - wanted.length()) >= bestDistance) {
+                continue;
+            }
+            int d = distance(wanted, k, bestDistance);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance, giving up (returning {@code cap}) once every path exceeds it. */
+    private static int distance(String a, String b, int cap) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin >= cap) {
+                return cap;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
