@@ -2,6 +2,7 @@ package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.Exposition;
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.catalog.PrometheusAddedSeries;
 import io.vertice.dash.json.Json;
 
 import java.util.List;
@@ -12,7 +13,7 @@ public final class RuleHarness {
     }
 
     /** A small catalogue in the simulator's style (exposition text keeps the fixture readable). */
-    public static final MetricCatalog CATALOG = Exposition.parse("""
+    public static final MetricCatalog CATALOG = PrometheusAddedSeries.asScraped(Exposition.parse("""
             # HELP maximus_arousal_level Current arousal level, 0..1.
             # TYPE maximus_arousal_level gauge
             maximus_arousal_level{environment="prod",service_name="maximus-core"} 0.6
@@ -43,7 +44,7 @@ public final class RuleHarness {
             maximus_esgt_duration_seconds_bucket{environment="prod",service_name="maximus-core",le="+Inf"} 2
             maximus_esgt_duration_seconds_sum{environment="prod",service_name="maximus-core"} 0.3
             maximus_esgt_duration_seconds_count{environment="prod",service_name="maximus-core"} 2
-            """).toCatalog();
+            """).toCatalog());
 
     public static DashboardInput input(String json) {
         return new DashboardInput("test.json", Json.parse(json, "test.json"));
