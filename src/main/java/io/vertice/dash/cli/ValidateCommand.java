@@ -11,6 +11,7 @@ import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.validate.DashboardInput;
+import io.vertice.dash.validate.LiveChecker;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -87,6 +88,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
+        if (live) {
+            report = report.plus(new LiveChecker(api).check(inputs));
+        }
         String rendered = Reports.render(report, format);
         if (output != null) {
             AtomicFiles.write(output, rendered);

@@ -25,6 +25,17 @@ public record ValidationReport(List<Finding> findings, List<Checked> checked, Su
         checked = List.copyOf(checked);
     }
 
+    /** This report with more findings (e.g. from {@code --live}), re-sorted and re-counted. */
+    public ValidationReport plus(List<Finding> more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(Finding.ORDER);
+        int errors = (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings = (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        return new ValidationReport(all, checked,
+                new Summary(summary.dashboards(), summary.panels(), summary.queries(), errors, warnings));
+    }
+
     public boolean hasErrors() {
         return summary.errors() > 0;
     }
