@@ -74,7 +74,13 @@ public final class LiveChecker {
                 if (q.hidden() || q.parsed() == null || q.panel() == null) {
                     continue; // annotations are event filters: empty is their normal state
                 }
-                check(q, substitute(q.expr(), d, values), findings);
+                Map<String, List<String>> own = values;
+                String repeat = q.panel().repeat();
+                if (repeat != null && values.containsKey(repeat) && values.get(repeat).size() > 1) {
+                    own = new LinkedHashMap<>(values); // Grafana repeats the panel: each copy gets one value
+                    own.put(repeat, List.of(values.get(repeat).get(0)));
+                }
+                check(q, substitute(q.expr(), d, own, repeat), findings);
             }
             out.addAll(findings.list());
         }
@@ -179,8 +185,12 @@ public final class LiveChecker {
             }
             List<String> chosen = v.effectiveValues();
             boolean all = chosen.contains("$__all") || chosen.contains("All");
-            if (v.type().equals("query") && (chosen.isEmpty() || all)) {
-                List<String> options = queryOptions(substitute(v.query(), d, values));
+            if (chosen.isEmpty() || all) {
+                List<String> options = v.type().equals("query") ? queryOptions(substitute(v.query(), d, values))
+                        : v.options().stream().filter(o -> !o.equals("$__all")).toList();
+                if (options.isEmpty() && v.type().equals("custom")) {
+                    options = java.util.Arrays.stream(v.query().split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+                }
                 chosen = all ? options : options.isEmpty() ? List.of() : List.of(options.get(0));
                 String allValue = v.json().path("allValue").asText("");
                 if (all && !allValue.isEmpty()) {
@@ -207,11 +217,17 @@ public final class LiveChecker {
 
     /** The text Grafana would send: variables and macros replaced (multi values as a regex alternation). */
     String substitute(String text, DashboardView d, Map<String, List<String>> values) {
+        return substitute(text, d, values, null);
+    }
+
+    /** As above; {@code single} names a variable that holds one plain value (the panel repeats over it). */
+    String substitute(String text, DashboardView d, Map<String, List<String>> values, String single) {
         StringBuilder b = new StringBuilder();
         int last = 0;
         for (GrafanaVariables.Reference r : GrafanaVariables.references(text)) {
             b.append(text, last, r.offset());
-            b.append(value(r, d, values));
+            b.append(r.name().equals(single) && values.containsKey(single) && !values.get(single).isEmpty()
+                    ? values.get(single).get(0) : value(r, d, values));
             last = r.offset() + r.length();
         }
         return b.append(text.substring(last)).toString();
