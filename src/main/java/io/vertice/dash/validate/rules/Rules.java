@@ -20,6 +20,7 @@ public final class Rules {
                 new HistogramQuantileRule(),
                 new FixedRateWindowRule(),
                 new UndefinedVariableRule(),
+                new MultiValueEqualityRule(),
                 new HardcodedDatasourceRule(),
                 new RatioUnitRule(),
                 new LegendLabelRule(),

@@ -167,6 +167,20 @@ class PromqlRulesTest {
     }
 
     @Test
+    void multiValueVariableInEqualityMatcher() {
+        List<Finding> found = check(new MultiValueEqualityRule(), "maximus_arousal_level{environment=\"$environment\", service_name=\"$service\"}");
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("variable $service allows several values (multi or All) but service_name= compares literally;"
+                    + " use service_name=~.");
+            assertThat(f.column()).isEqualTo(65);
+        });
+        assertThat(check(new MultiValueEqualityRule(), "maximus_arousal_level" + F)).isEmpty();
+        String repeated = panel(1, 0, 0, "maximus_arousal_level{service_name=\"$service\"}", null)
+                .replace("\"title\": \"P1\"", "\"title\": \"P1\", \"repeat\": \"service\"");
+        assertThat(run(new MultiValueEqualityRule(), dashboard(repeated))).isEmpty();
+    }
+
+    @Test
     void everyRuleHasIdSeverityAndReason() {
         assertThat(Rules.all()).extracting(Rule::id).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).matches("[a-z]+(-[a-z]+)*"));
