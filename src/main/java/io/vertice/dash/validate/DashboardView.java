@@ -198,6 +198,16 @@ public final class DashboardView {
         return queries;
     }
 
+    /** The parse of a query text of this dashboard, or null when no query has this text or it did not parse. */
+    public io.vertice.dash.promql.ParsedQuery parsed(String expr) {
+        for (Query q : queries) {
+            if (q.parsed() != null && q.expr().equals(expr)) {
+                return q.parsed();
+            }
+        }
+        return null;
+    }
+
     /** The datasource variables of the dashboard, in order. */
     public List<VariableView> datasourceVariables() {
         return variables.values().stream().filter(v -> v.type().equals("datasource")).toList();

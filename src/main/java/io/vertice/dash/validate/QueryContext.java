@@ -1,9 +1,24 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.promql.Expr;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * What a {@link QueryRule} sees: the query, its dashboard, and the catalogue of metrics really exposed.
+ * {@code labelCache} remembers inferred output labels per expression node, shared by the rules of one query.
  */
-public record QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog) {
+public record QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog,
+                           Map<Expr, QueryFacts.LabelSet> labelCache) {
+
+    public QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog) {
+        this(dashboard, query, catalog, new IdentityHashMap<>());
+    }
+
+    /** The labels the result of {@code e} (a node of this query) can carry. */
+    public QueryFacts.LabelSet outputLabels(Expr e) {
+        return QueryFacts.outputLabels(e, query.parsed(), catalog, labelCache);
+    }
 }

@@ -46,7 +46,7 @@ public final class QueryFacts {
         public static final LabelSet NONE = new LabelSet(Set.of(), false);
 
         public LabelSet {
-            labels = Set.copyOf(labels);
+            labels = java.util.Collections.unmodifiableSet(labels instanceof LinkedHashSet<String> ? labels : new LinkedHashSet<>(labels));
         }
 
         public boolean mayHave(String label) {
@@ -131,6 +131,20 @@ public final class QueryFacts {
 
     /** The labels the result of {@code e} can carry, inferred through functions, aggregations and operators. */
     public static LabelSet outputLabels(Expr e, ParsedQuery q, MetricCatalog catalog) {
+        return outputLabels(e, q, catalog, new java.util.IdentityHashMap<>());
+    }
+
+    /** As above, remembering every node's answer in {@code cache} (identity-keyed). */
+    static LabelSet outputLabels(Expr e, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+        LabelSet known = cache.get(e);
+        if (known == null) {
+            known = compute(e, q, catalog, cache);
+            cache.put(e, known);
+        }
+        return known;
+    }
+
+    private static LabelSet compute(Expr e, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         if (e instanceof VectorSelector s) {
             String name = s.metricName();
             if (name == null || nameFromVariable(s, q) || PrometheusAddedSeries.hasOpenLabelSet(name)) {
@@ -143,33 +157,33 @@ public final class QueryFacts {
             return new LabelSet(series.get().labelNames(), false).plus(Set.of(LabelMatcher.METRIC_NAME));
         }
         if (e instanceof MatrixSelector m) {
-            return outputLabels(m.selector(), q, catalog);
+            return outputLabels(m.selector(), q, catalog, cache);
         }
         if (e instanceof Paren p) {
-            return outputLabels(p.expr(), q, catalog);
+            return outputLabels(p.expr(), q, catalog, cache);
         }
         if (e instanceof Subquery sq) {
-            return outputLabels(sq.expr(), q, catalog);
+            return outputLabels(sq.expr(), q, catalog, cache);
         }
         if (e instanceof Unary u) {
-            return outputLabels(u.expr(), q, catalog).without(u.negative() ? Set.of(LabelMatcher.METRIC_NAME) : Set.of());
+            return outputLabels(u.expr(), q, catalog, cache).without(u.negative() ? Set.of(LabelMatcher.METRIC_NAME) : Set.of());
         }
         if (e instanceof NumberLiteral || e instanceof StringLiteral) {
             return LabelSet.NONE;
         }
         if (e instanceof Call c) {
-            return callLabels(c, q, catalog);
+            return callLabels(c, q, catalog, cache);
         }
         if (e instanceof Aggregation a) {
-            return aggregationLabels(a, q, catalog);
+            return aggregationLabels(a, q, catalog, cache);
         }
         if (e instanceof Binary b) {
-            return binaryLabels(b, q, catalog);
+            return binaryLabels(b, q, catalog, cache);
         }
         return LabelSet.OPEN;
     }
 
-    private static LabelSet callLabels(Call c, ParsedQuery q, MetricCatalog catalog) {
+    private static LabelSet callLabels(Call c, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         String f = c.function().name();
         switch (f) {
             case "vector", "time", "pi", "scalar" -> {
@@ -185,16 +199,16 @@ public final class QueryFacts {
                 return new LabelSet(labels, false);
             }
             case "label_replace", "label_join" -> {
-                LabelSet in = outputLabels(c.args().get(0), q, catalog);
+                LabelSet in = outputLabels(c.args().get(0), q, catalog, cache);
                 return c.args().get(1) instanceof StringLiteral dst ? in.plus(Set.of(dst.value())) : LabelSet.OPEN;
             }
             case "histogram_quantile", "histogram_fraction" -> {
-                return outputLabels(c.args().get(c.args().size() - 1), q, catalog).without(Set.of("le", LabelMatcher.METRIC_NAME));
+                return outputLabels(c.args().get(c.args().size() - 1), q, catalog, cache).without(Set.of("le", LabelMatcher.METRIC_NAME));
             }
             default -> {
                 for (Expr arg : c.args()) {
                     if (arg.type() == ValueType.VECTOR || arg.type() == ValueType.MATRIX) {
-                        LabelSet in = outputLabels(arg, q, catalog);
+                        LabelSet in = outputLabels(arg, q, catalog, cache);
                         return KEEP_NAME.contains(f) ? in : in.without(Set.of(LabelMatcher.METRIC_NAME));
                     }
                 }
@@ -203,8 +217,8 @@ public final class QueryFacts {
         }
     }
 
-    private static LabelSet aggregationLabels(Aggregation a, ParsedQuery q, MetricCatalog catalog) {
-        LabelSet in = outputLabels(a.expr(), q, catalog);
+    private static LabelSet aggregationLabels(Aggregation a, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+        LabelSet in = outputLabels(a.expr(), q, catalog, cache);
         if (a.op() == AggregationOp.TOPK || a.op() == AggregationOp.BOTTOMK || a.op().keyword().equals("limitk")
                 || a.op().keyword().equals("limit_ratio")) {
             return in; // selects series, keeps their labels
@@ -235,9 +249,9 @@ public final class QueryFacts {
         return out;
     }
 
-    private static LabelSet binaryLabels(Binary b, ParsedQuery q, MetricCatalog catalog) {
-        LabelSet lhs = outputLabels(b.lhs(), q, catalog);
-        LabelSet rhs = outputLabels(b.rhs(), q, catalog);
+    private static LabelSet binaryLabels(Binary b, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+        LabelSet lhs = outputLabels(b.lhs(), q, catalog, cache);
+        LabelSet rhs = outputLabels(b.rhs(), q, catalog, cache);
         boolean lv = b.lhs().type() == ValueType.VECTOR;
         boolean rv = b.rhs().type() == ValueType.VECTOR;
         Set<String> dropName = b.op().isComparison() && !b.returnBool() ? Set.of() : Set.of(LabelMatcher.METRIC_NAME);

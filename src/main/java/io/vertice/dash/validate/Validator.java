@@ -37,44 +37,60 @@ public final class Validator {
         return new Validator(catalog, Rules.all());
     }
 
-    /** Validates every input; malformed input throws {@code DashException.input} naming the file. */
+    /** What validating one dashboard gives. */
+    private record Result(List<Finding> findings, List<ValidationReport.Checked> checked, int panels, int queries) {
+    }
+
+    /**
+     * Validates every input; malformed input throws {@code DashException.input} naming the file. Dashboards are
+     * independent, so they are checked in parallel; the report is the same in any order (findings are sorted).
+     */
     public ValidationReport validate(List<DashboardInput> inputs) {
+        List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream()).map(this::validateOne).toList();
         List<Finding> findings = new ArrayList<>();
         List<ValidationReport.Checked> checked = new ArrayList<>();
         int panels = 0;
         int queries = 0;
-        for (DashboardInput input : inputs) {
-            DashboardView dashboard = DashboardView.of(input);
-            Findings out = new Findings(input.file(), dashboard.title());
-            for (DashboardRule rule : dashboardRules) {
-                rule.check(dashboard, out);
-            }
-            for (Query query : dashboard.queries()) {
-                QueryContext context = new QueryContext(dashboard, query, catalog);
-                for (QueryRule rule : queryRules) {
-                    rule.check(context, out);
-                }
-            }
-            findings.addAll(out.list());
-            for (PanelView p : dashboard.panels()) {
-                if (p.isRow()) {
-                    continue;
-                }
-                panels++;
-                List<Query> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
-                if (own.isEmpty()) {
-                    checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), p.label(), null));
-                }
-                own.forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
-            }
-            dashboard.queries().stream().filter(q -> q.panel() == null)
-                    .forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
-            queries += dashboard.queries().size();
+        for (Result r : results) {
+            findings.addAll(r.findings());
+            checked.addAll(r.checked());
+            panels += r.panels();
+            queries += r.queries();
         }
         findings.sort(Finding.ORDER);
         int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         int warnings = (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         return new ValidationReport(findings, checked,
                 new ValidationReport.Summary(inputs.size(), panels, queries, errors, warnings));
+    }
+
+    private Result validateOne(DashboardInput input) {
+        DashboardView dashboard = DashboardView.of(input);
+        Findings out = new Findings(input.file(), dashboard.title());
+        for (DashboardRule rule : dashboardRules) {
+            rule.check(dashboard, out);
+        }
+        for (Query query : dashboard.queries()) {
+            QueryContext context = new QueryContext(dashboard, query, catalog);
+            for (QueryRule rule : queryRules) {
+                rule.check(context, out);
+            }
+        }
+        List<ValidationReport.Checked> checked = new ArrayList<>();
+        int panels = 0;
+        for (PanelView p : dashboard.panels()) {
+            if (p.isRow()) {
+                continue;
+            }
+            panels++;
+            List<Query> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
+            if (own.isEmpty()) {
+                checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), p.label(), null));
+            }
+            own.forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
+        }
+        dashboard.queries().stream().filter(q -> q.panel() == null)
+                .forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
+        return new Result(out.list(), checked, panels, dashboard.queries().size());
     }
 }

@@ -62,7 +62,7 @@ public final class HistogramQuantileRule implements QueryRule {
                     return;
                 }
             }
-            QueryFacts.LabelSet labels = QueryFacts.outputLabels(input, q, context.catalog());
+            QueryFacts.LabelSet labels = context.outputLabels(input);
             if (!labels.open() && !labels.labels().contains("le") && !QueryFacts.selectors(input).isEmpty()) {
                 Aggregation culprit = firstAggregation(input);
                 String where = culprit == null ? "the input" : culprit.op().keyword() + (culprit.without() ? " without (" : " by (")

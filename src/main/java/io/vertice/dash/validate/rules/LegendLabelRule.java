@@ -42,7 +42,7 @@ public final class LegendLabelRule implements QueryRule {
         if (q == null || context.query().templates().isEmpty()) {
             return;
         }
-        QueryFacts.LabelSet labels = QueryFacts.outputLabels(q.expr(), q, context.catalog());
+        QueryFacts.LabelSet labels = context.outputLabels(q.expr());
         if (labels.open()) {
             return;
         }

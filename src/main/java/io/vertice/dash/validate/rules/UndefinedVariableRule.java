@@ -3,7 +3,6 @@ package io.vertice.dash.validate.rules;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.validate.AnnotationView;
-import io.vertice.dash.validate.Query;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
 import io.vertice.dash.validate.DatasourceRef;
@@ -90,8 +89,7 @@ public final class UndefinedVariableRule implements DashboardRule {
     /** Uses the PromQL parser's variable list when the expression parsed, else the plain scanner. */
     private void reportInExpression(DashboardView dashboard, Set<String> defined, String expr, String panel, String refId,
                                     Findings out) {
-        ParsedQuery parsed = dashboard.queries().stream().filter(q -> q.expr().equals(expr) && q.parsed() != null)
-                .map(Query::parsed).findFirst().orElse(null);
+        ParsedQuery parsed = dashboard.parsed(expr);
         if (parsed == null) {
             reportWithPosition(defined, expr, panel, refId, out);
             return;

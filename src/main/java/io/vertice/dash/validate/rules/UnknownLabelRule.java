@@ -58,7 +58,7 @@ public final class UnknownLabelRule implements QueryRule {
         }
         q.expr().walk(e -> {
             if (e instanceof Aggregation a && !a.without() && a.hasGrouping()) {
-                QueryFacts.LabelSet in = QueryFacts.outputLabels(a.expr(), q, context.catalog());
+                QueryFacts.LabelSet in = context.outputLabels(a.expr());
                 for (String g : a.grouping()) {
                     if (!in.mayHave(g)) {
                         out.query(this, context.query(), a.op().keyword() + " by (" + g + "): the aggregated series have no label "

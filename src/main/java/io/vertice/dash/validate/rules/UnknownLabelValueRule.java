@@ -66,15 +66,34 @@ public final class UnknownLabelValueRule implements QueryRule {
         }
     }
 
+    /** Compiled matcher regexes; dashboards repeat the same few, so a bounded cache saves most compiles. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Pattern>> PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compiled(String regex) {
+        java.util.Optional<Pattern> cached = PATTERNS.get(regex);
+        if (cached == null) {
+            Pattern p;
+            try {
+                p = Pattern.compile(regex.replace("(?P<", "(?<"), Pattern.DOTALL); // RE2 named groups
+            } catch (PatternSyntaxException e) {
+                p = null;
+            }
+            cached = java.util.Optional.ofNullable(p);
+            if (PATTERNS.size() < 10_000) {
+                PATTERNS.put(regex, cached);
+            }
+        }
+        return cached.orElse(null);
+    }
+
     private static boolean matchesAny(LabelMatcher m, Set<String> known) {
         if (m.op() == MatchOp.EQUAL) {
             return known.contains(m.value());
         }
-        Pattern p;
-        try {
-            p = Pattern.compile(m.value().replace("(?P<", "(?<"), Pattern.DOTALL); // RE2 named groups
-        } catch (PatternSyntaxException e) {
-            return true; // not ours to judge: promql-syntax reports broken regexes
+        Pattern p = compiled(m.value());
+        if (p == null) {
+            return true; // not ours to judge: Java cannot compile every RE2 pattern
         }
         return known.stream().anyMatch(v -> p.matcher(v).matches());
     }

@@ -44,7 +44,7 @@ public final class UnknownMetricRule implements QueryRule {
                     || !reported.add(name)) {
                 continue;
             }
-            String hint = Suggestions.closest(name, context.catalog().seriesNames());
+            String hint = Suggestions.closest(name, context.catalog());
             out.query(this, context.query(), "metric " + name + " is not in the metric catalogue"
                     + (hint == null ? "" : "; did you mean " + hint + "?") + (hint == null ? "." : ""),
                     s.span().line(), s.span().column());
