@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 ListCommand.class,
                 ValidateCommand.class,
                 SimulateCommand.class,
+                CompletionCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -43,6 +44,11 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli already leaves colour out when output is not a terminal; NO_COLOR turns it off everywhere
+        String noColor = System.getenv("NO_COLOR");
+        if (noColor != null && !noColor.isEmpty()) {
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         return cl;
     }
 
