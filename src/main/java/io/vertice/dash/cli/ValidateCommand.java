@@ -8,10 +8,10 @@ import io.vertice.dash.catalog.MetricsUrlCatalogSource;
 import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.catalog.PrometheusCatalogSource;
 import io.vertice.dash.export.Exporter;
-import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.LiveChecker;
+import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -117,10 +117,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private List<DashboardInput> inputs() {
         List<DashboardInput> inputs = new ArrayList<>();
         if (files.isEmpty()) {
-            for (RenderedDashboard d : Exporter.render()) {
-                inputs.add(new DashboardInput(Exporter.DEFAULT_DIR + "/" + d.fileName(), d.json()));
-            }
-            return inputs;
+            return OurDashboards.inputs(Exporter.render());
         }
         for (Path f : files) {
             inputs.add(DashboardInput.read(f));

@@ -29,14 +29,15 @@ public final class Reports {
     public static String text(ValidationReport report) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
-            b.append(f.location()).append(": ").append(f.severity().word()).append(' ').append(f.rule()).append(": ")
-                    .append(f.message());
-            if (f.line() != null) {
-                b.append(" (line ").append(f.line()).append(", column ").append(f.column()).append(')');
-            }
-            b.append('\n');
+            b.append(textLine(f)).append('\n');
         }
         return b.append(summaryLine(report)).append('\n').toString();
+    }
+
+    /** {@code file: dashboard › panel › refId: severity rule: message (line L, column C)}. */
+    public static String textLine(Finding f) {
+        return f.location() + ": " + f.severity().word() + " " + f.rule() + ": " + f.message()
+                + (f.line() == null ? "" : " (line " + f.line() + ", column " + f.column() + ")");
     }
 
     /** "3 dashboards, 40 panels, 61 queries: 0 errors, 1 warning, 2 infos". */
