@@ -19,6 +19,7 @@ import java.io.PrintWriter;
         description = "Grafana dashboards-as-code for the Vertice consciousness cockpit.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PromqlCommand.class,
         })
 public final class Main implements Runnable {
 

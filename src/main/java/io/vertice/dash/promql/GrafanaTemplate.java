@@ -17,8 +17,8 @@ import java.util.Set;
  * Inside string literals nothing is replaced ({@code "$env"} is a fine string), but the use is recorded.
  */
 final class GrafanaTemplate {
-    private static final Set<String> GROUPING_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right");
+    private static final String[] GROUPING_WORDS = {"by", "without", "on", "ignoring", "group_left",
+            "group_right"};
     private static final Set<String> RESERVED = Set.of("and", "or", "unless", "atan2", "by", "without", "on",
             "ignoring", "group_left", "group_right", "bool", "offset", "inf", "nan", "sum", "avg", "count", "min",
             "max", "group", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values", "limitk",
@@ -36,8 +36,9 @@ final class GrafanaTemplate {
             return new Result(src, SourceMap.IDENTITY, List.of());
         }
         int n = src.length();
-        StringBuilder out = new StringBuilder(n + 16);
-        List<VariableUse> uses = new ArrayList<>();
+        StringBuilder out = null; // created at the first replacement; text is copied in chunks
+        int copied = 0;
+        List<VariableUse> uses = new ArrayList<>(4);
         IntList ss = new IntList();
         IntList se = new IntList();
         IntList os = new IntList();
@@ -47,13 +48,19 @@ final class GrafanaTemplate {
         boolean inBrackets = false;
         long groupingParens = 0; // bit stack: 1 = this paren level is a label list
         int parenDepth = 0;
-        String lastWord = null;
+        int wordStart = -1; // last identifier outside strings, as a range (no allocation)
+        int wordEnd = -1;
+        int line = 1;
+        int lineStart = 0;
         int i = 0;
         while (i < n) {
             char c = src.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
             if (quote != 0) {
-                if (c == '\\' && quote != '`' && i + 1 < n) {
-                    out.append(c).append(src.charAt(i + 1));
+                if (c == '\\' && quote != '`') {
                     i += 2;
                     continue;
                 }
@@ -62,44 +69,48 @@ final class GrafanaTemplate {
                 } else if (c == '$' || (c == '[' && i + 1 < n && src.charAt(i + 1) == '[')) {
                     int[] m = match(src, i);
                     if (m != null) {
-                        String name = src.substring(m[0], m[1]);
-                        if (!allDigits(name)) { // "$1" in label_replace is a regex group, not a variable
-                            uses.add(use(src, i, m));
+                        if (!allDigits(src, m[0], m[1])) { // "$1" in label_replace is a regex group, not a variable
+                            uses.add(use(src, i, m, line, i - lineStart + 1));
                         }
-                        out.append(src, i, m[4]);
                         i = m[4];
                         continue;
                     }
                 }
-                out.append(c);
                 i++;
                 continue;
             }
             if (c == '$' || (c == '[' && i + 1 < n && src.charAt(i + 1) == '[')) {
                 int[] m = match(src, i);
                 if (m != null) {
-                    VariableUse v = use(src, i, m);
+                    VariableUse v = use(src, i, m, line, i - lineStart + 1);
                     uses.add(v);
-                    boolean grouping = parenDepth > 0 && parenDepth <= 64 && (groupingParens >>> (parenDepth - 1) & 1) == 1;
-                    String placeholder = placeholder(src, i, m[4], v.name(), inBrackets || "offset".equals(lastWord),
+                    boolean grouping = parenDepth > 0 && parenDepth <= 64
+                            && (groupingParens >>> (parenDepth - 1) & 1) == 1;
+                    boolean afterOffset = wordEnd > wordStart && isWord(src, wordStart, wordEnd, "offset");
+                    String placeholder = placeholder(src, i, m[4], v.name(), inBrackets || afterOffset,
                             inBraces || grouping);
+                    if (out == null) {
+                        out = new StringBuilder(n + 16);
+                    }
+                    out.append(src, copied, i);
                     ss.add(out.length());
                     out.append(placeholder);
                     se.add(out.length());
                     os.add(i);
                     oe.add(m[4]);
                     i = m[4];
-                    lastWord = null;
+                    copied = i;
+                    wordStart = wordEnd = -1;
                     continue;
                 }
             }
             if (isIdentChar(c)) {
-                int j = i;
+                int j = i + 1;
                 while (j < n && isIdentChar(src.charAt(j))) {
                     j++;
                 }
-                lastWord = src.substring(i, j).toLowerCase(java.util.Locale.ROOT);
-                out.append(src, i, j);
+                wordStart = i;
+                wordEnd = j;
                 i = j;
                 continue;
             }
@@ -107,9 +118,7 @@ final class GrafanaTemplate {
                 case '"', '\'', '`' -> quote = c;
                 case '#' -> {
                     int j = src.indexOf('\n', i);
-                    j = j < 0 ? n : j;
-                    out.append(src, i, j);
-                    i = j;
+                    i = j < 0 ? n : j;
                     continue;
                 }
                 case '{' -> inBraces = true;
@@ -120,23 +129,37 @@ final class GrafanaTemplate {
                     parenDepth++;
                     if (parenDepth <= 64) {
                         long bit = 1L << (parenDepth - 1);
-                        groupingParens = lastWord != null && GROUPING_WORDS.contains(lastWord) ? groupingParens | bit : groupingParens & ~bit;
+                        boolean label = wordEnd > wordStart && isGroupingWord(src, wordStart, wordEnd);
+                        groupingParens = label ? groupingParens | bit : groupingParens & ~bit;
                     }
                 }
                 case ')' -> parenDepth = Math.max(0, parenDepth - 1);
                 default -> {
                 }
             }
-            if (!Character.isWhitespace(c)) {
-                lastWord = null;
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                wordStart = wordEnd = -1;
             }
-            out.append(c);
             i++;
         }
         if (ss.size == 0) {
             return new Result(src, SourceMap.IDENTITY, uses);
         }
+        out.append(src, copied, n);
         return new Result(out.toString(), new SourceMap(ss.data, se.data, os.data, oe.data, ss.size), uses);
+    }
+
+    private static boolean isWord(String src, int start, int end, String lower) {
+        return end - start == lower.length() && src.regionMatches(true, start, lower, 0, lower.length());
+    }
+
+    private static boolean isGroupingWord(String src, int start, int end) {
+        for (String w : GROUPING_WORDS) {
+            if (isWord(src, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String placeholder(String src, int start, int end, String name, boolean durationContext,
@@ -166,7 +189,7 @@ final class GrafanaTemplate {
         if (name.startsWith("__")) {
             return numericMacro ? numericMacroValue(name) : name.equals("__range") ? "3600" : "60";
         }
-        if (src.substring(0, start).isBlank() && src.substring(end).isBlank()) {
+        if (isBlank(src, 0, start) && isBlank(src, end, src.length())) {
             return identifier(name); // the whole query is the variable: a metric name
         }
         return "1";
@@ -188,10 +211,9 @@ final class GrafanaTemplate {
         return Character.isDigit(name.charAt(0)) ? "v" + name : name;
     }
 
-    private static VariableUse use(String src, int start, int[] m) {
+    private static VariableUse use(String src, int start, int[] m, int line, int column) {
         String format = m[2] < 0 ? null : src.substring(m[2], m[3]);
-        int[] lc = PromQL.lineColumn(src, start);
-        return new VariableUse(src.substring(m[0], m[1]), format, start, m[4], lc[0], lc[1]);
+        return new VariableUse(src.substring(m[0], m[1]), format, start, m[4], line, column);
     }
 
     /**
@@ -268,9 +290,18 @@ final class GrafanaTemplate {
         return null;
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
                 return false;
             }
         }

@@ -51,6 +51,9 @@ final class SourceMap {
 
     /** Index of the last region starting at or before p, or -1. */
     private int region(int p) {
+        if (count == 0 || p < substStart[0]) {
+            return -1;
+        }
         int lo = 0;
         int hi = count - 1;
         int found = -1;
