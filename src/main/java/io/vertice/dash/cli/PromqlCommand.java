@@ -99,7 +99,11 @@ public final class PromqlCommand implements Callable<Integer> {
                     .mapToObj(i -> check(inputs.get(i))).toList();
             boolean anyInvalid = results.stream().anyMatch(r -> !r.valid());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format == Format.json ? json(results, inputs) : text(results, inputs));
+            if (format == Format.json) {
+                out.print(json(results, inputs));
+            } else {
+                text(results, inputs, out);
+            }
             out.flush();
             return anyInvalid ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
@@ -109,15 +113,18 @@ public final class PromqlCommand implements Callable<Integer> {
                     : CheckResult.of(in.expression());
         }
 
-        private String text(List<CheckResult> results, List<Input> inputs) {
-            StringBuilder sb = new StringBuilder(results.size() * 64);
+        /** Streams the text report (print, not println: the writer auto-flushes on println). */
+        private void text(List<CheckResult> results, List<Input> inputs, PrintWriter out) {
             for (int i = 0; i < results.size(); i++) {
                 CheckResult r = results.get(i);
                 if (r.valid()) {
-                    sb.append("ok   ").append(r.expression()).append('\n');
+                    out.print("ok   ");
+                    out.print(r.expression());
+                    out.print('\n');
                     continue;
                 }
                 Input in = inputs.get(i);
+                StringBuilder sb = new StringBuilder(256);
                 sb.append("bad  ").append(r.expression()).append('\n').append("     ");
                 if (in.fileLine() > 0) {
                     sb.append(file).append(" line ").append(in.fileLine()).append(", column ").append(r.column());
@@ -128,8 +135,8 @@ public final class PromqlCommand implements Callable<Integer> {
                 for (String l : r.excerpt().split("\n", -1)) {
                     sb.append("     ").append(l).append('\n');
                 }
+                out.print(sb);
             }
-            return sb.toString();
         }
 
         private String json(List<CheckResult> results, List<Input> inputs) {
