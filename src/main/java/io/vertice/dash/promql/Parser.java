@@ -8,8 +8,15 @@ import java.util.Locale;
 
 /**
  * Hand-written lexer and precedence-climbing parser for PromQL. Scans characters on demand (no regex),
- * type-checks every node as it is built, and stops at the first error. Works on the text after Grafana
- * substitution; every position it reports is mapped back to the original text.
+ * type-checks every node as it is built, and stops at the first error.
+ *
+ * <p>In Grafana mode the lexer also understands variables and macros ({@code $var}, {@code ${var:fmt}},
+ * {@code [[var]]}, {@code $__rate_interval} ...) and gives each the type its position needs, as if a
+ * placeholder had been substituted: a duration inside range brackets and after {@code offset}; a name
+ * where a metric or label name stands (glued to name characters, before braces or brackets, in label
+ * lists, or as the whole query); a number elsewhere. Names keep their original spelling
+ * (e.g. {@code $metric}, {@code foo_${env}}), and since nothing is rewritten every position is a
+ * position of the original text. Inside strings, variables stay verbatim and are recorded.
  */
 final class Parser {
     /** Nesting deeper than this is an error, never a StackOverflowError. */
@@ -43,21 +50,23 @@ final class Parser {
     private static final int EQL = 23;
     private static final int RBRACE = 24;
     private static final int RBRACKET = 25;
+    /** A standalone Grafana variable reference, e.g. {@code $threshold}. */
+    private static final int VAR = 26;
 
     private static final long MAX_NANOS = Long.MAX_VALUE;
 
     private final String s;
     private final int n;
-    private final String original;
-    private final SourceMap map;
-    private final int[] varStarts;
-    private final int[] varEnds;
+    private final boolean grafana;
+    private final List<VariableUse> variables = new ArrayList<>(4);
     private final int[] lineStarts;
 
     // current token
     private int tok;
     private int tokStart;
     private int tokEnd;
+    private boolean tokHasVar;
+    private int tokVarIndex;
     private double tokNumber;
     private long tokNanos;
     private String tokString;
@@ -70,18 +79,16 @@ final class Parser {
 
     private int depth;
 
-    Parser(String text, String original, SourceMap map, List<VariableUse> variables) {
+    Parser(String text, boolean grafana) {
         this.s = text;
         this.n = text.length();
-        this.original = original;
-        this.map = map;
-        this.varStarts = new int[variables.size()];
-        this.varEnds = new int[variables.size()];
-        for (int i = 0; i < variables.size(); i++) {
-            varStarts[i] = variables.get(i).start();
-            varEnds[i] = variables.get(i).end();
-        }
-        this.lineStarts = lineStarts(original);
+        this.grafana = grafana;
+        this.lineStarts = lineStarts(text);
+    }
+
+    /** Variables and macros met while parsing, in order of appearance (Grafana mode). */
+    List<VariableUse> variables() {
+        return variables;
     }
 
     private static int[] lineStarts(String text) {
@@ -124,12 +131,12 @@ final class Parser {
     // ------------------------------------------------------------------ positions and errors
 
     private PromqlException fail(int substOffset, String message) {
-        return PromqlException.at(original, map.start(substOffset), message);
+        return PromqlException.at(s, substOffset, message);
     }
 
     private Span span(int start, int end) {
-        int os = map.start(start);
-        int oe = Math.max(os, map.end(end));
+        int os = start;
+        int oe = Math.max(start, end);
         if (lineStarts == null) {
             return new Span(os, oe, 1, os + 1);
         }
@@ -147,19 +154,18 @@ final class Parser {
     }
 
     private String originalText(int start, int end) {
-        return original.substring(map.start(start), Math.max(map.start(start), map.end(end)));
+        return s.substring(start, Math.max(start, end));
     }
 
     /** Whether a Grafana variable lies inside the substituted range (strings keep variables verbatim). */
     private boolean hasVariable(int start, int end) {
-        if (varStarts.length == 0) {
-            return false;
-        }
-        int os = map.start(start);
-        int oe = map.end(end);
-        for (int i = 0; i < varStarts.length; i++) {
-            if (varStarts[i] < oe && varEnds[i] > os) {
+        for (int i = variables.size() - 1; i >= 0; i--) {
+            VariableUse v = variables.get(i);
+            if (v.start() < end && v.end() > start) {
                 return true;
+            }
+            if (v.end() <= start) {
+                return false; // recorded in source order
             }
         }
         return false;
@@ -171,6 +177,7 @@ final class Parser {
             case NUMBER -> "number \"" + s.substring(tokStart, tokEnd) + "\"";
             case DURATION -> "duration \"" + s.substring(tokStart, tokEnd) + "\"";
             case STRING -> "string " + s.substring(tokStart, Math.min(tokEnd, tokStart + 40));
+            case VAR -> "Grafana variable \"" + s.substring(tokStart, tokEnd) + "\"";
             case IDENT -> {
                 String w = s.substring(tokStart, tokEnd);
                 yield isKeyword(w) ? "keyword \"" + w + "\"" : "identifier \"" + w + "\"";
@@ -232,6 +239,7 @@ final class Parser {
     private void next() {
         int p = skipSpaceAndComments(tokEnd);
         tokStart = p;
+        tokHasVar = false;
         if (p >= n) {
             tok = EOF;
             tokEnd = p;
@@ -244,7 +252,19 @@ final class Parser {
             case ')' -> single(RPAREN, p);
             case '{' -> single(LBRACE, p);
             case '}' -> throw fail(p, "unexpected character: '}'");
-            case '[' -> single(LBRACKET, p);
+            case '[' -> {
+                if (d == '[' && startsVariable(p)) {
+                    lexVariable(p);
+                } else {
+                    single(LBRACKET, p);
+                }
+            }
+            case '$' -> {
+                if (!startsVariable(p)) {
+                    throw fail(p, "unexpected character: '$'" + (grafana ? " (not a Grafana variable reference)" : ""));
+                }
+                lexVariable(p);
+            }
             case ']' -> throw fail(p, "unexpected right bracket ']'");
             case ',' -> single(COMMA, p);
             case '@' -> single(AT, p);
@@ -291,17 +311,97 @@ final class Parser {
                     tokNumber = numValue;
                     tokNanos = numNanos;
                 } else if (isAlpha(c) || c == ':') {
-                    int q = p + 1;
-                    while (q < n && (isAlnum(s.charAt(q)) || s.charAt(q) == ':')) {
-                        q++;
-                    }
                     tok = IDENT;
-                    tokEnd = q;
+                    tokEnd = scanName(p, true);
                 } else {
                     throw fail(p, "unexpected character: " + quoteChar(p));
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------ Grafana variables
+
+    /** Whether a Grafana variable reference starts at p (Grafana mode only). */
+    private boolean startsVariable(int p) {
+        if (!grafana || p >= n) {
+            return false;
+        }
+        char c = s.charAt(p);
+        return (c == '$' || (c == '[' && p + 1 < n && s.charAt(p + 1) == '['))
+                && GrafanaVariables.match(s, p) != null;
+    }
+
+    /** Records the variable reference at p and returns where it ends. */
+    private int recordVariable(int p) {
+        int[] m = GrafanaVariables.match(s, p);
+        Span at = span(p, p);
+        variables.add(new VariableUse(s.substring(m[0], m[1]), m[2] < 0 ? null : s.substring(m[2], m[3]), p, m[4],
+                at.line(), at.column()));
+        return m[4];
+    }
+
+    /** A variable reference in expression position: standalone (VAR) or glued into a name (IDENT). */
+    private void lexVariable(int p) {
+        int end = recordVariable(p);
+        tokVarIndex = variables.size() - 1;
+        tokHasVar = true;
+        if (end < n && (isAlnum(s.charAt(end)) || s.charAt(end) == ':' || startsVariable(end))) {
+            tok = IDENT;
+            tokEnd = scanName(end, true);
+        } else {
+            tok = VAR;
+            tokEnd = end;
+        }
+    }
+
+    /**
+     * Scans a name from p: letters, digits, underscores (and colons for metric names) and, in Grafana
+     * mode, variable references glued in ({@code foo_${env}_total}).
+     */
+    private int scanName(int p, boolean colons) {
+        int q = p;
+        while (q < n) {
+            char c = s.charAt(q);
+            if (isAlnum(c) || (colons && c == ':')) {
+                q++;
+            } else if ((c == '$' || c == '[') && startsVariable(q)) {
+                q = recordVariable(q);
+                tokHasVar = true;
+            } else {
+                break;
+            }
+        }
+        return q;
+    }
+
+    /** Records a variable inside a string literal ({@code "$env"}); {@code $1} regex groups are not variables. */
+    private void noteStringVariable(int q) {
+        if (startsVariable(q)) {
+            int[] m = GrafanaVariables.match(s, q);
+            for (int i = m[0]; i < m[1]; i++) {
+                if (!isDigit(s.charAt(i))) {
+                    recordVariable(q);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The number a variable stands for where a scalar is expected (only its type matters). */
+    private static double placeholderNumber(String name) {
+        if (name.endsWith("_ms")) {
+            return 60_000;
+        }
+        if (name.equals("__from") || name.equals("__to")) {
+            return 1.7e12;
+        }
+        return name.equals("__range") || name.equals("__range_s") ? 3600 : 60;
+    }
+
+    /** The duration a variable stands for inside range brackets or after offset. */
+    private static long placeholderNanos(String name) {
+        return (name.startsWith("__range") ? 3600L : 60L) * 1_000_000_000L;
     }
 
     private void single(int kind, int p) {
@@ -502,7 +602,11 @@ final class Parser {
                 if (c == '`') {
                     break;
                 }
-                checkSurrogate(q);
+                if (c >= '\uD800') {
+                    checkSurrogate(q);
+                } else if (grafana && (c == '$' || c == '[')) {
+                    noteStringVariable(q);
+                }
                 q++;
             }
             tokString = s.substring(p + 1, q);
@@ -522,7 +626,11 @@ final class Parser {
                 throw fail(p, "unterminated quoted string (a newline cannot appear inside quotes)");
             }
             if (c != '\\') {
-                checkSurrogate(q);
+                if (c >= '\uD800') {
+                    checkSurrogate(q);
+                } else if (grafana && (c == '$' || c == '[')) {
+                    noteStringVariable(q);
+                }
                 q++;
                 continue;
             }
@@ -805,15 +913,11 @@ final class Parser {
 
     /** A span from original offsets (children already carry original positions). */
     private Span spanOrig(int os, int oe) {
-        if (lineStarts == null) {
-            return new Span(os, oe, 1, os + 1);
-        }
-        int[] lc = PromQL.lineColumn(original, os);
-        return new Span(os, oe, lc[0], lc[1]);
+        return span(os, oe);
     }
 
     private PromqlException failAtOrig(Span span, String message) {
-        return PromqlException.at(original, span.start(), message);
+        return PromqlException.at(s, span.start(), message);
     }
 
     private Expr parseUnary() {
@@ -897,6 +1001,9 @@ final class Parser {
             case IDENT -> {
                 return parseIdentifierExpr();
             }
+            case VAR -> {
+                return parseVariable();
+            }
             case EOF -> throw fail(tokStart, "unexpected end of input");
             case RPAREN -> throw fail(tokStart, "unexpected right parenthesis ')'");
             case EQL -> throw fail(tokStart, "unexpected \"=\" (use == to compare)");
@@ -920,11 +1027,43 @@ final class Parser {
                 && s.charAt(p + len) != ':');
     }
 
+    /**
+     * A standalone variable where an expression starts: a metric name when braces or a range follow or
+     * when it is the whole query, otherwise a number (a threshold, {@code topk($n, ...)}, {@code $__range_s}).
+     */
+    private Expr parseVariable() {
+        int start = tokStart;
+        int end = tokEnd;
+        boolean wholeQuery = skipSpaceAndComments(0) == start && skipSpaceAndComments(end) == n;
+        if (wholeQuery || followedBy(end, '{') || followedBy(end, '[')) {
+            return metricSelector(s.substring(start, end), start, end);
+        }
+        String name = variables.get(tokVarIndex).name();
+        next();
+        return new NumberLiteral(placeholderNumber(name), span(start, end));
+    }
+
+    private Expr metricSelector(String name, int start, int end) {
+        next();
+        if (tok == LBRACE) {
+            return parseSelector(name, start, tokStart);
+        }
+        List<LabelMatcher> ms = List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, name, span(start, end),
+                span(start, end)));
+        return new VectorSelector(name, ms, null, null, span(start, end));
+    }
+
     private Expr parseIdentifierExpr() {
         int start = tokStart;
         String w = word();
-        String lower = w.toLowerCase(Locale.ROOT);
         int end = tokEnd;
+        if (tokHasVar) {
+            if (followedBy(end, '(')) {
+                throw fail(start, "a function name cannot contain a Grafana variable: \"" + w + "\"");
+            }
+            return metricSelector(w, start, end);
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
         if (lower.equals("inf") || lower.equals("nan")) {
             next();
             return new NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN, span(start, end));
@@ -946,13 +1085,7 @@ final class Parser {
             default -> {
             }
         }
-        next();
-        if (tok == LBRACE) {
-            return parseSelector(w, start, tokStart);
-        }
-        List<LabelMatcher> ms = List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, w, span(start, end),
-                span(start, end)));
-        return new VectorSelector(w, ms, null, null, span(start, end));
+        return metricSelector(w, start, end);
     }
 
     private Expr parseCall(String name, int start) {
@@ -1087,7 +1220,9 @@ final class Parser {
         next();
         List<String> labels = new ArrayList<>(4);
         while (tok != RPAREN) {
-            if (tok == IDENT) {
+            if (tok == VAR) {
+                labels.add(word());
+            } else if (tok == IDENT) {
                 String w = word();
                 if (w.indexOf(':') >= 0) {
                     throw fail(tokStart, "unexpected identifier \"" + w + "\" in " + context + ", expected label (label names cannot contain ':')");
@@ -1141,11 +1276,8 @@ final class Parser {
             int labelStart = p;
             String label;
             boolean quoted;
-            if (isAlpha(c)) {
-                int q = p + 1;
-                while (q < n && isAlnum(s.charAt(q))) {
-                    q++;
-                }
+            if (isAlpha(c) || ((c == '$' || c == '[') && startsVariable(p))) {
+                int q = scanName(p, false);
                 label = s.substring(p, q);
                 p = q;
                 quoted = false;
@@ -1287,6 +1419,14 @@ final class Parser {
             throw fail(p, "unexpected end of input in duration expression");
         }
         char c = s.charAt(p);
+        if ((c == '$' || c == '[') && startsVariable(p)) {
+            String name = GrafanaVariables.name(s, p);
+            int q = recordVariable(p);
+            while (q < n && isAlpha(s.charAt(q))) {
+                q++; // a unit after a numeric macro: [${__range_s}s]
+            }
+            return new Dur(placeholderNanos(name), p, q);
+        }
         char d = p + 1 < n ? s.charAt(p + 1) : 0;
         if (isDigit(c) || (c == '.' && isDigit(d))) {
             scanNumeric(p);
@@ -1371,7 +1511,7 @@ final class Parser {
             result = new Subquery(target, Duration.ofNanos(range.nanos()), rangeText,
                     step == null ? null : Duration.ofNanos(step.nanos()),
                     step == null ? null : originalText(step.start(), step.end()), null, null,
-                    spanOrig(target.span().start(), map.end(end)));
+                    spanOrig(target.span().start(), end));
         } else {
             if (!(target instanceof VectorSelector vs)) {
                 throw fail(bracket, "ranges only allowed for vector selectors, not for " + what(target));
@@ -1383,7 +1523,7 @@ final class Parser {
                 throw fail(bracket, "no @ modifiers allowed before range");
             }
             result = new MatrixSelector(vs, Duration.ofNanos(range.nanos()), rangeText,
-                    spanOrig(vs.span().start(), map.end(end)));
+                    spanOrig(vs.span().start(), end));
         }
         tokEnd = end;
         next();
@@ -1418,7 +1558,9 @@ final class Parser {
             next();
         }
         long nanos;
-        if (tok == NUMBER) {
+        if (tokHasVar && (tok == VAR || tok == IDENT)) {
+            nanos = placeholderNanos(variables.get(variables.size() - 1).name());
+        } else if (tok == NUMBER) {
             nanos = secondsToNanos(tokNumber, tokStart);
         } else if (tok == DURATION) {
             nanos = tokNanos;
@@ -1432,7 +1574,7 @@ final class Parser {
         int end = tokEnd;
         Duration offset = Duration.ofNanos(negative ? -nanos : nanos);
         next();
-        Span sp = spanOrig(target.span().start(), map.end(end));
+        Span sp = spanOrig(target.span().start(), end);
         Expr e = target;
         if (e instanceof VectorSelector vs) {
             if (vs.offset() != null) {
@@ -1466,7 +1608,12 @@ final class Parser {
             negative = tok == SUB;
             next();
         }
-        if (tok == NUMBER || tok == DURATION) {
+        if (tok == VAR) {
+            kind = AtModifier.Kind.TIMESTAMP;
+            ts = placeholderNumber(variables.get(tokVarIndex).name()) / 1000;
+            end = tokEnd;
+            next();
+        } else if (tok == NUMBER || tok == DURATION) {
             kind = AtModifier.Kind.TIMESTAMP;
             ts = tokNumber;
             end = tokEnd;
@@ -1500,7 +1647,7 @@ final class Parser {
             throw fail(at, "timestamp out of bounds for @ modifier: " + originalText(at + 1, end).strip());
         }
         AtModifier mod = new AtModifier(kind, ts, span(at, end));
-        Span sp = spanOrig(target.span().start(), map.end(end));
+        Span sp = spanOrig(target.span().start(), end);
         if (target instanceof VectorSelector vs) {
             if (vs.at() != null) {
                 throw fail(at, "@ <timestamp> may not be set multiple times");

@@ -6,7 +6,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Entry point of the PromQL capability: parse and type-check PromQL as Prometheus does, with Grafana
@@ -19,18 +18,19 @@ public final class PromQL {
 
     /** Parses and type-checks a plain PromQL expression. */
     public static Expr parse(String promql) {
-        return new Parser(promql, promql, SourceMap.IDENTITY, List.of()).parse();
+        return new Parser(promql, false).parse();
     }
 
     /**
      * Parses a Grafana query: variables and macros ({@code $__rate_interval}, {@code ${var:regex}},
-     * {@code [[var]]} ...) are replaced by placeholders of the right type first; positions in the
-     * result and in errors point into {@code grafanaExpr}.
+     * {@code [[var]]} ...) stand for values of the type their position needs (a duration in a range,
+     * a name where a metric or label name stands, a number elsewhere); positions in the result and in
+     * errors point into {@code grafanaExpr}, and range selectors keep the range as written.
      */
     public static ParsedQuery parseGrafana(String grafanaExpr) {
-        GrafanaTemplate.Result sub = GrafanaTemplate.substitute(grafanaExpr);
-        Expr expr = new Parser(sub.text(), grafanaExpr, sub.map(), sub.variables()).parse();
-        return new ParsedQuery(expr, sub.variables(), grafanaExpr);
+        Parser parser = new Parser(grafanaExpr, true);
+        Expr expr = parser.parse();
+        return new ParsedQuery(expr, parser.variables(), grafanaExpr);
     }
 
     /**

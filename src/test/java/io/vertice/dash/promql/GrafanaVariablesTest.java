@@ -60,12 +60,15 @@ class GrafanaVariablesTest {
     }
 
     @Test
-    void variableAsMetricOrLabelNameBecomesAnIdentifier() {
+    void variableAsMetricOrLabelNameBecomesANameSpelledAsWritten() {
         ParsedQuery pq = PromQL.parseGrafana("$metric{$label=\"a\"} offset $shift");
         VectorSelector vs = (VectorSelector) pq.expr();
-        assertThat(vs.name()).isEqualTo("metric");
+        assertThat(vs.name()).isEqualTo("$metric");
         assertThat(vs.span().start()).isZero();
-        assertThat(vs.matchers().get(1).name()).isEqualTo("label");
+        assertThat(vs.matchers().get(1).name()).isEqualTo("$label");
+        assertThat(pq.variables()).extracting(VariableUse::name).containsExactly("metric", "label", "shift");
+        VectorSelector glued = (VectorSelector) PromQL.parseGrafana("foo_${env}_total{a=\"b\"}").expr();
+        assertThat(glued.name()).isEqualTo("foo_${env}_total");
         assertThat(vs.offset()).isNotNull();
         assertThat(PromQL.parseGrafana("$metric").expr()).isInstanceOf(VectorSelector.class);
         assertThat(PromQL.parseGrafana("sum(${prefix}_requests_total) by (${group})").expr()).isInstanceOf(Aggregation.class);
