@@ -9,12 +9,6 @@ final class GrafanaVariables {
     private GrafanaVariables() {
     }
 
-    /** The variable name of the reference at i (which must match). */
-    static String name(String s, int i) {
-        int[] m = match(s, i);
-        return s.substring(m[0], m[1]);
-    }
-
     /**
      * Matches a variable reference at {@code i}: returns {nameStart, nameEnd, formatStart, formatEnd, end}
      * (format -1 when absent) or null. Follows Grafana's syntax: {@code $name}, {@code ${name}},

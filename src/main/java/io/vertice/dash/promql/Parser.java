@@ -56,6 +56,8 @@ final class Parser {
     private static final long MAX_NANOS = Long.MAX_VALUE;
 
     private final String s;
+    /** The text as an array: indexing it is much cheaper than charAt() before the JIT has warmed up. */
+    private final char[] buf;
     private final int n;
     private final boolean grafana;
     private final List<VariableUse> variables = new ArrayList<>(4);
@@ -81,7 +83,8 @@ final class Parser {
 
     Parser(String text, boolean grafana) {
         this.s = text;
-        this.n = text.length();
+        this.buf = text.toCharArray();
+        this.n = buf.length;
         this.grafana = grafana;
         this.lineStarts = lineStarts(text);
     }
@@ -214,11 +217,11 @@ final class Parser {
 
     private int skipSpaceAndComments(int p) {
         while (p < n) {
-            char c = s.charAt(p);
+            char c = buf[p];
             if (isSpace(c)) {
                 p++;
             } else if (c == '#') {
-                while (p < n && s.charAt(p) != '\n' && s.charAt(p) != '\r') {
+                while (p < n && buf[p] != '\n' && buf[p] != '\r') {
                     p++;
                 }
             } else {
@@ -229,7 +232,7 @@ final class Parser {
     }
 
     private int skipSpaces(int p) {
-        while (p < n && isSpace(s.charAt(p))) {
+        while (p < n && isSpace(buf[p])) {
             p++;
         }
         return p;
@@ -245,8 +248,8 @@ final class Parser {
             tokEnd = p;
             return;
         }
-        char c = s.charAt(p);
-        char d = p + 1 < n ? s.charAt(p + 1) : 0;
+        char c = buf[p];
+        char d = p + 1 < n ? buf[p + 1] : 0;
         switch (c) {
             case '(' -> single(LPAREN, p);
             case ')' -> single(RPAREN, p);
@@ -322,19 +325,30 @@ final class Parser {
 
     // ------------------------------------------------------------------ Grafana variables
 
+    // the last reference matched, so checking and recording a reference matches it once
+    private int matchedAt = -1;
+    private int[] matched;
+
+    private int[] variableAt(int p) {
+        if (p != matchedAt) {
+            matched = GrafanaVariables.match(s, p);
+            matchedAt = p;
+        }
+        return matched;
+    }
+
     /** Whether a Grafana variable reference starts at p (Grafana mode only). */
     private boolean startsVariable(int p) {
         if (!grafana || p >= n) {
             return false;
         }
-        char c = s.charAt(p);
-        return (c == '$' || (c == '[' && p + 1 < n && s.charAt(p + 1) == '['))
-                && GrafanaVariables.match(s, p) != null;
+        char c = buf[p];
+        return (c == '$' || (c == '[' && p + 1 < n && buf[p + 1] == '[')) && variableAt(p) != null;
     }
 
     /** Records the variable reference at p and returns where it ends. */
     private int recordVariable(int p) {
-        int[] m = GrafanaVariables.match(s, p);
+        int[] m = variableAt(p);
         Span at = span(p, p);
         variables.add(new VariableUse(s.substring(m[0], m[1]), m[2] < 0 ? null : s.substring(m[2], m[3]), p, m[4],
                 at.line(), at.column()));
@@ -346,7 +360,7 @@ final class Parser {
         int end = recordVariable(p);
         tokVarIndex = variables.size() - 1;
         tokHasVar = true;
-        if (end < n && (isAlnum(s.charAt(end)) || s.charAt(end) == ':' || startsVariable(end))) {
+        if (end < n && (isAlnum(buf[end]) || buf[end] == ':' || startsVariable(end))) {
             tok = IDENT;
             tokEnd = scanName(end, true);
         } else {
@@ -362,7 +376,7 @@ final class Parser {
     private int scanName(int p, boolean colons) {
         int q = p;
         while (q < n) {
-            char c = s.charAt(q);
+            char c = buf[q];
             if (isAlnum(c) || (colons && c == ':')) {
                 q++;
             } else if ((c == '$' || c == '[') && startsVariable(q)) {
@@ -378,9 +392,9 @@ final class Parser {
     /** Records a variable inside a string literal ({@code "$env"}); {@code $1} regex groups are not variables. */
     private void noteStringVariable(int q) {
         if (startsVariable(q)) {
-            int[] m = GrafanaVariables.match(s, q);
+            int[] m = variableAt(q);
             for (int i = m[0]; i < m[1]; i++) {
-                if (!isDigit(s.charAt(i))) {
+                if (!isDigit(buf[i])) {
                     recordVariable(q);
                     return;
                 }
@@ -422,7 +436,19 @@ final class Parser {
     }
 
     private boolean isWord(String lower) {
-        return tok == IDENT && tokEnd - tokStart == lower.length() && s.regionMatches(true, tokStart, lower, 0, lower.length());
+        return tok == IDENT && tokEnd - tokStart == lower.length() && wordAt(tokStart, lower);
+    }
+
+    /** Case-insensitive match of a lowercase keyword at p (no Locale machinery: keywords are ASCII). */
+    private boolean wordAt(int p, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char k = lower.charAt(i);
+            char c = buf[p + i];
+            if (c != k && !(k >= 'a' && k <= 'z' && (c | 0x20) == k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -433,35 +459,35 @@ final class Parser {
         int start = p;
         boolean hex = false;
         boolean plainInteger = true;
-        if (s.charAt(p) == '0' && p + 1 < n && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
+        if (buf[p] == '0' && p + 1 < n && (buf[p + 1] == 'x' || buf[p + 1] == 'X')) {
             hex = true;
             plainInteger = false;
             p += 2;
             int digits = p;
-            while (p < n && Character.digit(s.charAt(p), 16) >= 0) {
+            while (p < n && Character.digit(buf[p], 16) >= 0) {
                 p++;
             }
             if (p == digits) {
                 throw fail(start, "bad number or duration syntax: \"" + s.substring(start, Math.min(n, p + 1)) + "\"");
             }
         } else {
-            while (p < n && isDigit(s.charAt(p))) {
+            while (p < n && isDigit(buf[p])) {
                 p++;
             }
-            if (p < n && s.charAt(p) == '.') {
+            if (p < n && buf[p] == '.') {
                 plainInteger = false;
                 p++;
-                while (p < n && isDigit(s.charAt(p))) {
+                while (p < n && isDigit(buf[p])) {
                     p++;
                 }
             }
-            if (p < n && (s.charAt(p) == 'e' || s.charAt(p) == 'E')) {
+            if (p < n && (buf[p] == 'e' || buf[p] == 'E')) {
                 int q = p + 1;
-                if (q < n && (s.charAt(q) == '+' || s.charAt(q) == '-')) {
+                if (q < n && (buf[q] == '+' || buf[q] == '-')) {
                     q++;
                 }
-                if (q < n && isDigit(s.charAt(q))) {
-                    while (q < n && isDigit(s.charAt(q))) {
+                if (q < n && isDigit(buf[q])) {
+                    while (q < n && isDigit(buf[q])) {
                         q++;
                     }
                     p = q;
@@ -469,7 +495,7 @@ final class Parser {
                 }
             }
         }
-        char c = p < n ? s.charAt(p) : 0;
+        char c = p < n ? buf[p] : 0;
         if (c == '.' || (isAlnum(c) && !(plainInteger && isUnitStart(c)))) {
             int bad = p + 1;
             throw fail(start, "bad number or duration syntax: \"" + s.substring(start, Math.min(n, bad)) + "\"");
@@ -527,14 +553,14 @@ final class Parser {
         boolean overflow = false;
         while (true) {
             int digits = q;
-            while (q < n && isDigit(s.charAt(q))) {
+            while (q < n && isDigit(buf[q])) {
                 q++;
             }
             if (q == digits) {
                 break;
             }
             int unitStart = q;
-            while (q < n && isAlpha(s.charAt(q))) {
+            while (q < n && isAlpha(buf[q])) {
                 q++;
             }
             if (unitStart == q) {
@@ -549,7 +575,7 @@ final class Parser {
             }
             if (u < 0) {
                 int end = q;
-                while (end < n && isAlnum(s.charAt(end))) {
+                while (end < n && isAlnum(buf[end])) {
                     end++;
                 }
                 if (!isUnitStart(unit.charAt(0)) || unit.length() > 2 || (unit.length() == 2 && unit.charAt(1) != 's')) {
@@ -559,7 +585,7 @@ final class Parser {
             }
             if (u <= lastUnit) {
                 int end = q;
-                while (end < n && isAlnum(s.charAt(end))) {
+                while (end < n && isAlnum(buf[end])) {
                     end++;
                 }
                 throw fail(start, "not a valid duration string: \"" + s.substring(start, end)
@@ -572,12 +598,12 @@ final class Parser {
             } catch (NumberFormatException | ArithmeticException e) {
                 overflow = true;
             }
-            if (q < n && isDigit(s.charAt(q))) {
+            if (q < n && isDigit(buf[q])) {
                 continue;
             }
             break;
         }
-        if (q < n && (isAlnum(s.charAt(q)) || s.charAt(q) == '.')) {
+        if (q < n && (isAlnum(buf[q]) || buf[q] == '.')) {
             throw fail(start, "bad number or duration syntax: \"" + s.substring(start, q + 1) + "\"");
         }
         if (overflow || totalMs > MAX_NANOS / 1_000_000) {
@@ -591,14 +617,14 @@ final class Parser {
 
     /** Scans a quoted string at p (the quote), decodes it into tokString and returns the end offset. */
     private int scanString(int p) {
-        char quote = s.charAt(p);
+        char quote = buf[p];
         int q = p + 1;
         if (quote == '`') {
             while (true) {
                 if (q >= n) {
                     throw fail(p, "unterminated raw string");
                 }
-                char c = s.charAt(q);
+                char c = buf[q];
                 if (c == '`') {
                     break;
                 }
@@ -618,7 +644,7 @@ final class Parser {
             if (q >= n) {
                 throw fail(p, "unterminated quoted string");
             }
-            char c = s.charAt(q);
+            char c = buf[q];
             if (c == quote) {
                 break;
             }
@@ -651,12 +677,12 @@ final class Parser {
     }
 
     private void checkSurrogate(int q) {
-        char c = s.charAt(q);
+        char c = buf[q];
         if (Character.isHighSurrogate(c)) {
-            if (q + 1 >= n || !Character.isLowSurrogate(s.charAt(q + 1))) {
+            if (q + 1 >= n || !Character.isLowSurrogate(buf[q + 1])) {
                 throw fail(q, "invalid UTF-8 rune");
             }
-        } else if (Character.isLowSurrogate(c) && (q == 0 || !Character.isHighSurrogate(s.charAt(q - 1)))) {
+        } else if (Character.isLowSurrogate(c) && (q == 0 || !Character.isHighSurrogate(buf[q - 1]))) {
             throw fail(q, "invalid UTF-8 rune");
         }
     }
@@ -669,7 +695,7 @@ final class Parser {
             if (q + 1 >= n) {
                 throw fail(q, "escape sequence not terminated");
             }
-            char e = s.charAt(q + 1);
+            char e = buf[q + 1];
             int digits;
             int base;
             int from;
@@ -723,9 +749,9 @@ final class Parser {
                 if (at >= n) {
                     throw fail(q, "escape sequence not terminated");
                 }
-                int d = Character.digit(s.charAt(at), base);
-                if (d < 0 || !(s.charAt(at) < 128)) {
-                    if (s.charAt(at) == quote) {
+                int d = Character.digit(buf[at], base);
+                if (d < 0 || !(buf[at] < 128)) {
+                    if (buf[at] == quote) {
                         throw fail(q, "escape sequence not terminated");
                     }
                     throw fail(q, String.format("illegal character U+%04X %s in escape sequence", s.codePointAt(at), quoteChar(at)));
@@ -751,8 +777,8 @@ final class Parser {
             }
             bytes[nbytes++] = (byte) x;
             // keep collecting consecutive byte escapes so multi-byte UTF-8 sequences decode as one character
-            if (end + 1 < n && s.charAt(end) == '\\') {
-                char f = s.charAt(end + 1);
+            if (end + 1 < n && buf[end] == '\\') {
+                char f = buf[end + 1];
                 if (f == 'x' || (f >= '0' && f <= '7')) {
                     q = end;
                     continue;
@@ -974,7 +1000,7 @@ final class Parser {
             }
             case STRING -> {
                 String v = tokString;
-                char q = s.charAt(start);
+                char q = buf[start];
                 int end = tokEnd;
                 next();
                 return new StringLiteral(v, q, span(start, end));
@@ -1017,14 +1043,14 @@ final class Parser {
 
     private boolean followedBy(int from, char c) {
         int p = peekNonSpace(from);
-        return p < n && s.charAt(p) == c;
+        return p < n && buf[p] == c;
     }
 
     private boolean followedByWord(int from, String lower) {
         int p = peekNonSpace(from);
         int len = lower.length();
-        return p + len <= n && s.regionMatches(true, p, lower, 0, len) && (p + len == n || !isAlnum(s.charAt(p + len))
-                && s.charAt(p + len) != ':');
+        return p + len <= n && wordAt(p, lower) && (p + len == n || !isAlnum(buf[p + len])
+                && buf[p + len] != ':');
     }
 
     /**
@@ -1063,27 +1089,28 @@ final class Parser {
             }
             return metricSelector(w, start, end);
         }
-        String lower = w.toLowerCase(Locale.ROOT);
-        if (lower.equals("inf") || lower.equals("nan")) {
+        if (isWord("inf") || isWord("nan")) {
+            boolean inf = isWord("inf");
             next();
-            return new NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN, span(start, end));
+            return new NumberLiteral(inf ? Double.POSITIVE_INFINITY : Double.NaN, span(start, end));
         }
-        boolean aggregationSyntax = followedBy(end, '(') || followedByWord(end, "by") || followedByWord(end, "without");
-        AggregationOp agg = AggregationOp.of(w);
-        if (agg != null && aggregationSyntax) {
-            return parseAggregation(agg, start);
+        boolean paren = followedBy(end, '(');
+        if (paren || followedByWord(end, "by") || followedByWord(end, "without")) {
+            AggregationOp agg = AggregationOp.of(w);
+            if (agg != null) {
+                return parseAggregation(agg, start);
+            }
+            if (isWord("limitk") || isWord("limit_ratio")) {
+                throw fail(start, "aggregation \"" + w.toLowerCase(Locale.ROOT)
+                        + "\" is experimental in Prometheus (behind a feature flag) and not supported");
+            }
         }
-        if ((lower.equals("limitk") || lower.equals("limit_ratio")) && aggregationSyntax) {
-            throw fail(start, "aggregation \"" + lower + "\" is experimental in Prometheus (behind a feature flag) and not supported");
-        }
-        if (followedBy(end, '(')) {
+        if (paren) {
             return parseCall(w, start);
         }
-        switch (lower) {
-            case "on", "ignoring", "group_left", "group_right", "bool", "atan2" ->
-                    throw fail(start, "unexpected keyword \"" + w + "\"");
-            default -> {
-            }
+        if (isWord("on") || isWord("ignoring") || isWord("group_left") || isWord("group_right") || isWord("bool")
+                || isWord("atan2")) {
+            throw fail(start, "unexpected keyword \"" + w + "\"");
         }
         return metricSelector(w, start, end);
     }
@@ -1268,7 +1295,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            char c = s.charAt(p);
+            char c = buf[p];
             if (c == '}') {
                 p++;
                 break;
@@ -1294,7 +1321,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (quoted && (c == ',' || c == '}')) {
                 // {"my.metric"}: a lone quoted string is the metric name
                 if (name != null || quotedName != null) {
@@ -1313,7 +1340,7 @@ final class Parser {
             MatchOp op;
 
             if (c == '=') {
-                if (p + 1 < n && s.charAt(p + 1) == '~') {
+                if (p + 1 < n && buf[p + 1] == '~') {
                     op = MatchOp.REGEX;
                     p += 2;
                 } else {
@@ -1321,7 +1348,7 @@ final class Parser {
                     p += 1;
                 }
             } else if (c == '!') {
-                char d = p + 1 < n ? s.charAt(p + 1) : 0;
+                char d = p + 1 < n ? buf[p + 1] : 0;
                 if (d == '=') {
                     op = MatchOp.NOT_EQUAL;
                 } else if (d == '~') {
@@ -1341,7 +1368,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (c != '"' && c != '\'' && c != '`') {
                 if (isAlpha(c)) {
                     throw fail(p, "unexpected identifier \"" + identAt(p) + "\" in label matching, expected string");
@@ -1373,7 +1400,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (c == ',') {
                 p++;
             } else if (c != '}') {
@@ -1403,7 +1430,7 @@ final class Parser {
 
     private String identAt(int p) {
         int q = p;
-        while (q < n && isAlnum(s.charAt(q))) {
+        while (q < n && isAlnum(buf[q])) {
             q++;
         }
         return s.substring(p, q);
@@ -1418,16 +1445,17 @@ final class Parser {
         if (p >= n) {
             throw fail(p, "unexpected end of input in duration expression");
         }
-        char c = s.charAt(p);
+        char c = buf[p];
         if ((c == '$' || c == '[') && startsVariable(p)) {
-            String name = GrafanaVariables.name(s, p);
+            int[] m = variableAt(p);
+            String name = s.substring(m[0], m[1]);
             int q = recordVariable(p);
-            while (q < n && isAlpha(s.charAt(q))) {
+            while (q < n && isAlpha(buf[q])) {
                 q++; // a unit after a numeric macro: [${__range_s}s]
             }
             return new Dur(placeholderNanos(name), p, q);
         }
-        char d = p + 1 < n ? s.charAt(p + 1) : 0;
+        char d = p + 1 < n ? buf[p + 1] : 0;
         if (isDigit(c) || (c == '.' && isDigit(d))) {
             scanNumeric(p);
             return new Dur(numIsDuration ? numNanos : secondsToNanos(numValue, p), p, numEnd);
@@ -1439,7 +1467,7 @@ final class Parser {
             if (c == '-' && p + 1 < n && isDigit(d)) {
                 scanNumeric(p + 1);
                 int q = skipSpaces(numEnd);
-                if (q < n && (s.charAt(q) == ']' || s.charAt(q) == ':')) {
+                if (q < n && (buf[q] == ']' || buf[q] == ':')) {
                     throw fail(p, "duration must be greater than 0");
                 }
             }
@@ -1472,20 +1500,20 @@ final class Parser {
         if (p >= n) {
             throw fail(p, "unexpected end of input in duration expression");
         }
-        char c = s.charAt(p);
+        char c = buf[p];
         Dur step = null;
         boolean subquery = false;
         if (c == ':') {
             subquery = true;
             p = skipSpaces(p + 1);
-            if (p < n && s.charAt(p) != ']') {
+            if (p < n && buf[p] != ']') {
                 step = scanBracketDuration(p, "subquery step");
                 p = skipSpaces(step.end());
             }
             if (p >= n) {
                 throw fail(p, "unexpected end of input in duration expression");
             }
-            c = s.charAt(p);
+            c = buf[p];
         }
         if (c != ']') {
             if ("+-*/%^(".indexOf(c) >= 0) {
