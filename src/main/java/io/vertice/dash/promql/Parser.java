@@ -1233,7 +1233,7 @@ final class Parser {
             throw failAtOrig(param.span(), "expected type " + op.paramType().description()
                     + " in aggregation parameter, got " + param.type().description());
         }
-        return new Aggregation(op, body, param, grouping, without, hasGrouping, span(start, end));
+        return new Aggregation(op, body, param, grouping, without, span(start, end));
     }
 
     private int lastCloseParen;
@@ -1370,6 +1370,11 @@ final class Parser {
             }
             c = buf[p];
             if (c != '"' && c != '\'' && c != '`') {
+                if (startsVariable(p)) {
+                    int[] m = variableAt(p);
+                    throw fail(p, "unexpected Grafana variable \"" + s.substring(p, m[4])
+                            + "\" in label matching, expected string (quote it: \"" + s.substring(p, m[4]) + "\")");
+                }
                 if (isAlpha(c)) {
                     throw fail(p, "unexpected identifier \"" + identAt(p) + "\" in label matching, expected string");
                 }

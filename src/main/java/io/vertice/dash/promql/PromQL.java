@@ -61,8 +61,8 @@ public final class PromQL {
         return out.toString();
     }
 
-    /** 1-based {line, column} of a character offset (column counted in characters). */
-    public static int[] lineColumn(String original, int offset) {
+    /** The 1-based line and column of a character offset (column counted in characters). */
+    public static Position lineColumn(String original, int offset) {
         int line = 1;
         int lineStart = 0;
         int end = Math.min(offset, original.length());
@@ -72,6 +72,6 @@ public final class PromQL {
                 lineStart = i + 1;
             }
         }
-        return new int[]{line, offset - lineStart + 1};
+        return new Position(offset, line, offset - lineStart + 1);
     }
 }
