@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 ValidateCommand.class,
                 SimulateCommand.class,
                 CompletionCommand.class,
+                PromqlCommand.class,
         })
 public final class Main implements Runnable {
 

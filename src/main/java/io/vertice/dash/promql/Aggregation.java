@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * An aggregation such as {@code sum by (job) (x)} or {@code topk(5, x)}. {@code param} is null for
  * operators without one; {@code grouping} holds the {@code by}/{@code without} labels ({@code without}
- * tells which), {@code hasGrouping} whether a clause was written at all.
+ * tells which; an empty {@code by} list and no clause both aggregate everything).
  */
 public record Aggregation(AggregationOp op, Expr expr, Expr param, List<String> grouping, boolean without,
-                          boolean hasGrouping, Span span) implements Expr {
+                          Span span) implements Expr {
     public Aggregation {
         grouping = List.copyOf(grouping);
     }

@@ -24,6 +24,9 @@ public enum AggregationOp {
 
     /** Case-insensitive lookup, as Prometheus treats aggregation keywords; null when not an operator. */
     public static AggregationOp of(String word) {
+        if (word.length() < 3 || word.length() > 12) {
+            return null;
+        }
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "sum" -> SUM;
             case "avg" -> AVG;

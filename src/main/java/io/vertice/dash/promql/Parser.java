@@ -8,8 +8,15 @@ import java.util.Locale;
 
 /**
  * Hand-written lexer and precedence-climbing parser for PromQL. Scans characters on demand (no regex),
- * type-checks every node as it is built, and stops at the first error. Works on the text after Grafana
- * substitution; every position it reports is mapped back to the original text.
+ * type-checks every node as it is built, and stops at the first error.
+ *
+ * <p>In Grafana mode the lexer also understands variables and macros ({@code $var}, {@code ${var:fmt}},
+ * {@code [[var]]}, {@code $__rate_interval} ...) and gives each the type its position needs, as if a
+ * placeholder had been substituted: a duration inside range brackets and after {@code offset}; a name
+ * where a metric or label name stands (glued to name characters, before braces or brackets, in label
+ * lists, or as the whole query); a number elsewhere. Names keep their original spelling
+ * (e.g. {@code $metric}, {@code foo_${env}}), and since nothing is rewritten every position is a
+ * position of the original text. Inside strings, variables stay verbatim and are recorded.
  */
 final class Parser {
     /** Nesting deeper than this is an error, never a StackOverflowError. */
@@ -43,21 +50,25 @@ final class Parser {
     private static final int EQL = 23;
     private static final int RBRACE = 24;
     private static final int RBRACKET = 25;
+    /** A standalone Grafana variable reference, e.g. {@code $threshold}. */
+    private static final int VAR = 26;
 
     private static final long MAX_NANOS = Long.MAX_VALUE;
 
     private final String s;
+    /** The text as an array: indexing it is much cheaper than charAt() before the JIT has warmed up. */
+    private final char[] buf;
     private final int n;
-    private final String original;
-    private final SourceMap map;
-    private final int[] varStarts;
-    private final int[] varEnds;
+    private final boolean grafana;
+    private final List<VariableUse> variables = new ArrayList<>(4);
     private final int[] lineStarts;
 
     // current token
     private int tok;
     private int tokStart;
     private int tokEnd;
+    private boolean tokHasVar;
+    private int tokVarIndex;
     private double tokNumber;
     private long tokNanos;
     private String tokString;
@@ -70,18 +81,17 @@ final class Parser {
 
     private int depth;
 
-    Parser(String text, String original, SourceMap map, List<VariableUse> variables) {
+    Parser(String text, boolean grafana) {
         this.s = text;
-        this.n = text.length();
-        this.original = original;
-        this.map = map;
-        this.varStarts = new int[variables.size()];
-        this.varEnds = new int[variables.size()];
-        for (int i = 0; i < variables.size(); i++) {
-            varStarts[i] = variables.get(i).start();
-            varEnds[i] = variables.get(i).end();
-        }
-        this.lineStarts = lineStarts(original);
+        this.buf = text.toCharArray();
+        this.n = buf.length;
+        this.grafana = grafana;
+        this.lineStarts = lineStarts(text);
+    }
+
+    /** Variables and macros met while parsing, in order of appearance (Grafana mode). */
+    List<VariableUse> variables() {
+        return variables;
     }
 
     private static int[] lineStarts(String text) {
@@ -124,12 +134,12 @@ final class Parser {
     // ------------------------------------------------------------------ positions and errors
 
     private PromqlException fail(int substOffset, String message) {
-        return PromqlException.at(original, map.start(substOffset), message);
+        return PromqlException.at(s, substOffset, message);
     }
 
     private Span span(int start, int end) {
-        int os = map.start(start);
-        int oe = Math.max(os, map.end(end));
+        int os = start;
+        int oe = Math.max(start, end);
         if (lineStarts == null) {
             return new Span(os, oe, 1, os + 1);
         }
@@ -147,19 +157,18 @@ final class Parser {
     }
 
     private String originalText(int start, int end) {
-        return original.substring(map.start(start), Math.max(map.start(start), map.end(end)));
+        return s.substring(start, Math.max(start, end));
     }
 
     /** Whether a Grafana variable lies inside the substituted range (strings keep variables verbatim). */
     private boolean hasVariable(int start, int end) {
-        if (varStarts.length == 0) {
-            return false;
-        }
-        int os = map.start(start);
-        int oe = map.end(end);
-        for (int i = 0; i < varStarts.length; i++) {
-            if (varStarts[i] < oe && varEnds[i] > os) {
+        for (int i = variables.size() - 1; i >= 0; i--) {
+            VariableUse v = variables.get(i);
+            if (v.start() < end && v.end() > start) {
                 return true;
+            }
+            if (v.end() <= start) {
+                return false; // recorded in source order
             }
         }
         return false;
@@ -171,6 +180,7 @@ final class Parser {
             case NUMBER -> "number \"" + s.substring(tokStart, tokEnd) + "\"";
             case DURATION -> "duration \"" + s.substring(tokStart, tokEnd) + "\"";
             case STRING -> "string " + s.substring(tokStart, Math.min(tokEnd, tokStart + 40));
+            case VAR -> "Grafana variable \"" + s.substring(tokStart, tokEnd) + "\"";
             case IDENT -> {
                 String w = s.substring(tokStart, tokEnd);
                 yield isKeyword(w) ? "keyword \"" + w + "\"" : "identifier \"" + w + "\"";
@@ -207,11 +217,11 @@ final class Parser {
 
     private int skipSpaceAndComments(int p) {
         while (p < n) {
-            char c = s.charAt(p);
+            char c = buf[p];
             if (isSpace(c)) {
                 p++;
             } else if (c == '#') {
-                while (p < n && s.charAt(p) != '\n' && s.charAt(p) != '\r') {
+                while (p < n && buf[p] != '\n' && buf[p] != '\r') {
                     p++;
                 }
             } else {
@@ -222,7 +232,7 @@ final class Parser {
     }
 
     private int skipSpaces(int p) {
-        while (p < n && isSpace(s.charAt(p))) {
+        while (p < n && isSpace(buf[p])) {
             p++;
         }
         return p;
@@ -232,19 +242,32 @@ final class Parser {
     private void next() {
         int p = skipSpaceAndComments(tokEnd);
         tokStart = p;
+        tokHasVar = false;
         if (p >= n) {
             tok = EOF;
             tokEnd = p;
             return;
         }
-        char c = s.charAt(p);
-        char d = p + 1 < n ? s.charAt(p + 1) : 0;
+        char c = buf[p];
+        char d = p + 1 < n ? buf[p + 1] : 0;
         switch (c) {
             case '(' -> single(LPAREN, p);
             case ')' -> single(RPAREN, p);
             case '{' -> single(LBRACE, p);
             case '}' -> throw fail(p, "unexpected character: '}'");
-            case '[' -> single(LBRACKET, p);
+            case '[' -> {
+                if (d == '[' && startsVariable(p)) {
+                    lexVariable(p);
+                } else {
+                    single(LBRACKET, p);
+                }
+            }
+            case '$' -> {
+                if (!startsVariable(p)) {
+                    throw fail(p, "unexpected character: '$'" + (grafana ? " (not a Grafana variable reference)" : ""));
+                }
+                lexVariable(p);
+            }
             case ']' -> throw fail(p, "unexpected right bracket ']'");
             case ',' -> single(COMMA, p);
             case '@' -> single(AT, p);
@@ -291,17 +314,108 @@ final class Parser {
                     tokNumber = numValue;
                     tokNanos = numNanos;
                 } else if (isAlpha(c) || c == ':') {
-                    int q = p + 1;
-                    while (q < n && (isAlnum(s.charAt(q)) || s.charAt(q) == ':')) {
-                        q++;
-                    }
                     tok = IDENT;
-                    tokEnd = q;
+                    tokEnd = scanName(p, true);
                 } else {
                     throw fail(p, "unexpected character: " + quoteChar(p));
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------ Grafana variables
+
+    // the last reference matched, so checking and recording a reference matches it once
+    private int matchedAt = -1;
+    private int[] matched;
+
+    private int[] variableAt(int p) {
+        if (p != matchedAt) {
+            matched = GrafanaVariables.match(s, p);
+            matchedAt = p;
+        }
+        return matched;
+    }
+
+    /** Whether a Grafana variable reference starts at p (Grafana mode only). */
+    private boolean startsVariable(int p) {
+        if (!grafana || p >= n) {
+            return false;
+        }
+        char c = buf[p];
+        return (c == '$' || (c == '[' && p + 1 < n && buf[p + 1] == '[')) && variableAt(p) != null;
+    }
+
+    /** Records the variable reference at p and returns where it ends. */
+    private int recordVariable(int p) {
+        int[] m = variableAt(p);
+        Span at = span(p, p);
+        variables.add(new VariableUse(s.substring(m[0], m[1]), m[2] < 0 ? null : s.substring(m[2], m[3]), p, m[4],
+                at.line(), at.column()));
+        return m[4];
+    }
+
+    /** A variable reference in expression position: standalone (VAR) or glued into a name (IDENT). */
+    private void lexVariable(int p) {
+        int end = recordVariable(p);
+        tokVarIndex = variables.size() - 1;
+        tokHasVar = true;
+        if (end < n && (isAlnum(buf[end]) || buf[end] == ':' || startsVariable(end))) {
+            tok = IDENT;
+            tokEnd = scanName(end, true);
+        } else {
+            tok = VAR;
+            tokEnd = end;
+        }
+    }
+
+    /**
+     * Scans a name from p: letters, digits, underscores (and colons for metric names) and, in Grafana
+     * mode, variable references glued in ({@code foo_${env}_total}).
+     */
+    private int scanName(int p, boolean colons) {
+        int q = p;
+        while (q < n) {
+            char c = buf[q];
+            if (isAlnum(c) || (colons && c == ':')) {
+                q++;
+            } else if ((c == '$' || c == '[') && startsVariable(q)) {
+                q = recordVariable(q);
+                tokHasVar = true;
+            } else {
+                break;
+            }
+        }
+        return q;
+    }
+
+    /** Records a variable inside a string literal ({@code "$env"}); {@code $1} regex groups are not variables. */
+    private void noteStringVariable(int q) {
+        if (startsVariable(q)) {
+            int[] m = variableAt(q);
+            for (int i = m[0]; i < m[1]; i++) {
+                if (!isDigit(buf[i])) {
+                    recordVariable(q);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The number a variable stands for where a scalar is expected (only its type matters). */
+    private static double placeholderNumber(String name) {
+        if (name.endsWith("_ms")) {
+            return 60_000;
+        }
+        if (name.equals("__from") || name.equals("__to")) {
+            return 1.7e12;
+        }
+        return name.equals("__range") || name.equals("__range_s") ? 3600 : 60;
+    }
+
+    /** The duration a variable stands for inside range brackets or after offset. */
+    private static long placeholderNanos(String name) {
+        return (name.startsWith("__range") ? 3600L : 60L) * 1_000_000_000L;
     }
 
     private void single(int kind, int p) {
@@ -322,7 +436,19 @@ final class Parser {
     }
 
     private boolean isWord(String lower) {
-        return tok == IDENT && tokEnd - tokStart == lower.length() && s.regionMatches(true, tokStart, lower, 0, lower.length());
+        return tok == IDENT && tokEnd - tokStart == lower.length() && wordAt(tokStart, lower);
+    }
+
+    /** Case-insensitive match of a lowercase keyword at p (no Locale machinery: keywords are ASCII). */
+    private boolean wordAt(int p, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char k = lower.charAt(i);
+            char c = buf[p + i];
+            if (c != k && !(k >= 'a' && k <= 'z' && (c | 0x20) == k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -333,35 +459,35 @@ final class Parser {
         int start = p;
         boolean hex = false;
         boolean plainInteger = true;
-        if (s.charAt(p) == '0' && p + 1 < n && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
+        if (buf[p] == '0' && p + 1 < n && (buf[p + 1] == 'x' || buf[p + 1] == 'X')) {
             hex = true;
             plainInteger = false;
             p += 2;
             int digits = p;
-            while (p < n && Character.digit(s.charAt(p), 16) >= 0) {
+            while (p < n && Character.digit(buf[p], 16) >= 0) {
                 p++;
             }
             if (p == digits) {
                 throw fail(start, "bad number or duration syntax: \"" + s.substring(start, Math.min(n, p + 1)) + "\"");
             }
         } else {
-            while (p < n && isDigit(s.charAt(p))) {
+            while (p < n && isDigit(buf[p])) {
                 p++;
             }
-            if (p < n && s.charAt(p) == '.') {
+            if (p < n && buf[p] == '.') {
                 plainInteger = false;
                 p++;
-                while (p < n && isDigit(s.charAt(p))) {
+                while (p < n && isDigit(buf[p])) {
                     p++;
                 }
             }
-            if (p < n && (s.charAt(p) == 'e' || s.charAt(p) == 'E')) {
+            if (p < n && (buf[p] == 'e' || buf[p] == 'E')) {
                 int q = p + 1;
-                if (q < n && (s.charAt(q) == '+' || s.charAt(q) == '-')) {
+                if (q < n && (buf[q] == '+' || buf[q] == '-')) {
                     q++;
                 }
-                if (q < n && isDigit(s.charAt(q))) {
-                    while (q < n && isDigit(s.charAt(q))) {
+                if (q < n && isDigit(buf[q])) {
+                    while (q < n && isDigit(buf[q])) {
                         q++;
                     }
                     p = q;
@@ -369,7 +495,7 @@ final class Parser {
                 }
             }
         }
-        char c = p < n ? s.charAt(p) : 0;
+        char c = p < n ? buf[p] : 0;
         if (c == '.' || (isAlnum(c) && !(plainInteger && isUnitStart(c)))) {
             int bad = p + 1;
             throw fail(start, "bad number or duration syntax: \"" + s.substring(start, Math.min(n, bad)) + "\"");
@@ -427,14 +553,14 @@ final class Parser {
         boolean overflow = false;
         while (true) {
             int digits = q;
-            while (q < n && isDigit(s.charAt(q))) {
+            while (q < n && isDigit(buf[q])) {
                 q++;
             }
             if (q == digits) {
                 break;
             }
             int unitStart = q;
-            while (q < n && isAlpha(s.charAt(q))) {
+            while (q < n && isAlpha(buf[q])) {
                 q++;
             }
             if (unitStart == q) {
@@ -449,7 +575,7 @@ final class Parser {
             }
             if (u < 0) {
                 int end = q;
-                while (end < n && isAlnum(s.charAt(end))) {
+                while (end < n && isAlnum(buf[end])) {
                     end++;
                 }
                 if (!isUnitStart(unit.charAt(0)) || unit.length() > 2 || (unit.length() == 2 && unit.charAt(1) != 's')) {
@@ -459,7 +585,7 @@ final class Parser {
             }
             if (u <= lastUnit) {
                 int end = q;
-                while (end < n && isAlnum(s.charAt(end))) {
+                while (end < n && isAlnum(buf[end])) {
                     end++;
                 }
                 throw fail(start, "not a valid duration string: \"" + s.substring(start, end)
@@ -472,12 +598,12 @@ final class Parser {
             } catch (NumberFormatException | ArithmeticException e) {
                 overflow = true;
             }
-            if (q < n && isDigit(s.charAt(q))) {
+            if (q < n && isDigit(buf[q])) {
                 continue;
             }
             break;
         }
-        if (q < n && (isAlnum(s.charAt(q)) || s.charAt(q) == '.')) {
+        if (q < n && (isAlnum(buf[q]) || buf[q] == '.')) {
             throw fail(start, "bad number or duration syntax: \"" + s.substring(start, q + 1) + "\"");
         }
         if (overflow || totalMs > MAX_NANOS / 1_000_000) {
@@ -491,18 +617,22 @@ final class Parser {
 
     /** Scans a quoted string at p (the quote), decodes it into tokString and returns the end offset. */
     private int scanString(int p) {
-        char quote = s.charAt(p);
+        char quote = buf[p];
         int q = p + 1;
         if (quote == '`') {
             while (true) {
                 if (q >= n) {
                     throw fail(p, "unterminated raw string");
                 }
-                char c = s.charAt(q);
+                char c = buf[q];
                 if (c == '`') {
                     break;
                 }
-                checkSurrogate(q);
+                if (c >= '\uD800') {
+                    checkSurrogate(q);
+                } else if (grafana && (c == '$' || c == '[')) {
+                    noteStringVariable(q);
+                }
                 q++;
             }
             tokString = s.substring(p + 1, q);
@@ -514,7 +644,7 @@ final class Parser {
             if (q >= n) {
                 throw fail(p, "unterminated quoted string");
             }
-            char c = s.charAt(q);
+            char c = buf[q];
             if (c == quote) {
                 break;
             }
@@ -522,7 +652,11 @@ final class Parser {
                 throw fail(p, "unterminated quoted string (a newline cannot appear inside quotes)");
             }
             if (c != '\\') {
-                checkSurrogate(q);
+                if (c >= '\uD800') {
+                    checkSurrogate(q);
+                } else if (grafana && (c == '$' || c == '[')) {
+                    noteStringVariable(q);
+                }
                 q++;
                 continue;
             }
@@ -543,12 +677,12 @@ final class Parser {
     }
 
     private void checkSurrogate(int q) {
-        char c = s.charAt(q);
+        char c = buf[q];
         if (Character.isHighSurrogate(c)) {
-            if (q + 1 >= n || !Character.isLowSurrogate(s.charAt(q + 1))) {
+            if (q + 1 >= n || !Character.isLowSurrogate(buf[q + 1])) {
                 throw fail(q, "invalid UTF-8 rune");
             }
-        } else if (Character.isLowSurrogate(c) && (q == 0 || !Character.isHighSurrogate(s.charAt(q - 1)))) {
+        } else if (Character.isLowSurrogate(c) && (q == 0 || !Character.isHighSurrogate(buf[q - 1]))) {
             throw fail(q, "invalid UTF-8 rune");
         }
     }
@@ -561,7 +695,7 @@ final class Parser {
             if (q + 1 >= n) {
                 throw fail(q, "escape sequence not terminated");
             }
-            char e = s.charAt(q + 1);
+            char e = buf[q + 1];
             int digits;
             int base;
             int from;
@@ -615,9 +749,9 @@ final class Parser {
                 if (at >= n) {
                     throw fail(q, "escape sequence not terminated");
                 }
-                int d = Character.digit(s.charAt(at), base);
-                if (d < 0 || !(s.charAt(at) < 128)) {
-                    if (s.charAt(at) == quote) {
+                int d = Character.digit(buf[at], base);
+                if (d < 0 || !(buf[at] < 128)) {
+                    if (buf[at] == quote) {
                         throw fail(q, "escape sequence not terminated");
                     }
                     throw fail(q, String.format("illegal character U+%04X %s in escape sequence", s.codePointAt(at), quoteChar(at)));
@@ -643,8 +777,8 @@ final class Parser {
             }
             bytes[nbytes++] = (byte) x;
             // keep collecting consecutive byte escapes so multi-byte UTF-8 sequences decode as one character
-            if (end + 1 < n && s.charAt(end) == '\\') {
-                char f = s.charAt(end + 1);
+            if (end + 1 < n && buf[end] == '\\') {
+                char f = buf[end + 1];
                 if (f == 'x' || (f >= '0' && f <= '7')) {
                     q = end;
                     continue;
@@ -805,15 +939,11 @@ final class Parser {
 
     /** A span from original offsets (children already carry original positions). */
     private Span spanOrig(int os, int oe) {
-        if (lineStarts == null) {
-            return new Span(os, oe, 1, os + 1);
-        }
-        int[] lc = PromQL.lineColumn(original, os);
-        return new Span(os, oe, lc[0], lc[1]);
+        return span(os, oe);
     }
 
     private PromqlException failAtOrig(Span span, String message) {
-        return PromqlException.at(original, span.start(), message);
+        return PromqlException.at(s, span.start(), message);
     }
 
     private Expr parseUnary() {
@@ -870,7 +1000,7 @@ final class Parser {
             }
             case STRING -> {
                 String v = tokString;
-                char q = s.charAt(start);
+                char q = buf[start];
                 int end = tokEnd;
                 next();
                 return new StringLiteral(v, q, span(start, end));
@@ -897,6 +1027,9 @@ final class Parser {
             case IDENT -> {
                 return parseIdentifierExpr();
             }
+            case VAR -> {
+                return parseVariable();
+            }
             case EOF -> throw fail(tokStart, "unexpected end of input");
             case RPAREN -> throw fail(tokStart, "unexpected right parenthesis ')'");
             case EQL -> throw fail(tokStart, "unexpected \"=\" (use == to compare)");
@@ -910,49 +1043,76 @@ final class Parser {
 
     private boolean followedBy(int from, char c) {
         int p = peekNonSpace(from);
-        return p < n && s.charAt(p) == c;
+        return p < n && buf[p] == c;
     }
 
     private boolean followedByWord(int from, String lower) {
         int p = peekNonSpace(from);
         int len = lower.length();
-        return p + len <= n && s.regionMatches(true, p, lower, 0, len) && (p + len == n || !isAlnum(s.charAt(p + len))
-                && s.charAt(p + len) != ':');
+        return p + len <= n && wordAt(p, lower) && (p + len == n || !isAlnum(buf[p + len])
+                && buf[p + len] != ':');
+    }
+
+    /**
+     * A standalone variable where an expression starts: a metric name when braces or a range follow or
+     * when it is the whole query, otherwise a number (a threshold, {@code topk($n, ...)}, {@code $__range_s}).
+     */
+    private Expr parseVariable() {
+        int start = tokStart;
+        int end = tokEnd;
+        boolean wholeQuery = skipSpaceAndComments(0) == start && skipSpaceAndComments(end) == n;
+        if (wholeQuery || followedBy(end, '{') || followedBy(end, '[')) {
+            return metricSelector(s.substring(start, end), start, end);
+        }
+        String name = variables.get(tokVarIndex).name();
+        next();
+        return new NumberLiteral(placeholderNumber(name), span(start, end));
+    }
+
+    private Expr metricSelector(String name, int start, int end) {
+        next();
+        if (tok == LBRACE) {
+            return parseSelector(name, start, tokStart);
+        }
+        List<LabelMatcher> ms = List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, name, span(start, end),
+                span(start, end)));
+        return new VectorSelector(name, ms, null, null, span(start, end));
     }
 
     private Expr parseIdentifierExpr() {
         int start = tokStart;
         String w = word();
-        String lower = w.toLowerCase(Locale.ROOT);
         int end = tokEnd;
-        if (lower.equals("inf") || lower.equals("nan")) {
+        if (tokHasVar) {
+            if (followedBy(end, '(')) {
+                throw fail(start, "a function name cannot contain a Grafana variable: \"" + w + "\"");
+            }
+            return metricSelector(w, start, end);
+        }
+        if (isWord("inf") || isWord("nan")) {
+            boolean inf = isWord("inf");
             next();
-            return new NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN, span(start, end));
+            return new NumberLiteral(inf ? Double.POSITIVE_INFINITY : Double.NaN, span(start, end));
         }
-        boolean aggregationSyntax = followedBy(end, '(') || followedByWord(end, "by") || followedByWord(end, "without");
-        AggregationOp agg = AggregationOp.of(w);
-        if (agg != null && aggregationSyntax) {
-            return parseAggregation(agg, start);
-        }
-        if ((lower.equals("limitk") || lower.equals("limit_ratio")) && aggregationSyntax) {
-            throw fail(start, "aggregation \"" + lower + "\" is experimental in Prometheus (behind a feature flag) and not supported");
-        }
-        if (followedBy(end, '(')) {
-            return parseCall(w, start);
-        }
-        switch (lower) {
-            case "on", "ignoring", "group_left", "group_right", "bool", "atan2" ->
-                    throw fail(start, "unexpected keyword \"" + w + "\"");
-            default -> {
+        boolean paren = followedBy(end, '(');
+        if (paren || followedByWord(end, "by") || followedByWord(end, "without")) {
+            AggregationOp agg = AggregationOp.of(w);
+            if (agg != null) {
+                return parseAggregation(agg, start);
+            }
+            if (isWord("limitk") || isWord("limit_ratio")) {
+                throw fail(start, "aggregation \"" + w.toLowerCase(Locale.ROOT)
+                        + "\" is experimental in Prometheus (behind a feature flag) and not supported");
             }
         }
-        next();
-        if (tok == LBRACE) {
-            return parseSelector(w, start, tokStart);
+        if (paren) {
+            return parseCall(w, start);
         }
-        List<LabelMatcher> ms = List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, w, span(start, end),
-                span(start, end)));
-        return new VectorSelector(w, ms, null, null, span(start, end));
+        if (isWord("on") || isWord("ignoring") || isWord("group_left") || isWord("group_right") || isWord("bool")
+                || isWord("atan2")) {
+            throw fail(start, "unexpected keyword \"" + w + "\"");
+        }
+        return metricSelector(w, start, end);
     }
 
     private Expr parseCall(String name, int start) {
@@ -1073,7 +1233,7 @@ final class Parser {
             throw failAtOrig(param.span(), "expected type " + op.paramType().description()
                     + " in aggregation parameter, got " + param.type().description());
         }
-        return new Aggregation(op, body, param, grouping, without, hasGrouping, span(start, end));
+        return new Aggregation(op, body, param, grouping, without, span(start, end));
     }
 
     private int lastCloseParen;
@@ -1087,7 +1247,9 @@ final class Parser {
         next();
         List<String> labels = new ArrayList<>(4);
         while (tok != RPAREN) {
-            if (tok == IDENT) {
+            if (tok == VAR) {
+                labels.add(word());
+            } else if (tok == IDENT) {
                 String w = word();
                 if (w.indexOf(':') >= 0) {
                     throw fail(tokStart, "unexpected identifier \"" + w + "\" in " + context + ", expected label (label names cannot contain ':')");
@@ -1133,7 +1295,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            char c = s.charAt(p);
+            char c = buf[p];
             if (c == '}') {
                 p++;
                 break;
@@ -1141,11 +1303,8 @@ final class Parser {
             int labelStart = p;
             String label;
             boolean quoted;
-            if (isAlpha(c)) {
-                int q = p + 1;
-                while (q < n && isAlnum(s.charAt(q))) {
-                    q++;
-                }
+            if (isAlpha(c) || ((c == '$' || c == '[') && startsVariable(p))) {
+                int q = scanName(p, false);
                 label = s.substring(p, q);
                 p = q;
                 quoted = false;
@@ -1162,7 +1321,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (quoted && (c == ',' || c == '}')) {
                 // {"my.metric"}: a lone quoted string is the metric name
                 if (name != null || quotedName != null) {
@@ -1181,7 +1340,7 @@ final class Parser {
             MatchOp op;
 
             if (c == '=') {
-                if (p + 1 < n && s.charAt(p + 1) == '~') {
+                if (p + 1 < n && buf[p + 1] == '~') {
                     op = MatchOp.REGEX;
                     p += 2;
                 } else {
@@ -1189,7 +1348,7 @@ final class Parser {
                     p += 1;
                 }
             } else if (c == '!') {
-                char d = p + 1 < n ? s.charAt(p + 1) : 0;
+                char d = p + 1 < n ? buf[p + 1] : 0;
                 if (d == '=') {
                     op = MatchOp.NOT_EQUAL;
                 } else if (d == '~') {
@@ -1209,8 +1368,13 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (c != '"' && c != '\'' && c != '`') {
+                if (startsVariable(p)) {
+                    int[] m = variableAt(p);
+                    throw fail(p, "unexpected Grafana variable \"" + s.substring(p, m[4])
+                            + "\" in label matching, expected string (quote it: \"" + s.substring(p, m[4]) + "\")");
+                }
                 if (isAlpha(c)) {
                     throw fail(p, "unexpected identifier \"" + identAt(p) + "\" in label matching, expected string");
                 }
@@ -1241,7 +1405,7 @@ final class Parser {
             if (p >= n) {
                 throw fail(p, "unexpected end of input inside braces");
             }
-            c = s.charAt(p);
+            c = buf[p];
             if (c == ',') {
                 p++;
             } else if (c != '}') {
@@ -1271,7 +1435,7 @@ final class Parser {
 
     private String identAt(int p) {
         int q = p;
-        while (q < n && isAlnum(s.charAt(q))) {
+        while (q < n && isAlnum(buf[q])) {
             q++;
         }
         return s.substring(p, q);
@@ -1286,8 +1450,17 @@ final class Parser {
         if (p >= n) {
             throw fail(p, "unexpected end of input in duration expression");
         }
-        char c = s.charAt(p);
-        char d = p + 1 < n ? s.charAt(p + 1) : 0;
+        char c = buf[p];
+        if ((c == '$' || c == '[') && startsVariable(p)) {
+            int[] m = variableAt(p);
+            String name = s.substring(m[0], m[1]);
+            int q = recordVariable(p);
+            while (q < n && isAlpha(buf[q])) {
+                q++; // a unit after a numeric macro: [${__range_s}s]
+            }
+            return new Dur(placeholderNanos(name), p, q);
+        }
+        char d = p + 1 < n ? buf[p + 1] : 0;
         if (isDigit(c) || (c == '.' && isDigit(d))) {
             scanNumeric(p);
             return new Dur(numIsDuration ? numNanos : secondsToNanos(numValue, p), p, numEnd);
@@ -1299,7 +1472,7 @@ final class Parser {
             if (c == '-' && p + 1 < n && isDigit(d)) {
                 scanNumeric(p + 1);
                 int q = skipSpaces(numEnd);
-                if (q < n && (s.charAt(q) == ']' || s.charAt(q) == ':')) {
+                if (q < n && (buf[q] == ']' || buf[q] == ':')) {
                     throw fail(p, "duration must be greater than 0");
                 }
             }
@@ -1332,20 +1505,20 @@ final class Parser {
         if (p >= n) {
             throw fail(p, "unexpected end of input in duration expression");
         }
-        char c = s.charAt(p);
+        char c = buf[p];
         Dur step = null;
         boolean subquery = false;
         if (c == ':') {
             subquery = true;
             p = skipSpaces(p + 1);
-            if (p < n && s.charAt(p) != ']') {
+            if (p < n && buf[p] != ']') {
                 step = scanBracketDuration(p, "subquery step");
                 p = skipSpaces(step.end());
             }
             if (p >= n) {
                 throw fail(p, "unexpected end of input in duration expression");
             }
-            c = s.charAt(p);
+            c = buf[p];
         }
         if (c != ']') {
             if ("+-*/%^(".indexOf(c) >= 0) {
@@ -1371,7 +1544,7 @@ final class Parser {
             result = new Subquery(target, Duration.ofNanos(range.nanos()), rangeText,
                     step == null ? null : Duration.ofNanos(step.nanos()),
                     step == null ? null : originalText(step.start(), step.end()), null, null,
-                    spanOrig(target.span().start(), map.end(end)));
+                    spanOrig(target.span().start(), end));
         } else {
             if (!(target instanceof VectorSelector vs)) {
                 throw fail(bracket, "ranges only allowed for vector selectors, not for " + what(target));
@@ -1383,7 +1556,7 @@ final class Parser {
                 throw fail(bracket, "no @ modifiers allowed before range");
             }
             result = new MatrixSelector(vs, Duration.ofNanos(range.nanos()), rangeText,
-                    spanOrig(vs.span().start(), map.end(end)));
+                    spanOrig(vs.span().start(), end));
         }
         tokEnd = end;
         next();
@@ -1418,7 +1591,9 @@ final class Parser {
             next();
         }
         long nanos;
-        if (tok == NUMBER) {
+        if (tokHasVar && (tok == VAR || tok == IDENT)) {
+            nanos = placeholderNanos(variables.get(variables.size() - 1).name());
+        } else if (tok == NUMBER) {
             nanos = secondsToNanos(tokNumber, tokStart);
         } else if (tok == DURATION) {
             nanos = tokNanos;
@@ -1432,7 +1607,7 @@ final class Parser {
         int end = tokEnd;
         Duration offset = Duration.ofNanos(negative ? -nanos : nanos);
         next();
-        Span sp = spanOrig(target.span().start(), map.end(end));
+        Span sp = spanOrig(target.span().start(), end);
         Expr e = target;
         if (e instanceof VectorSelector vs) {
             if (vs.offset() != null) {
@@ -1466,7 +1641,12 @@ final class Parser {
             negative = tok == SUB;
             next();
         }
-        if (tok == NUMBER || tok == DURATION) {
+        if (tok == VAR) {
+            kind = AtModifier.Kind.TIMESTAMP;
+            ts = placeholderNumber(variables.get(tokVarIndex).name()) / 1000;
+            end = tokEnd;
+            next();
+        } else if (tok == NUMBER || tok == DURATION) {
             kind = AtModifier.Kind.TIMESTAMP;
             ts = tokNumber;
             end = tokEnd;
@@ -1500,7 +1680,7 @@ final class Parser {
             throw fail(at, "timestamp out of bounds for @ modifier: " + originalText(at + 1, end).strip());
         }
         AtModifier mod = new AtModifier(kind, ts, span(at, end));
-        Span sp = spanOrig(target.span().start(), map.end(end));
+        Span sp = spanOrig(target.span().start(), end);
         if (target instanceof VectorSelector vs) {
             if (vs.at() != null) {
                 throw fail(at, "@ <timestamp> may not be set multiple times");

@@ -6,7 +6,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Entry point of the PromQL capability: parse and type-check PromQL as Prometheus does, with Grafana
@@ -19,18 +18,19 @@ public final class PromQL {
 
     /** Parses and type-checks a plain PromQL expression. */
     public static Expr parse(String promql) {
-        return new Parser(promql, promql, SourceMap.IDENTITY, List.of()).parse();
+        return new Parser(promql, false).parse();
     }
 
     /**
      * Parses a Grafana query: variables and macros ({@code $__rate_interval}, {@code ${var:regex}},
-     * {@code [[var]]} ...) are replaced by placeholders of the right type first; positions in the
-     * result and in errors point into {@code grafanaExpr}.
+     * {@code [[var]]} ...) stand for values of the type their position needs (a duration in a range,
+     * a name where a metric or label name stands, a number elsewhere); positions in the result and in
+     * errors point into {@code grafanaExpr}, and range selectors keep the range as written.
      */
     public static ParsedQuery parseGrafana(String grafanaExpr) {
-        GrafanaTemplate.Result sub = GrafanaTemplate.substitute(grafanaExpr);
-        Expr expr = new Parser(sub.text(), grafanaExpr, sub.map(), sub.variables()).parse();
-        return new ParsedQuery(expr, sub.variables(), grafanaExpr);
+        Parser parser = new Parser(grafanaExpr, true);
+        Expr expr = parser.parse();
+        return new ParsedQuery(expr, parser.variables(), grafanaExpr);
     }
 
     /**
@@ -61,8 +61,8 @@ public final class PromQL {
         return out.toString();
     }
 
-    /** 1-based {line, column} of a character offset (column counted in characters). */
-    public static int[] lineColumn(String original, int offset) {
+    /** The 1-based line and column of a character offset (column counted in characters). */
+    public static Position lineColumn(String original, int offset) {
         int line = 1;
         int lineStart = 0;
         int end = Math.min(offset, original.length());
@@ -72,6 +72,6 @@ public final class PromQL {
                 lineStart = i + 1;
             }
         }
-        return new int[]{line, offset - lineStart + 1};
+        return new Position(offset, line, offset - lineStart + 1);
     }
 }

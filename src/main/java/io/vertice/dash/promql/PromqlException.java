@@ -30,8 +30,8 @@ public final class PromqlException extends RuntimeException {
         if (lineEnd < 0) {
             lineEnd = original.length();
         }
-        int[] lc = PromQL.lineColumn(original, o);
-        return new PromqlException(message, o, lc[0], lc[1], original.substring(lineStart, lineEnd));
+        Position pos = PromQL.lineColumn(original, o);
+        return new PromqlException(message, o, pos.line(), pos.column(), original.substring(lineStart, lineEnd));
     }
 
     /** The problem alone, without position, e.g. {@code unexpected end of input}. */

@@ -93,15 +93,20 @@ public final class QueryFacts {
 
     /** Whether the selector's metric name comes from a Grafana variable (then it cannot be checked). */
     public static boolean nameFromVariable(VectorSelector s, ParsedQuery q) {
-        if (s.name() != null && q.original().startsWith(s.name(), s.span().start())) {
-            return false;
+        if (s.name() != null) {
+            if (s.name().contains("$") || s.name().contains("[[")) {
+                return true; // a metric name never holds these: it is a variable as written
+            }
+            int start = s.span().start();
+            int end = q.original().startsWith(s.name(), start) ? start + s.name().length() : s.span().end();
+            return q.hasVariableIn(start, end);
         }
         for (LabelMatcher m : s.matchers()) {
             if (m.name().equals(LabelMatcher.METRIC_NAME) && m.valueSpan() != null) {
-                return q.hasVariableIn(m.valueSpan().start(), m.valueSpan().end());
+                return q.hasVariableIn(m.valueSpan().start(), m.valueSpan().end()) || m.value().contains("$");
             }
         }
-        return s.name() != null && q.hasVariableIn(s.span().start(), s.span().end());
+        return false;
     }
 
     /** Whether a matcher's value holds a Grafana variable. */

@@ -60,12 +60,15 @@ class GrafanaVariablesTest {
     }
 
     @Test
-    void variableAsMetricOrLabelNameBecomesAnIdentifier() {
+    void variableAsMetricOrLabelNameBecomesANameSpelledAsWritten() {
         ParsedQuery pq = PromQL.parseGrafana("$metric{$label=\"a\"} offset $shift");
         VectorSelector vs = (VectorSelector) pq.expr();
-        assertThat(vs.name()).isEqualTo("metric");
+        assertThat(vs.name()).isEqualTo("$metric");
         assertThat(vs.span().start()).isZero();
-        assertThat(vs.matchers().get(1).name()).isEqualTo("label");
+        assertThat(vs.matchers().get(1).name()).isEqualTo("$label");
+        assertThat(pq.variables()).extracting(VariableUse::name).containsExactly("metric", "label", "shift");
+        VectorSelector glued = (VectorSelector) PromQL.parseGrafana("foo_${env}_total{a=\"b\"}").expr();
+        assertThat(glued.name()).isEqualTo("foo_${env}_total");
         assertThat(vs.offset()).isNotNull();
         assertThat(PromQL.parseGrafana("$metric").expr()).isInstanceOf(VectorSelector.class);
         assertThat(PromQL.parseGrafana("sum(${prefix}_requests_total) by (${group})").expr()).isInstanceOf(Aggregation.class);
@@ -101,5 +104,50 @@ class GrafanaVariablesTest {
     void labelReplaceGroupReferencesAreNotVariables() {
         ParsedQuery pq = PromQL.parseGrafana("label_replace(up, \"x\", \"$1\", \"instance\", \"(.*):.*\")");
         assertThat(pq.variables()).isEmpty();
+    }
+
+    @Test
+    void everyReferenceSyntaxIsRecognisedWithFormatAndPosition() {
+        String q = "sum by ([[group]]) (rate(x{a=~\"${a:pipe}\", b=\"[[b:raw]]\", c=\"${c.text}\"}[${win}] offset ${shift}m @ ${__to:date:seconds}))";
+        ParsedQuery pq = PromQL.parseGrafana(q);
+        assertThat(pq.variables()).extracting(VariableUse::name)
+                .containsExactly("group", "a", "b", "c", "win", "shift", "__to");
+        assertThat(pq.variables()).extracting(VariableUse::format)
+                .containsExactly(null, "pipe", "raw", null, null, null, "date:seconds");
+        for (VariableUse v : pq.variables()) {
+            String text = q.substring(v.start(), v.end());
+            assertThat(text).as("reference text").matches("(\\$\\{.*}|\\[\\[.*]])");
+            assertThat(v.column()).isEqualTo(v.start() + 1);
+        }
+        assertThat(pq.variables().get(6).isBuiltin()).isTrue();
+        assertThat(pq.variables().get(0).isBuiltin()).isFalse();
+    }
+
+    @Test
+    void variablesInMultiLineQueriesHaveLineAndColumn() {
+        String q = "sum(\n  rate(x[$__rate_interval])\n) > $threshold";
+        ParsedQuery pq = PromQL.parseGrafana(q);
+        assertThat(pq.variables()).extracting(VariableUse::line).containsExactly(2, 3);
+        assertThat(pq.variables()).extracting(VariableUse::column).containsExactly(10, 5);
+        assertThat(pq.expr().type()).isEqualTo(ValueType.VECTOR);
+    }
+
+    @Test
+    void plainParseRejectsVariablesWithAClearError() {
+        assertThatThrownBy(() -> PromQL.parse("rate(x[$__rate_interval])"))
+                .isInstanceOfSatisfying(PromqlException.class, e -> {
+                    assertThat(e.message()).contains("unexpected character").contains("'$'");
+                    assertThat(e.column()).isEqualTo(8);
+                });
+    }
+
+    @Test
+    void typeErrorsAroundVariablesAreStillFound() {
+        assertThatThrownBy(() -> PromQL.parseGrafana("rate(x{a=\"$a\"})"))
+                .isInstanceOfSatisfying(PromqlException.class, e ->
+                        assertThat(e.message()).contains("expected type range vector"));
+        assertThatThrownBy(() -> PromQL.parseGrafana("x{a=$a}"))
+                .isInstanceOfSatisfying(PromqlException.class, e ->
+                        assertThat(e.message()).contains("expected string"));
     }
 }

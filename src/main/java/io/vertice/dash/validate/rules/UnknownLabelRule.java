@@ -57,7 +57,7 @@ public final class UnknownLabelRule implements QueryRule {
             }
         }
         q.expr().walk(e -> {
-            if (e instanceof Aggregation a && !a.without() && a.hasGrouping()) {
+            if (e instanceof Aggregation a && !a.without() && !a.grouping().isEmpty()) {
                 QueryFacts.LabelSet in = context.outputLabels(a.expr());
                 for (String g : a.grouping()) {
                     if (!in.mayHave(g)) {
