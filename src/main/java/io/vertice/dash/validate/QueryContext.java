@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * What a {@link QueryRule} sees: the query, its dashboard, and the catalogue of metrics really exposed.
- * {@code labelCache} remembers inferred output labels per expression node, shared by the rules of one query.
+ * {@code index} caches catalogue answers for the whole run; {@code labelCache} remembers inferred output labels per expression node, shared by the rules of one query.
  */
-public record QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog,
+public record QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog, CatalogIndex index,
                            Map<Expr, QueryFacts.LabelSet> labelCache) {
 
-    public QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog) {
-        this(dashboard, query, catalog, new IdentityHashMap<>());
+    public QueryContext(DashboardView dashboard, Query query, CatalogIndex index) {
+        this(dashboard, query, index.catalog(), index, new IdentityHashMap<>());
     }
 
     /** The labels the result of {@code e} (a node of this query) can carry. */

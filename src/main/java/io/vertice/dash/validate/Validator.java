@@ -46,7 +46,8 @@ public final class Validator {
      * independent, so they are checked in parallel; the report is the same in any order (findings are sorted).
      */
     public ValidationReport validate(List<DashboardInput> inputs) {
-        List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream()).map(this::validateOne).toList();
+        CatalogIndex index = new CatalogIndex(catalog);
+        List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream()).map(input -> validateOne(input, index)).toList();
         List<Finding> findings = new ArrayList<>();
         List<ValidationReport.Checked> checked = new ArrayList<>();
         int panels = 0;
@@ -64,14 +65,14 @@ public final class Validator {
                 new ValidationReport.Summary(inputs.size(), panels, queries, errors, warnings));
     }
 
-    private Result validateOne(DashboardInput input) {
+    private Result validateOne(DashboardInput input, CatalogIndex index) {
         DashboardView dashboard = DashboardView.of(input);
         Findings out = new Findings(input.file(), dashboard.title());
         for (DashboardRule rule : dashboardRules) {
             rule.check(dashboard, out);
         }
         for (Query query : dashboard.queries()) {
-            QueryContext context = new QueryContext(dashboard, query, catalog);
+            QueryContext context = new QueryContext(dashboard, query, index);
             for (QueryRule rule : queryRules) {
                 rule.check(context, out);
             }

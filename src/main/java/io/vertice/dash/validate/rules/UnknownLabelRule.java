@@ -46,7 +46,7 @@ public final class UnknownLabelRule implements QueryRule {
             if (series.isEmpty() || PrometheusAddedSeries.hasOpenLabelSet(series.get().name())) {
                 continue;
             }
-            var labels = series.get().labelNames();
+            var labels = context.index().labelNames(series.get());
             for (LabelMatcher m : s.matchers()) {
                 if (m.name().equals(LabelMatcher.METRIC_NAME) || labels.contains(m.name()) || m.matchesEmpty()) {
                     continue; // a matcher that accepts "" also accepts series without the label

@@ -54,7 +54,8 @@ public final class UnknownLabelValueRule implements QueryRule {
                     continue;
                 }
                 Set<String> known = series.get().family().labels().get(m.name());
-                if (known == null || known.isEmpty() || matchesAny(m, known)) {
+                if (known == null || known.isEmpty() || context.index().remember(series.get().name() + '\u0000' + m.name() + '\u0000'
+                        + m.op().symbol() + m.value(), () -> matchesAny(m, known))) {
                     continue;
                 }
                 String what = m.op() == MatchOp.EQUAL ? "value \"" + m.value() + "\" never occurs"
