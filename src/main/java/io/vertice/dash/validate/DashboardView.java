@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A read-only view of any Grafana dashboard JSON: plain exports, API responses wrapped as
@@ -16,6 +18,10 @@ import java.util.Map;
  * their panels inside) and pre-v16 ones ({@code rows[].panels}).
  */
 public final class DashboardView {
+    /** Grafana's Prometheus variable queries that hold PromQL: {@code label_values(EXPR, LABEL)}, {@code query_result(EXPR)}. */
+    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\(\\s*(.+),\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern QUERY_RESULT = Pattern.compile("^\\s*query_result\\(\\s*(.+)\\)\\s*$", Pattern.DOTALL);
+
     private final String file;
     private final JsonNode json;
     private final String title;
@@ -136,6 +142,18 @@ public final class DashboardView {
             }
             out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
         }
+        for (VariableView v : variables.values()) {
+            if (!v.type().equals("query") || !isPrometheus(v.datasource())) {
+                continue;
+            }
+            Matcher labelValues = LABEL_VALUES.matcher(v.query());
+            Matcher queryResult = QUERY_RESULT.matcher(v.query());
+            if (labelValues.matches()) {
+                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2)));
+            } else if (queryResult.matches()) {
+                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null));
+            }
+        }
         return out;
     }
 
@@ -193,7 +211,7 @@ public final class DashboardView {
         return annotations;
     }
 
-    /** Every PromQL query: Prometheus targets of every panel, then Prometheus annotations. */
+    /** Every PromQL query: Prometheus targets of every panel, Prometheus annotations, then query variables' PromQL. */
     public List<Query> queries() {
         return queries;
     }

@@ -18,9 +18,13 @@ import java.util.List;
  * @param hidden     Grafana does not run it ({@code hide: true}, or a disabled annotation)
  * @param parsed     the parse result; null when the expression has a syntax or type error
  * @param error      that error; null when it parsed
+ * @param variable   the query variable whose {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}
+ *                   this is (then {@code expr} is EXPR and positions are inside it); null otherwise
+ * @param variableLabel the LABEL of {@code label_values}; null otherwise
  */
 public record Query(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
-                    List<String> templates, boolean hidden, ParsedQuery parsed, PromqlException error) {
+                    List<String> templates, boolean hidden, ParsedQuery parsed, PromqlException error,
+                    VariableView variable, String variableLabel) {
 
     public Query {
         templates = List.copyOf(templates);
@@ -29,6 +33,16 @@ public record Query(PanelView panel, AnnotationView annotation, String location,
     /** Parses the expression (Grafana variables understood) and keeps the result or the error. */
     static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                     List<String> templates, boolean hidden) {
+        return of(panel, annotation, location, refId, expr, templates, hidden, null, null);
+    }
+
+    /** A query variable's PromQL: EXPR of {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}. */
+    static Query ofVariable(VariableView variable, String expr, String label) {
+        return of(null, null, "variable " + variable.name(), null, expr, List.of(), false, variable, label);
+    }
+
+    private static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
+                            List<String> templates, boolean hidden, VariableView variable, String label) {
         ParsedQuery parsed = null;
         PromqlException error = null;
         try {
@@ -36,6 +50,6 @@ public record Query(PanelView panel, AnnotationView annotation, String location,
         } catch (PromqlException e) {
             error = e;
         }
-        return new Query(panel, annotation, location, refId, expr, templates, hidden, parsed, error);
+        return new Query(panel, annotation, location, refId, expr, templates, hidden, parsed, error, variable, label);
     }
 }

@@ -50,7 +50,9 @@ class DashboardViewTest {
                 org.assertj.core.groups.Tuple.tuple("S", "A", "up"),
                 org.assertj.core.groups.Tuple.tuple("S", "B", "up"),
                 org.assertj.core.groups.Tuple.tuple("H", "C", "rate(x_bucket[5m])"),
-                org.assertj.core.groups.Tuple.tuple("annotation Ignitions", null, "changes(x[1m]) > 0"));
+                org.assertj.core.groups.Tuple.tuple("annotation Ignitions", null, "changes(x[1m]) > 0"),
+                org.assertj.core.groups.Tuple.tuple("variable q", null, "up"));
+        assertThat(d.queries().get(4).variableLabel()).isEqualTo("job");
         assertThat(d.queries().get(1).hidden()).isTrue();
         assertThat(d.queries().get(3).templates()).containsExactly("{{outcome}}");
     }

@@ -46,7 +46,7 @@ class ValidatorTest {
         assertThat(Reports.json(second)).isEqualTo(Reports.json(first));
         assertThat(first.findings()).isSortedAccordingTo(Finding.ORDER);
         assertThat(first.summary().panels()).isEqualTo(80);
-        assertThat(first.summary().queries()).isEqualTo(80);
+        assertThat(first.summary().queries()).isEqualTo(80 + 80); // two targets and two query variables per dashboard
         // per dashboard: rate on gauge, fixed window, duplicate id, overlap, unknown metric (errors); legend (warning)
         assertThat(first.summary().errors()).isEqualTo(40 * 4);
     }

@@ -45,8 +45,8 @@ public final class CounterWithoutRateRule implements QueryRule {
     @Override
     public void check(QueryContext context, Findings out) {
         ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
+        if (q == null || context.query().variable() != null) {
+            return; // a variable query reads label values, not sample values
         }
         QueryFacts.walk(q.expr(), (e, ancestors) -> {
             if (!(e instanceof VectorSelector s) || insideRangeOrValueFree(ancestors)) {

@@ -38,7 +38,7 @@ public final class FixedRateWindowRule implements QueryRule {
     @Override
     public void check(QueryContext context, Findings out) {
         ParsedQuery q = context.query().parsed();
-        if (q == null || context.query().annotation() != null) {
+        if (q == null || context.query().annotation() != null || context.query().variable() != null) {
             return; // annotations run once per range: a fixed window is their normal shape
         }
         q.expr().walk(e -> {

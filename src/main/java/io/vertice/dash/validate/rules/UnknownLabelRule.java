@@ -56,6 +56,14 @@ public final class UnknownLabelRule implements QueryRule {
                         + "\"" + m.value() + "\" matches nothing.", m.span().line(), m.span().column());
             }
         }
+        String wanted = context.query().variableLabel();
+        if (wanted != null) {
+            QueryFacts.LabelSet result = context.outputLabels(q.expr());
+            if (!result.mayHave(wanted)) {
+                out.query(this, context.query(), "label_values(..., " + wanted + "): the series have no label " + wanted
+                        + " (they have: " + String.join(", ", new TreeSet<>(result.labels())) + "), so the variable has no values.");
+            }
+        }
         q.expr().walk(e -> {
             if (e instanceof Aggregation a && !a.without() && !a.grouping().isEmpty()) {
                 QueryFacts.LabelSet in = context.outputLabels(a.expr());

@@ -181,6 +181,24 @@ class PromqlRulesTest {
     }
 
     @Test
+    void queryVariablesAreCheckedLikeQueries() {
+        String json = dashboard(panel(1, 0, 0, "maximus_arousal_level" + F, null))
+                .replace("label_values(maximus_arousal_level, environment)", "label_values(maximus_arousal_levl, environment)")
+                .replace("service_name)\"", "zone)\"");
+        assertThat(run(new UnknownMetricRule(), json)).singleElement().satisfies(f -> {
+            assertThat(f.panel()).isEqualTo("variable environment");
+            assertThat(f.message()).contains("did you mean maximus_arousal_level?");
+        });
+        assertThat(run(new UnknownLabelRule(), json)).singleElement().satisfies(f -> {
+            assertThat(f.panel()).isEqualTo("variable service");
+            assertThat(f.message()).startsWith("label_values(..., zone): the series have no label zone");
+        });
+        String good = dashboard(panel(1, 0, 0, "maximus_arousal_level" + F, null));
+        assertThat(run(new UnknownMetricRule(), good)).isEmpty();
+        assertThat(run(new UnknownLabelRule(), good)).isEmpty();
+    }
+
+    @Test
     void everyRuleHasIdSeverityAndReason() {
         assertThat(Rules.all()).extracting(Rule::id).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).matches("[a-z]+(-[a-z]+)*"));
