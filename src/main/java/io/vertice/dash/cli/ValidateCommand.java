@@ -38,10 +38,10 @@ import java.util.concurrent.Callable;
                         + "Prometheus-compatible API (--prometheus).",
                 "Exit 0 without error findings, 1 with any, 2 for unreadable or malformed input, 3 when a remote fails."},
         footer = {"", "Examples:",
-                "  dash validate                                   our dashboards against the embedded simulator",
-                "  dash validate exported/*.json --prometheus http://localhost:9090 --live",
+                "  dash validate                       our dashboards, embedded catalogue",
+                "  dash validate a.json b.json --prometheus http://localhost:9090 --live",
                 "  dash validate --format junit --output target/dash-validate.xml",
-                "  dash validate --format github                   annotations in a GitHub Actions run"})
+                "  dash validate --format github       annotations in a GitHub Actions run"})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
