@@ -1,7 +1,9 @@
 package io.vertice.dash.simulator;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.vertice.dash.simulator.SimulatorConfig.Target;
 
 import java.io.ByteArrayOutputStream;
@@ -10,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
@@ -21,55 +21,66 @@ import java.util.function.Predicate;
  * Time is simulated, not read from the clock: {@link #step()} advances exactly one tick, so a test can run
  * ten thousand ticks in a moment and the same seed always gives the same values. {@link SimulatorServer}
  * calls {@code step()} on a wall-clock schedule.
+ * <p>
+ * The simulated series only change when a tick runs, so scrapes read one snapshot taken after the last tick:
+ * a scrape never sees half a tick (two arousal classes set, need + stress ≠ 1), and twenty scrapers between
+ * two ticks cost one collection, not twenty.
  */
 public final class Simulation {
     private final SimulatorConfig config;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ConsistentRegistry registry = new ConsistentRegistry(lock);
+    /** The client metrics the models write to; only {@link TickSnapshot} reads it. */
+    private final PrometheusRegistry model = new PrometheusRegistry();
+    private final PrometheusRegistry registry = new PrometheusRegistry();
     private final List<TargetModel> targets = new ArrayList<>();
     private long ticks;
+    private MetricSnapshots lastTick;
 
     public Simulation(SimulatorConfig config) {
         this.config = config;
-        SimulatorMetrics metrics = new SimulatorMetrics(registry);
+        SimulatorMetrics metrics = new SimulatorMetrics(model);
         for (Target t : config.targets()) {
             targets.add(new TargetModel(t, config.seed(), metrics));
         }
+        registry.register(new TickSnapshot());
         registry.register(new ProcessMetricsPerTarget(config.targets()));
+    }
+
+    /** The simulated families as of the last tick, collected at most once per tick. */
+    private final class TickSnapshot implements MultiCollector {
+        @Override
+        public MetricSnapshots collect() {
+            synchronized (Simulation.this) {
+                if (lastTick == null) {
+                    lastTick = model.scrape();
+                }
+                return lastTick;
+            }
+        }
     }
 
     public SimulatorConfig config() {
         return config;
     }
 
-    /** The registry holding every series; scrapes of it never see a tick half done. */
+    /** The registry holding every series. */
     public PrometheusRegistry registry() {
         return registry;
     }
 
     /** Ticks run so far. */
-    public long ticks() {
-        lock.readLock().lock();
-        try {
-            return ticks;
-        } finally {
-            lock.readLock().unlock();
-        }
+    public synchronized long ticks() {
+        return ticks;
     }
 
     /** Advances every target by one tick. */
-    public void step() {
+    public synchronized void step() {
         double dt = config.tickSeconds();
-        lock.writeLock().lock();
-        try {
-            double now = ticks * dt;
-            for (TargetModel t : targets) {
-                t.step(now, dt);
-            }
-            ticks++;
-        } finally {
-            lock.writeLock().unlock();
+        double now = ticks * dt;
+        for (TargetModel t : targets) {
+            t.step(now, dt);
         }
+        ticks++;
+        lastTick = null;
     }
 
     /** Advances {@code n} ticks. */
@@ -80,16 +91,11 @@ public final class Simulation {
     }
 
     /** The arousal level of one target now (for tests and the benchmark; the metrics show the same). */
-    public double arousalLevel(String environment, String service) {
-        lock.readLock().lock();
-        try {
-            for (TargetModel t : targets) {
-                if (t.target().environment().equals(environment) && t.target().service().equals(service)) {
-                    return t.arousalLevel();
-                }
+    public synchronized double arousalLevel(String environment, String service) {
+        for (TargetModel t : targets) {
+            if (t.target().environment().equals(environment) && t.target().service().equals(service)) {
+                return t.arousalLevel();
             }
-        } finally {
-            lock.readLock().unlock();
         }
         throw new IllegalArgumentException("no simulated target " + environment + "/" + service);
     }

@@ -18,11 +18,22 @@ import java.util.concurrent.TimeUnit;
  * Accept header asks). {@link #start} is the entry point; {@link #close()} stops the ticker and the server.
  */
 public final class SimulatorServer implements AutoCloseable {
-    /** How often the ticker wakes at most; it runs every tick that fell due since, so any speed works. */
+    /**
+     * The ticker wakes twice per tick of wall time, within these bounds, and runs every tick that fell due
+     * since its last wake-up, so any speed works and a late wake-up never loses a tick.
+     */
     private static final long MIN_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final long MAX_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long MAX_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** A ticker that fell far behind (a suspended laptop) skips ahead rather than replaying hours at once. */
     private static final long MAX_CATCH_UP_TICKS = 10_000;
+
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise; with keep-alive scrapers the
+        // last small write of each response then waits for the client's delayed ACK (~40 ms per scrape).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final Simulation simulation;
     private final HTTPServer server;
@@ -42,7 +53,7 @@ public final class SimulatorServer implements AutoCloseable {
             return t;
         });
         SimulatorConfig config = simulation.config();
-        long period = (long) (config.tick().toNanos() / config.speed());
+        long period = (long) (config.tick().toNanos() / config.speed() / 2);
         period = Math.max(MIN_WAKE_NANOS, Math.min(MAX_WAKE_NANOS, period));
         ticker.scheduleAtFixedRate(this::runDueTicks, period, period, TimeUnit.NANOSECONDS);
     }

@@ -77,7 +77,11 @@ class SimulatorServerTest {
         MetricCatalog catalog = SimulatorCatalog.catalog();
         MetricCatalog scraped = Exposition.parse(Scrape.get(server.metricsUrl(), Scrape.OPENMETRICS).body()).toCatalog();
 
-        assertThat(scraped.families().keySet()).isEqualTo(catalog.families().keySet());
+        assertThat(catalog.families().keySet()).containsAll(scraped.families().keySet());
+        // The only family a scrape may lack is the one the JVM fills after its first garbage collection.
+        Set<String> notYetScraped = new java.util.HashSet<>(catalog.families().keySet());
+        notYetScraped.removeAll(scraped.families().keySet());
+        assertThat(notYetScraped).isSubsetOf("jvm_memory_pool_allocated_bytes");
         scraped.families().forEach((name, seen) -> {
             MetricFamily known = catalog.families().get(name);
             assertThat(seen.type()).as(name).isEqualTo(known.type());
