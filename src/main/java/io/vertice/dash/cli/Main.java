@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 ListCommand.class,
                 CompletionCommand.class,
+                DocsCommand.class,
                 SimulateCommand.class,
         })
 public final class Main implements Runnable {
