@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 SimulateCommand.class,
                 CompletionCommand.class,
                 PromqlCommand.class,
+                DocsCommand.class,
         })
 public final class Main implements Runnable {
 
