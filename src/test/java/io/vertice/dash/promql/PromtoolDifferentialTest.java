@@ -42,7 +42,7 @@ class PromtoolDifferentialTest {
             "topk", "bottomk", "quantile", "count_values"};
     private static final String[] OPS = {"+", "-", "*", "/", "%", "^", "==", "!=", ">", "<", ">=", "<=", "and", "or",
             "unless", "atan2"};
-    private static final String MUTATION_CHARS = "(){}[],:=!~\"'+-*/^ 0159.emhsxabyz@#$`";
+    private static final String MUTATION_CHARS = "(){}[],:=!~\"'+-*/^ 0159.emhsxabyz@#`\\_<>%";
 
     private final Random random = new Random(Long.getLong("dash.differential.seed", 20261124L));
 
@@ -186,7 +186,8 @@ class PromtoolDifferentialTest {
             case 2:
                 return modifiers(selector() + "[" + duration() + "]");
             case 3:
-                return random.nextInt(4) == 0 ? "\"str\"" : selector();
+                return random.nextInt(3) == 0 ? pick(new String[]{"\"str\"", "'a\\'b'", "\"\\x41\\101\\u00e9\"",
+                        "`raw\\q`", "\"\\U0001F600\"", "\"\\q\"", "\"tab\\t\"", "'\\\"'", "\"\\xZZ\""}) : selector();
             case 4:
             case 5: {
                 String f = pick(STABLE_2_42);
@@ -225,7 +226,8 @@ class PromtoolDifferentialTest {
             case 11:
                 return modifiers(expr(depth + 1) + "[" + duration() + ":" + (random.nextBoolean() ? duration() : "") + "]");
             default:
-                return "rate(" + selector() + "[" + duration() + "])";
+                return random.nextBoolean() ? "rate(" + selector() + "[" + duration() + "])"
+                        : "label_replace(" + expr(depth + 1) + ", \"dst\", \"$1\", \"src\", \"(.*)\")";
         }
     }
 
