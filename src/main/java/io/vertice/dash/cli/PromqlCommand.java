@@ -51,7 +51,7 @@ public final class PromqlCommand implements Callable<Integer> {
     @Command(name = "check",
             mixinStandardHelpOptions = true,
             description = {"Parse and type-check PromQL expressions (Grafana variables and macros such as "
-                    + "$__rate_interval, ${var:regex} and [[var]] are allowed) and report each error with its "
+                    + "$__rate_interval, $${var:regex} and [[var]] are allowed) and report each error with its "
                     + "line, column and a caret.",
                     "Exit 0 when all are valid, 1 when any is invalid, 2 when the file cannot be read."},
             footer = {"", "Examples:",

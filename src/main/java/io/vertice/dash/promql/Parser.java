@@ -13,8 +13,8 @@ import java.util.Locale;
  * <p>In Grafana mode the lexer also understands variables and macros ({@code $var}, {@code ${var:fmt}},
  * {@code [[var]]}, {@code $__rate_interval} ...) and gives each the type its position needs, as if a
  * placeholder had been substituted: a duration inside range brackets and after {@code offset}; a name
- * where a metric or label name stands (glued to name characters, before braces or brackets, in label
- * lists, or as the whole query); a number elsewhere. Names keep their original spelling
+ * where a label name stands and glued into names; Grafana's macros are numbers elsewhere; a lone user
+ * variable is a metric name, or a number where a scalar is required. Names keep their original spelling
  * (e.g. {@code $metric}, {@code foo_${env}}), and since nothing is rewritten every position is a
  * position of the original text. Inside strings, variables stay verbatim and are recorded.
  */
@@ -48,10 +48,8 @@ final class Parser {
     private static final int LTE = 21;
     private static final int GTE = 22;
     private static final int EQL = 23;
-    private static final int RBRACE = 24;
-    private static final int RBRACKET = 25;
     /** A standalone Grafana variable reference, e.g. {@code $threshold}. */
-    private static final int VAR = 26;
+    private static final int VAR = 24;
 
     private static final long MAX_NANOS = Long.MAX_VALUE;
 
@@ -1054,19 +1052,32 @@ final class Parser {
     }
 
     /**
-     * A standalone variable where an expression starts: a metric name when braces or a range follow or
-     * when it is the whole query, otherwise a number (a threshold, {@code topk($n, ...)}, {@code $__range_s}).
+     * A standalone variable where an expression starts. Grafana's macros ({@code $__range_s},
+     * {@code $__interval_ms}, ...) are numbers. A user variable is a metric name ({@code sum($metric)},
+     * {@code $metric{job="x"}}), and becomes a number where a scalar is required ({@code topk($n, ...)},
+     * {@code histogram_quantile($q, ...)}); compared with a vector it works either way.
      */
     private Expr parseVariable() {
         int start = tokStart;
         int end = tokEnd;
-        boolean wholeQuery = skipSpaceAndComments(0) == start && skipSpaceAndComments(end) == n;
-        if (wholeQuery || followedBy(end, '{') || followedBy(end, '[')) {
-            return metricSelector(s.substring(start, end), start, end);
-        }
         String name = variables.get(tokVarIndex).name();
-        next();
-        return new NumberLiteral(placeholderNumber(name), span(start, end));
+        if (name.startsWith("__")) {
+            next();
+            return new NumberLiteral(placeholderNumber(name), span(start, end));
+        }
+        return metricSelector(s.substring(start, end), start, end);
+    }
+
+    /** A lone user variable parsed as a metric name stands for a number where a scalar is required. */
+    private Expr asScalarIfVariable(Expr e) {
+        if (grafana && e instanceof VectorSelector v && v.name() != null && v.matchers().size() == 1
+                && v.offset() == null && v.at() == null && v.span().length() == v.name().length()) {
+            int[] m = GrafanaVariables.match(v.name(), 0);
+            if (m != null && m[4] == v.name().length()) {
+                return new NumberLiteral(placeholderNumber(v.name().substring(m[0], m[1])), v.span());
+            }
+        }
+        return e;
     }
 
     private Expr metricSelector(String name, int start, int end) {
@@ -1144,8 +1155,11 @@ final class Parser {
             throw fail(count > f.maxArgs() ? closing : start, expected + " in call to \"" + name + "\", got " + count);
         }
         for (int i = 0; i < count; i++) {
-            Expr a = args.get(i);
             ValueType want = f.argType(i);
+            if (want == ValueType.SCALAR) {
+                args.set(i, asScalarIfVariable(args.get(i)));
+            }
+            Expr a = args.get(i);
             if (a.type() != want) {
                 throw failAtOrig(a.span(), "expected type " + want.description() + " in call to function \"" + name
                         + "\", got " + a.type().description());
@@ -1224,6 +1238,9 @@ final class Parser {
                     + ", got " + args.size());
         }
         Expr param = wanted == 2 ? args.get(0) : null;
+        if (param != null && op.paramType() == ValueType.SCALAR) {
+            param = asScalarIfVariable(param);
+        }
         Expr body = args.get(wanted - 1);
         if (body.type() != ValueType.VECTOR) {
             throw failAtOrig(body.span(), "expected type instant vector in aggregation expression, got "
@@ -1236,6 +1253,7 @@ final class Parser {
         return new Aggregation(op, body, param, grouping, without, span(start, end));
     }
 
+    /** End offset of the ')' closing the last label list parsed. */
     private int lastCloseParen;
 
     /** Parses {@code (label, label, ...)}; labels may be identifiers (keywords too) or quoted strings. */

@@ -23,8 +23,10 @@ public final class PromQL {
 
     /**
      * Parses a Grafana query: variables and macros ({@code $__rate_interval}, {@code ${var:regex}},
-     * {@code [[var]]} ...) stand for values of the type their position needs (a duration in a range,
-     * a name where a metric or label name stands, a number elsewhere); positions in the result and in
+     * {@code [[var]]} ...) stand for values of the type their position needs (a duration in a range or
+     * offset; a label name; a metric name spelled as written, e.g. {@code $metric} or {@code foo_${env}},
+     * which becomes a number where a scalar is required; macros such as {@code $__range_s} are numbers);
+     * variables inside strings stay verbatim ({@code "$env"}). Positions in the result and in
      * errors point into {@code grafanaExpr}, and range selectors keep the range as written.
      */
     public static ParsedQuery parseGrafana(String grafanaExpr) {
@@ -43,6 +45,10 @@ public final class PromQL {
 
     /** Strict UTF-8 decoding; throws a PromqlException positioned at the first invalid byte. */
     public static String decodeUtf8(byte[] utf8) {
+        String fast = new String(utf8, StandardCharsets.UTF_8); // intrinsic fast path; malformed input becomes U+FFFD
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -42,9 +42,15 @@ final class Regexes {
 
     /** A description of why the regex is invalid, or null when it is (or may be) valid. */
     static String problem(String regex) {
-        if (regex.indexOf('(') < 0 && regex.indexOf(')') < 0 && regex.indexOf('[') < 0 && regex.indexOf('*') != 0
-                && regex.indexOf('+') != 0 && regex.indexOf('?') != 0) {
-            return null; // the only errors we report need one of these
+        String nested = nestedRepetition(regex);
+        if (nested != null) {
+            return nested;
+        }
+        boolean mayFailToCompile = regex.indexOf('(') >= 0 || regex.indexOf(')') >= 0 || regex.indexOf('[') >= 0
+                || regex.startsWith("*") || regex.startsWith("+") || regex.startsWith("?") || regex.contains("|*")
+                || regex.contains("|+") || regex.contains("|?");
+        if (!mayFailToCompile) {
+            return null; // the compile errors we report all need one of these
         }
         try {
             Pattern.compile(toJava(regex));
@@ -57,6 +63,67 @@ final class Regexes {
             }
             return null;
         }
+    }
+
+    /**
+     * RE2 rejects a repetition applied to a repetition ({@code a**}, {@code .+*}, {@code a{2}+}); only one
+     * lazy {@code ?} may follow. Java accepts some of these (as possessive), so check them here.
+     */
+    private static String nestedRepetition(String regex) {
+        int state = 0; // 0: after an atom, 1: after a quantifier, 2: after a lazy '?'
+        int n = regex.length();
+        for (int i = 0; i < n; i++) {
+            char c = regex.charAt(i);
+            switch (c) {
+                case '\\' -> {
+                    i++;
+                    state = 0;
+                }
+                case '[' -> {
+                    int j = i + 1;
+                    if (j < n && regex.charAt(j) == '^') {
+                        j++;
+                    }
+                    if (j < n && regex.charAt(j) == ']') {
+                        j++;
+                    }
+                    while (j < n && regex.charAt(j) != ']') {
+                        j += regex.charAt(j) == '\\' ? 2 : 1;
+                    }
+                    i = j;
+                    state = 0;
+                }
+                case '*', '+' -> {
+                    if (state != 0) {
+                        return "invalid nested repetition operator at \"" + regex.substring(Math.max(0, i - 1), i + 1) + "\"";
+                    }
+                    state = 1;
+                }
+                case '?' -> {
+                    if (state == 2) {
+                        return "invalid nested repetition operator at \"" + regex.substring(i - 1, i + 1) + "\"";
+                    }
+                    state = state == 1 ? 2 : 1;
+                }
+                case '{' -> {
+                    int j = i + 1;
+                    while (j < n && (Character.isDigit(regex.charAt(j)) || regex.charAt(j) == ',')) {
+                        j++;
+                    }
+                    if (j > i + 1 && j < n && regex.charAt(j) == '}' && Character.isDigit(regex.charAt(i + 1))) {
+                        if (state != 0) {
+                            return "invalid nested repetition operator at \"" + regex.substring(i - 1, j + 1) + "\"";
+                        }
+                        state = 1;
+                        i = j;
+                    } else {
+                        state = 0;
+                    }
+                }
+                default -> state = 0;
+            }
+        }
+        return null;
     }
 
     /** RE2's named groups {@code (?P<name>...)} are {@code (?<name>...)} in Java. */

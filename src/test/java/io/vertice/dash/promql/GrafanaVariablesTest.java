@@ -150,4 +150,19 @@ class GrafanaVariablesTest {
                 .isInstanceOfSatisfying(PromqlException.class, e ->
                         assertThat(e.message()).contains("expected string"));
     }
+
+    @Test
+    void userVariableIsAMetricNameOrANumberAsTheContextNeeds() {
+        Aggregation sum = (Aggregation) PromQL.parseGrafana("sum($metric)").expr();
+        assertThat(((VectorSelector) sum.expr()).name()).isEqualTo("$metric");
+        Aggregation topk = (Aggregation) PromQL.parseGrafana("topk($n, rate($metric[5m]))").expr();
+        assertThat(topk.param()).isInstanceOf(NumberLiteral.class);
+        assertThat(topk.param().span()).isEqualTo(new Span(5, 7, 1, 6));
+        Call hq = (Call) PromQL.parseGrafana("histogram_quantile($q, rate(x_bucket[5m]))").expr();
+        assertThat(hq.args().get(0)).isInstanceOf(NumberLiteral.class);
+        Binary threshold = (Binary) PromQL.parseGrafana("up > $threshold").expr();
+        assertThat(threshold.type()).isEqualTo(ValueType.VECTOR);
+        assertThat(PromQL.parseGrafana("$__range_s").expr()).isInstanceOf(NumberLiteral.class);
+        assertThat(PromQL.parseGrafana("increase(x[$__range]) / $__range_s").expr().type()).isEqualTo(ValueType.VECTOR);
+    }
 }
