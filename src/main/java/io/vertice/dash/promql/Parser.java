@@ -81,10 +81,25 @@ final class Parser {
 
     Parser(String text, boolean grafana) {
         this.s = text;
-        this.buf = text.toCharArray();
-        this.n = buf.length;
+        this.n = text.length();
+        this.buf = charBuffer(n);
+        text.getChars(0, n, buf, 0);
         this.grafana = grafana;
         this.lineStarts = lineStarts(text);
+    }
+
+    /** Per-thread reusable character buffer: parsing many expressions allocates no copy of each text. */
+    private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[256]);
+
+    private static char[] charBuffer(int length) {
+        char[] b = BUFFERS.get();
+        if (b.length < length) {
+            b = new char[Math.max(length, b.length * 2)];
+            if (length <= 1 << 16) {
+                BUFFERS.set(b); // keep buffers for ordinary expressions; huge inputs get a one-off array
+            }
+        }
+        return b;
     }
 
     /** Variables and macros met while parsing, in order of appearance (Grafana mode). */
