@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /** {@code dash promql check}: parse and type-check PromQL expressions, Grafana variables allowed. */
@@ -83,29 +84,65 @@ public final class PromqlCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Input> inputs = new ArrayList<>();
+            PrintWriter out = spec.commandLine().getOut();
+            Report report = new Report(out);
             for (String e : expressions) {
-                inputs.add(new Input(e, 0, null));
+                report.add(new Input(e, 0, null));
             }
             if (file != null) {
-                readFile(file, inputs);
+                readFile(file, report::add);
             }
-            if (inputs.isEmpty()) {
+            report.flush();
+            if (report.count == 0) {
                 throw DashException.input("no expressions to check: give them as arguments or with --file FILE.");
             }
-            // parsing is independent per expression: use every core for big files; order is kept
-            IntStream indexes = IntStream.range(0, inputs.size());
-            List<CheckResult> results = (inputs.size() >= PARALLEL_THRESHOLD ? indexes.parallel() : indexes)
-                    .mapToObj(i -> check(inputs.get(i))).toList();
-            boolean anyInvalid = results.stream().anyMatch(r -> !r.valid());
-            PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                out.print(json(results, inputs));
-            } else {
-                text(results, inputs, out);
+                out.print(Json.write(report.json));
             }
             out.flush();
-            return anyInvalid ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return report.anyInvalid ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+
+        /**
+         * Checks expressions in chunks as they are read and prints each chunk's verdicts at once, so a
+         * big file never holds more than one chunk of expressions and results in memory (text format).
+         */
+        private final class Report {
+            private static final int CHUNK = 8192;
+            private final PrintWriter out;
+            private final List<Input> pending = new ArrayList<>(CHUNK);
+            private final ArrayNode json = Json.array();
+            private int count;
+            private boolean anyInvalid;
+
+            Report(PrintWriter out) {
+                this.out = out;
+            }
+
+            void add(Input in) {
+                pending.add(in);
+                if (pending.size() == CHUNK) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                // parsing is independent per expression: use every core for big chunks; order is kept
+                IntStream indexes = IntStream.range(0, pending.size());
+                List<CheckResult> results = (pending.size() >= PARALLEL_THRESHOLD ? indexes.parallel() : indexes)
+                        .mapToObj(i -> check(pending.get(i))).toList();
+                for (int i = 0; i < results.size(); i++) {
+                    CheckResult r = results.get(i);
+                    anyInvalid |= !r.valid();
+                    if (format == Format.json) {
+                        json(r, pending.get(i), json);
+                    } else {
+                        text(r, pending.get(i), out);
+                    }
+                }
+                count += pending.size();
+                pending.clear();
+            }
         }
 
         private static CheckResult check(Input in) {
@@ -113,55 +150,46 @@ public final class PromqlCommand implements Callable<Integer> {
                     : CheckResult.of(in.expression());
         }
 
-        /** Streams the text report (print, not println: the writer auto-flushes on println). */
-        private void text(List<CheckResult> results, List<Input> inputs, PrintWriter out) {
-            for (int i = 0; i < results.size(); i++) {
-                CheckResult r = results.get(i);
-                if (r.valid()) {
-                    out.print("ok   ");
-                    out.print(r.expression());
-                    out.print('\n');
-                    continue;
-                }
-                Input in = inputs.get(i);
-                StringBuilder sb = new StringBuilder(256);
-                sb.append("bad  ").append(r.expression()).append('\n').append("     ");
-                if (in.fileLine() > 0) {
-                    sb.append(file).append(" line ").append(in.fileLine()).append(", column ").append(r.column());
-                } else {
-                    sb.append("line ").append(r.line()).append(", column ").append(r.column());
-                }
-                sb.append(": ").append(r.error()).append('\n');
-                for (String l : r.excerpt().split("\n", -1)) {
-                    sb.append("     ").append(l).append('\n');
-                }
-                out.print(sb);
+        /** One verdict in text (print, not println: the writer auto-flushes on println). */
+        private void text(CheckResult r, Input in, PrintWriter out) {
+            if (r.valid()) {
+                out.print("ok   ");
+                out.print(r.expression());
+                out.print('\n');
+                return;
             }
+            StringBuilder sb = new StringBuilder(256);
+            sb.append("bad  ").append(r.expression()).append('\n').append("     ");
+            if (in.fileLine() > 0) {
+                sb.append(file).append(" line ").append(in.fileLine()).append(", column ").append(r.column());
+            } else {
+                sb.append("line ").append(r.line()).append(", column ").append(r.column());
+            }
+            sb.append(": ").append(r.error()).append('\n');
+            for (String l : r.excerpt().split("\n", -1)) {
+                sb.append("     ").append(l).append('\n');
+            }
+            out.print(sb);
         }
 
-        private String json(List<CheckResult> results, List<Input> inputs) {
-            ArrayNode array = Json.array();
-            for (int i = 0; i < results.size(); i++) {
-                CheckResult r = results.get(i);
-                ObjectNode o = array.addObject();
-                o.put("expression", r.expression());
-                o.put("valid", r.valid());
-                if (r.valid()) {
-                    o.putNull("error");
-                    o.putNull("line");
-                    o.putNull("column");
-                } else {
-                    int fileLine = inputs.get(i).fileLine();
-                    o.put("error", r.error());
-                    o.put("line", fileLine > 0 ? fileLine : r.line());
-                    o.put("column", r.column());
-                }
+        /** One verdict as {"expression", "valid", "error", "line", "column"}; line is the file line for --file. */
+        private static void json(CheckResult r, Input in, ArrayNode array) {
+            ObjectNode o = array.addObject();
+            o.put("expression", r.expression());
+            o.put("valid", r.valid());
+            if (r.valid()) {
+                o.putNull("error");
+                o.putNull("line");
+                o.putNull("column");
+            } else {
+                o.put("error", r.error());
+                o.put("line", in.fileLine() > 0 ? in.fileLine() : r.line());
+                o.put("column", r.column());
             }
-            return Json.write(array);
         }
 
         /** Reads FILE: one expression per line; a line that is not valid UTF-8 is reported as invalid. */
-        private static void readFile(Path file, List<Input> inputs) {
+        private static void readFile(Path file, Consumer<Input> inputs) {
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
@@ -189,16 +217,16 @@ public final class PromqlCommand implements Callable<Integer> {
                         ? end - 1 : end;
                 if (text != null) {
                     if (!text.substring(start, stop).isBlank()) {
-                        inputs.add(new Input(text.substring(start, stop), lineNo, null));
+                        inputs.accept(new Input(text.substring(start, stop), lineNo, null));
                     }
                 } else {
                     byte[] lineBytes = Arrays.copyOfRange(bytes, start, stop);
                     String lenient = new String(lineBytes, StandardCharsets.UTF_8);
                     if (!lenient.isBlank()) {
                         try {
-                            inputs.add(new Input(PromQL.decodeUtf8(lineBytes), lineNo, null));
+                            inputs.accept(new Input(PromQL.decodeUtf8(lineBytes), lineNo, null));
                         } catch (PromqlException e) {
-                            inputs.add(new Input(lenient, lineNo, e));
+                            inputs.accept(new Input(lenient, lineNo, e));
                         }
                     }
                 }
