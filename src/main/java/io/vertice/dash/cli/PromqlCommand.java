@@ -111,7 +111,7 @@ public final class PromqlCommand implements Callable<Integer> {
             private static final int CHUNK = 8192;
             private final PrintWriter out;
             private final List<Input> pending = new ArrayList<>(CHUNK);
-            private final ArrayNode json = Json.array();
+            private final ArrayNode json = format == Format.json ? Json.array() : null;
             private int count;
             private boolean anyInvalid;
 
@@ -143,6 +143,26 @@ public final class PromqlCommand implements Callable<Integer> {
                 count += pending.size();
                 pending.clear();
             }
+
+            /**
+             * One verdict as {"expression", "valid", "error", "line", "column"}; line is the file line for
+             * --file. Lives here, not on the command class, so picocli's reflection over the command does
+             * not load Jackson when the output is text.
+             */
+            private static void json(CheckResult r, Input in, ArrayNode array) {
+                ObjectNode o = array.addObject();
+                o.put("expression", r.expression());
+                o.put("valid", r.valid());
+                if (r.valid()) {
+                    o.putNull("error");
+                    o.putNull("line");
+                    o.putNull("column");
+                } else {
+                    o.put("error", r.error());
+                    o.put("line", in.fileLine() > 0 ? in.fileLine() : r.line());
+                    o.put("column", r.column());
+                }
+            }
         }
 
         private static CheckResult check(Input in) {
@@ -170,22 +190,6 @@ public final class PromqlCommand implements Callable<Integer> {
                 sb.append("     ").append(l).append('\n');
             }
             out.print(sb);
-        }
-
-        /** One verdict as {"expression", "valid", "error", "line", "column"}; line is the file line for --file. */
-        private static void json(CheckResult r, Input in, ArrayNode array) {
-            ObjectNode o = array.addObject();
-            o.put("expression", r.expression());
-            o.put("valid", r.valid());
-            if (r.valid()) {
-                o.putNull("error");
-                o.putNull("line");
-                o.putNull("column");
-            } else {
-                o.put("error", r.error());
-                o.put("line", in.fileLine() > 0 ? in.fileLine() : r.line());
-                o.put("column", r.column());
-            }
         }
 
         /** Reads FILE: one expression per line; a line that is not valid UTF-8 is reported as invalid. */
