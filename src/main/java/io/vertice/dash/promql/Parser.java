@@ -81,10 +81,61 @@ final class Parser {
 
     Parser(String text, boolean grafana) {
         this.s = text;
-        this.buf = text.toCharArray();
-        this.n = buf.length;
+        this.n = text.length();
+        this.buf = charBuffer(n);
+        text.getChars(0, n, buf, 0);
         this.grafana = grafana;
         this.lineStarts = lineStarts(text);
+    }
+
+    /** Per-thread reusable character buffer: parsing many expressions allocates no copy of each text. */
+    private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[256]);
+
+    private static char[] charBuffer(int length) {
+        char[] b = BUFFERS.get();
+        if (b.length < length) {
+            b = new char[Math.max(length, b.length * 2)];
+            if (length <= 1 << 16) {
+                BUFFERS.set(b); // keep buffers for ordinary expressions; huge inputs get a one-off array
+            }
+        }
+        return b;
+    }
+
+    /**
+     * Per-thread cache of short strings cut from the input (metric and label names, label values,
+     * variable names): dashboards repeat the same few names, so most lookups allocate nothing.
+     */
+    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> new String[1024]);
+    private final String[] names = NAMES.get();
+
+    /** {@code s.substring(from, to)}, shared with earlier equal strings when short. */
+    private String text(int from, int to) {
+        int len = to - from;
+        if (len > 64) {
+            return s.substring(from, to);
+        }
+        int h = len;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + buf[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (names.length - 1);
+        String cached = names[slot];
+        if (cached != null && cached.length() == len) {
+            boolean same = true;
+            for (int i = 0; i < len; i++) {
+                if (cached.charAt(i) != buf[from + i]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return cached;
+            }
+        }
+        String fresh = s.substring(from, to);
+        names[slot] = fresh;
+        return fresh;
     }
 
     /** Variables and macros met while parsing, in order of appearance (Grafana mode). */
@@ -348,7 +399,7 @@ final class Parser {
     private int recordVariable(int p) {
         int[] m = variableAt(p);
         Span at = span(p, p);
-        variables.add(new VariableUse(s.substring(m[0], m[1]), m[2] < 0 ? null : s.substring(m[2], m[3]), p, m[4],
+        variables.add(new VariableUse(text(m[0], m[1]), m[2] < 0 ? null : text(m[2], m[3]), p, m[4],
                 at.line(), at.column()));
         return m[4];
     }
@@ -430,7 +481,7 @@ final class Parser {
     }
 
     private String word() {
-        return s.substring(tokStart, tokEnd);
+        return text(tokStart, tokEnd);
     }
 
     private boolean isWord(String lower) {
@@ -504,8 +555,15 @@ final class Parser {
         }
         numEnd = p;
         numIsDuration = false;
-        String text = s.substring(start, p);
-        numValue = numberValue(text, hex, start);
+        if (plainInteger && p - start <= 15 && (buf[start] != '0' || p - start == 1)) {
+            long v = 0;
+            for (int i = start; i < p; i++) {
+                v = v * 10 + (buf[i] - '0');
+            }
+            numValue = v; // the common case, without a substring and Double.parseDouble
+        } else {
+            numValue = numberValue(s.substring(start, p), hex, start);
+        }
         numNanos = 0;
     }
 
@@ -543,6 +601,23 @@ final class Parser {
     private static final String[] UNITS = {"y", "w", "d", "h", "m", "s", "ms"};
     private static final long[] UNIT_MS = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000L, 60_000L, 1000L, 1L};
 
+    /** Index into UNITS of the unit spelled in buf[from, to), or -1. */
+    private int unitIndex(int from, int to) {
+        char c = buf[from];
+        if (to - from == 1) {
+            return switch (c) {
+                case 'y' -> 0;
+                case 'w' -> 1;
+                case 'd' -> 2;
+                case 'h' -> 3;
+                case 'm' -> 4;
+                case 's' -> 5;
+                default -> -1;
+            };
+        }
+        return to - from == 2 && c == 'm' && buf[from + 1] == 's' ? 6 : -1;
+    }
+
     /** Scans {@code 1h30m}-style durations: integer + unit groups, units in decreasing order, each once. */
     private void scanDuration(int start, int p) {
         int q = start;
@@ -564,14 +639,9 @@ final class Parser {
             if (unitStart == q) {
                 throw fail(start, "bad number or duration syntax: \"" + s.substring(start, Math.min(n, q + 1)) + "\"");
             }
-            String unit = s.substring(unitStart, q);
-            int u = -1;
-            for (int i = 0; i < UNITS.length; i++) {
-                if (UNITS[i].equals(unit)) {
-                    u = i;
-                }
-            }
+            int u = unitIndex(unitStart, q);
             if (u < 0) {
+                String unit = s.substring(unitStart, q);
                 int end = q;
                 while (end < n && isAlnum(buf[end])) {
                     end++;
@@ -590,11 +660,18 @@ final class Parser {
                         + "\" (units must go from largest to smallest, each at most once)");
             }
             lastUnit = u;
-            try {
-                long value = Long.parseLong(s.substring(digits, unitStart));
-                totalMs = Math.addExact(totalMs, Math.multiplyExact(value, UNIT_MS[u]));
-            } catch (NumberFormatException | ArithmeticException e) {
+            if (unitStart - digits > 18) {
                 overflow = true;
+            } else {
+                long value = 0;
+                for (int i = digits; i < unitStart; i++) {
+                    value = value * 10 + (buf[i] - '0');
+                }
+                try {
+                    totalMs = Math.addExact(totalMs, Math.multiplyExact(value, UNIT_MS[u]));
+                } catch (ArithmeticException e) {
+                    overflow = true;
+                }
             }
             if (q < n && isDigit(buf[q])) {
                 continue;
@@ -633,7 +710,7 @@ final class Parser {
                 }
                 q++;
             }
-            tokString = s.substring(p + 1, q);
+            tokString = text(p + 1, q);
             return q + 1;
         }
         StringBuilder sb = null;
@@ -666,7 +743,7 @@ final class Parser {
             plainFrom = q;
         }
         if (sb == null) {
-            tokString = s.substring(p + 1, q);
+            tokString = text(p + 1, q);
         } else {
             sb.append(s, plainFrom, q);
             tokString = sb.toString();
@@ -1065,7 +1142,7 @@ final class Parser {
             next();
             return new NumberLiteral(placeholderNumber(name), span(start, end));
         }
-        return metricSelector(s.substring(start, end), start, end);
+        return metricSelector(text(start, end), start, end);
     }
 
     /** A lone user variable parsed as a metric name stands for a number where a scalar is required. */
@@ -1323,7 +1400,7 @@ final class Parser {
             boolean quoted;
             if (isAlpha(c) || ((c == '$' || c == '[') && startsVariable(p))) {
                 int q = scanName(p, false);
-                label = s.substring(p, q);
+                label = text(p, q);
                 p = q;
                 quoted = false;
             } else if (c == '"' || c == '\'' || c == '`') {
@@ -1471,7 +1548,7 @@ final class Parser {
         char c = buf[p];
         if ((c == '$' || c == '[') && startsVariable(p)) {
             int[] m = variableAt(p);
-            String name = s.substring(m[0], m[1]);
+            String name = text(m[0], m[1]);
             int q = recordVariable(p);
             while (q < n && isAlpha(buf[q])) {
                 q++; // a unit after a numeric macro: [${__range_s}s]
