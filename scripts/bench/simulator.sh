@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Simulator exporter benchmark (issue 3). Rerunnable; builds the jar only when it is missing.
 #   scripts/bench/simulator.sh [--quick]
+#   SIM_JAVA_OPTS="-Xms64m -Xmx64m" scripts/bench/simulator.sh   # JVM options for the simulator process
 # 1. scrape latency: median and p99 over 1,000 scrapes at the default catalogue, and with --services N
 #    multiplying the series to about 10,000;
 # 2. CPU and resident memory of the simulator process with 20 concurrent scrapers at 1 Hz: one minute of
@@ -32,7 +33,8 @@ trap 'stop_sim; rm -f /tmp/dash-bench-sim.$$.log' EXIT
 
 start_sim() { # args: extra simulate flags
   PORT=$(free_port)
-  java -jar target/dash.jar simulate --port "$PORT" "$@" >/tmp/dash-bench-sim.$$.log 2>&1 &
+  # shellcheck disable=SC2086 # SIM_JAVA_OPTS holds several options
+  java ${SIM_JAVA_OPTS:-} -jar target/dash.jar simulate --port "$PORT" "$@" >/tmp/dash-bench-sim.$$.log 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 100); do
     curl -fsS -o /dev/null "http://127.0.0.1:$PORT/metrics" 2>/dev/null && return 0
@@ -45,18 +47,26 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$SIM_PID/stat"; }
 jit_ticks() { cat /proc/"$SIM_PID"/task/*/stat 2>/dev/null | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); s += $12 + $13 } END {print s + 0}'; } # fields after "(comm) "
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$SIM_PID/status"; }
 
-echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), simulator JVM options: ${SIM_JAVA_OPTS:-(defaults)}"
+
+latency() { # url [accept]: 1,000 timed scrapes, plus the simulator's own CPU per scrape over them
+  local c0 c1
+  c0=$(cpu_ticks)
+  bench latency "$@"
+  c1=$(cpu_ticks)
+  awk -v c="$((c1 - c0))" -v hz="$CLK_TCK" 'BEGIN { printf "   simulator cpu per scrape: %.2f ms (1,500 scrapes incl. warm-up)\n", 1000 * c / hz / 1500 }'
+}
 
 echo "== scrape latency, default catalogue (prod,staging of maximus-core), 1,000 scrapes"
 start_sim
-bench latency "http://127.0.0.1:$PORT/metrics" 1000
+latency "http://127.0.0.1:$PORT/metrics" 1000
 echo "   (text format 0.0.4)"
-bench latency "http://127.0.0.1:$PORT/metrics" 1000 "text/plain;version=0.0.4"
+latency "http://127.0.0.1:$PORT/metrics" 1000 "text/plain;version=0.0.4"
 stop_sim
 
 echo "== scrape latency, --services $SERVICES_10K (about 10,000 series), 1,000 scrapes"
 start_sim --services "$SERVICES_10K"
-bench latency "http://127.0.0.1:$PORT/metrics" 1000
+latency "http://127.0.0.1:$PORT/metrics" 1000
 stop_sim
 
 echo "== CPU and RSS, default catalogue, 20 scrapers at 1 Hz: ${WARMUP_SECONDS}s warm-up, then ${LOAD_SECONDS}s measured"
