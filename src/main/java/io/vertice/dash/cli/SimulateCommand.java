@@ -22,10 +22,9 @@ import java.util.regex.Pattern;
 /** {@code dash simulate}: serve the simulated cockpit's metrics until stopped. */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
-        description = {
-                "Run the embedded simulator: arousal, ESGT ignitions and the TIG fabric of the consciousness cockpit,",
-                "exposed on /metrics (Prometheus text format or OpenMetrics) with exactly the metric catalogue the",
-                "dashboards use. Deterministic for a seed. Runs until Ctrl-C or SIGTERM."},
+        description = "Run the embedded simulator: arousal, ESGT ignitions and the TIG fabric of the consciousness "
+                + "cockpit, exposed on /metrics (Prometheus text format or OpenMetrics, as the scraper asks) with exactly "
+                + "the metric catalogue the dashboards use. Deterministic for a seed. Runs until Ctrl-C or SIGTERM.",
         footer = {"", "Example:", "  dash simulate --port 9464 --seed 7 --speed 60 --environments prod,staging,dev"})
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -35,29 +34,31 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "9464", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9464",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--seed", defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
             description = "Seed; the same seed gives the same values tick for tick (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--speed", defaultValue = "1",
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Ticks per tick of wall time: 60 runs a simulated minute per second (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--tick", defaultValue = "1s", converter = TickConverter.class,
+    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = TickConverter.class,
             description = "Simulated time per step, e.g. 1s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration tick;
 
-    @Option(names = "--environments", defaultValue = "prod,staging", split = ",",
+    @Option(names = "--environments", paramLabel = "ENV", defaultValue = "prod,staging", split = ",",
             description = "Comma-separated environment label values (default: ${DEFAULT-VALUE}).")
     List<String> environments;
 
-    @Option(names = "--services", defaultValue = "1",
+    @Option(names = "--services", paramLabel = "N", defaultValue = "1",
             description = "Services per environment: maximus-core, maximus-core-2, ... (default: ${DEFAULT-VALUE}).")
     int services;
 

@@ -54,8 +54,4 @@ public enum ArousalClass {
         }
         return out;
     }
-
-    public static List<String> labels() {
-        return java.util.Arrays.stream(values()).map(ArousalClass::label).toList();
-    }
 }

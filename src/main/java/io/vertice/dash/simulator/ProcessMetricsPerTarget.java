@@ -33,11 +33,17 @@ import java.util.function.BiFunction;
  * Why: in production every environment and service is its own process, and the dashboards filter process
  * CPU and memory on {@code environment} and {@code service_name} like every other query. The simulator plays
  * all targets in one JVM, so it exposes that JVM's figures once per target, labelled like the rest
- * (collected once per scrape, then copied).
+ * <p>
+ * Collected at most once a second and then shared: twenty scrapers a second cost one collection (reading
+ * {@code /proc} and the JVM's management beans), and a figure is never more than a second old.
  */
 final class ProcessMetricsPerTarget implements MultiCollector {
+    private static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final PrometheusRegistry jvm = new PrometheusRegistry();
     private final List<Labels> targets = new ArrayList<>();
+    private MetricSnapshots cached;
+    private long cachedAt;
 
     ProcessMetricsPerTarget(List<Target> targets) {
         JvmMetrics.builder().register(jvm);
@@ -48,7 +54,16 @@ final class ProcessMetricsPerTarget implements MultiCollector {
     }
 
     @Override
-    public MetricSnapshots collect() {
+    public synchronized MetricSnapshots collect() {
+        long now = System.nanoTime();
+        if (cached == null || now - cachedAt >= MAX_AGE_NANOS) {
+            cached = collectNow();
+            cachedAt = now;
+        }
+        return cached;
+    }
+
+    private MetricSnapshots collectNow() {
         MetricSnapshots source = jvm.scrape();
         List<MetricSnapshot> out = new ArrayList<>(source.size());
         for (MetricSnapshot s : source) {

@@ -44,9 +44,14 @@ public final class SimulatorCatalog {
     private SimulatorCatalog() {
     }
 
-    /** The catalogue of the default setup: {@code prod} and {@code staging} of {@code maximus-core}. */
+    /** The catalogue of the default setup: {@code prod} and {@code staging} of {@code maximus-core} (built once). */
     public static MetricCatalog catalog() {
-        return catalog(SimulatorConfig.defaults());
+        return DefaultCatalog.INSTANCE;
+    }
+
+    /** Built on first use only; a catalogue is immutable, so one instance serves every caller. */
+    private static final class DefaultCatalog {
+        static final MetricCatalog INSTANCE = catalog(SimulatorConfig.defaults());
     }
 
     /** The catalogue of a simulator run with this configuration (environments and services as configured). */

@@ -1,7 +1,5 @@
 package io.vertice.dash.simulator;
 
-import java.util.List;
-
 /** The fixed label values of the catalogue (SPEC §2), besides the arousal classes of {@link ArousalClass}. */
 public final class Vocabulary {
     private Vocabulary() {
@@ -9,7 +7,6 @@ public final class Vocabulary {
 
     public static final String OUTCOME_SUCCESS = "success";
     public static final String OUTCOME_FAILURE = "failure";
-    public static final List<String> OUTCOMES = List.of(OUTCOME_SUCCESS, OUTCOME_FAILURE);
 
     /** Why an ignition attempt failed; each failure has exactly one. */
     public enum FailureReason {
@@ -36,17 +33,5 @@ public final class Vocabulary {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-    }
-
-    public static List<String> failureReasons() {
-        return java.util.Arrays.stream(FailureReason.values()).map(FailureReason::label).toList();
-    }
-
-    public static List<String> components() {
-        return java.util.Arrays.stream(SalienceComponent.values()).map(SalienceComponent::label).toList();
-    }
-
-    public static List<String> eventTypes() {
-        return java.util.Arrays.stream(EventType.values()).map(EventType::label).toList();
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Scrape benchmark driver, run by {@code scripts/bench/simulator.sh} against a running {@code dash simulate}.
  * <pre>
- * latency URL N    N sequential scrapes on one keep-alive connection (after 500 warm-up): median, p99, series
+ * latency URL N    N sequential scrapes on one keep-alive connection (after 2,000 warm-up, so the JIT has compiled the path): median, p99, series
  * load URL S SECS  S scrapers at 1 Hz each for SECS seconds; prints scrape count, errors, median and p99
  * </pre>
  * Scrapes send the Accept header Prometheus 2.x sends, so the simulator answers OpenMetrics as it would to Prometheus.
@@ -44,7 +44,7 @@ public final class ScrapeBench {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest req = request(url, accept);
         String body = "";
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 2000; i++) {
             body = client.send(req, HttpResponse.BodyHandlers.ofString()).body();
         }
         long[] nanos = new long[n];
