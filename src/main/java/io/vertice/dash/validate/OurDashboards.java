@@ -1,6 +1,7 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.EmbeddedCatalogSource;
+import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
 
@@ -22,6 +23,11 @@ public final class OurDashboards {
 
     /** Validates rendered dashboards against the embedded simulator's catalogue (what {@code dash export} does first). */
     public static ValidationReport validate(List<RenderedDashboard> rendered) {
-        return Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(inputs(rendered));
+        return validate(rendered, new EmbeddedCatalogSource().load());
+    }
+
+    /** Validates rendered dashboards against a catalogue already loaded. */
+    public static ValidationReport validate(List<RenderedDashboard> rendered, MetricCatalog catalog) {
+        return Validator.withDefaultRules(catalog).validate(inputs(rendered));
     }
 }
