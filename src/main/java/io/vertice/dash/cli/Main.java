@@ -19,6 +19,8 @@ import java.io.PrintWriter;
         description = "Grafana dashboards-as-code for the Vertice consciousness cockpit.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExportCommand.class,
+                ListCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,62 @@
+package io.vertice.dash.cli;
+
+import io.vertice.dash.ExitCodes;
+import io.vertice.dash.export.Exporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code dash export}: write our dashboards as JSON, or check that the committed JSON matches the code. */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Render every dashboard to DIR/<uid>.json (byte-stable, atomic writes).",
+        footer = {"", "Examples:",
+                "  dash export                 write monitoring/grafana/dashboards/*.json",
+                "  dash export --check         exit 1 when the committed JSON differs from the code (CI)"})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory to write to (default: " + Exporter.DEFAULT_DIR + " under the repository).")
+    Path out;
+
+    @Option(names = "--check", description = "Write nothing; list files that differ from the code and exit 1 if any.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path dir = ProjectPaths.orDefault(out, Exporter.DEFAULT_DIR);
+        Exporter exporter = Exporter.ofOurDashboards();
+        if (check) {
+            List<Exporter.Drift> drift = exporter.check(dir);
+            for (Exporter.Drift d : drift) {
+                stdout.printf("%-8s %s%n", d.kind().name().toLowerCase(java.util.Locale.ROOT), d.file());
+            }
+            if (drift.isEmpty()) {
+                stdout.printf("%d dashboards match %s%n", exporter.dashboards().size(), dir);
+                return ExitCodes.OK;
+            }
+            stdout.printf("%d file(s) differ from the code in %s; run 'dash export' and commit the result.%n",
+                    drift.size(), dir);
+            return ExitCodes.FINDINGS;
+        }
+        for (Exporter.Written w : exporter.export(dir)) {
+            stdout.printf("%-24s %-24s %3d panels  %s%n", w.dashboard().uid(), w.dashboard().title(),
+                    w.dashboard().panelCount(), w.action().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,22 @@
+package io.vertice.dash.cli;
+
+import java.nio.file.Path;
+
+/**
+ * Default paths are relative to the repository root, so {@code ./dash export} does the same from any
+ * directory: the {@code dash} launcher sets {@code DASH_HOME}; without it, the working directory is used.
+ */
+final class ProjectPaths {
+    private ProjectPaths() {
+    }
+
+    static Path root() {
+        String home = System.getenv("DASH_HOME");
+        return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath().normalize();
+    }
+
+    /** An explicit path as given (relative to the working directory), or the default under the root. */
+    static Path orDefault(Path given, String defaultRelative) {
+        return given != null ? given : root().resolve(defaultRelative);
+    }
+}
