@@ -21,6 +21,9 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 ExportCommand.class,
                 ListCommand.class,
+                ImportCommand.class,
+                PullCommand.class,
+                DiffCommand.class,
         })
 public final class Main implements Runnable {
 

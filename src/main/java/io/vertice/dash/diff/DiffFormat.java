@@ -12,7 +12,7 @@ import java.util.function.Function;
 public enum DiffFormat {
     TEXT, JSON, GITHUB;
 
-    /** Longest rendering of one value in text output; longer values are cut with an ellipsis. */
+    /** Longest rendering of an object or array in text output; longer ones are cut with an ellipsis. */
     static final int MAX_VALUE_CHARS = 160;
 
     /**
@@ -76,7 +76,8 @@ public enum DiffFormat {
             return "(absent)";
         }
         String s = node.toString();
-        return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS - 1) + "…";
+        // a changed query or title is shown whole; only whole objects (a panel, a target) are shortened
+        return node.isValueNode() || s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS - 1) + "…";
     }
 
     private static String escapeData(String s) {
