@@ -50,6 +50,9 @@ public final class FolderResolver {
         List<String> levels = segments(path);
         String normalised = String.join("/", levels);
         List<String> created = new ArrayList<>();
+        if (levels.size() > 1) {
+            requireNestedFolders(normalised);
+        }
         String parentUid = null;
         for (int i = 0; i < levels.size(); i++) {
             String title = levels.get(i);
@@ -81,7 +84,8 @@ public final class FolderResolver {
                         "Grafana says folder \"" + here + "\" already exists (409) but does not list it under "
                                 + (parent == null ? "the root" : "its parent") + "; check that the service account may read it."));
             }
-            if (parentUid != null && made.parentUid() != null && !parentUid.equals(made.parentUid())) {
+            // nested Grafana names the parent of a nested folder; one that ignored parentUid does not
+            if (parentUid != null && !parentUid.equals(made.parentUid())) {
                 throw noNestedFolders(normalised);
             }
             if (ours) {
@@ -90,6 +94,17 @@ public final class FolderResolver {
             parentUid = made.uid();
         }
         return new Resolution(normalised, parentUid, List.copyOf(created));
+    }
+
+    /**
+     * Fails before anything is created when the server visibly ignores {@code parentUid}: listing the
+     * children of a root folder then returns the root again, that folder included.
+     */
+    private void requireNestedFolders(String path) {
+        List<Folder> root = client.folders(null);
+        if (!root.isEmpty()) {
+            find("", root.get(0).uid(), path);
+        }
     }
 
     /**

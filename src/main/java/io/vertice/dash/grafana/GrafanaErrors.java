@@ -11,7 +11,8 @@ public final class GrafanaErrors {
     }
 
     static String sentence(String what, int code, String reason, String apiStatus, String apiMessage, int attempts) {
-        String answer = code + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);
+        String answer = code + (apiStatus != null ? " " + apiStatus : "")
+                + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);
         if (code == 401) {
             return "Grafana refused the credentials while " + what + " (" + answer + "): the token is invalid or expired,"
                     + " or the user or password is wrong; create a new service account token and set GRAFANA_TOKEN.";
