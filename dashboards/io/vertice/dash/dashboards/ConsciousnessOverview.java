@@ -64,7 +64,8 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                 .description("""
                                         Arousal over time against its baseline, on the class bands. The level drifts \
                                         back to the baseline on its own; need and stress episodes push it away. \
-                                        Long stays far from the baseline are worth a look in Arousal Dynamics.""")
+                                        Normal: the level crosses the baseline often; long stays far from it are \
+                                        worth a look in Arousal Dynamics.""")
                                 .size(12, 8)
                                 .query(sel("maximus_arousal_level"), "{{service_name}} level")
                                 .query(sel("maximus_arousal_baseline"), "{{service_name}} baseline")
@@ -96,8 +97,8 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                         .add(timeseries("Connectivity and integration")
                                 .description("""
                                         Connectivity is the share of possible TIG edges that are live; integration \
-                                        is how well the fabric works as one. Both 0 to 100 %. They move together; \
-                                        below 60 % the system counts as Degraded.""")
+                                        is how well the fabric works as one. Both 0 to 100 %. They move together. \
+                                        Normal: above 60 % (green line); below it the system counts as Degraded.""")
                                 .size(8, 8)
                                 .query(sel("maximus_tig_connectivity_ratio"), "{{service_name}} connectivity")
                                 .query(sel("maximus_tig_integration_score"), "{{service_name}} integration")

@@ -48,8 +48,8 @@ public final class EsgtDeepDive implements DashboardDefinition {
                         .add(timeseries("Ignition attempts")
                                 .description("""
                                         Attempts per second by outcome. Attempts arrive faster when arousal is \
-                                        high; a rise in attempts with a flat success line means salience or the \
-                                        fabric is the limit.""")
+                                        high. Normal: successes follow attempts; a rise in attempts with flat \
+                                        successes means salience or the fabric is the limit.""")
                                 .size(12, 8)
                                 .query("sum by (outcome) (rate(" + sel(ATTEMPTS) + "[$__rate_interval]))", "{{outcome}}")
                                 .unit(Units.OPS).min(0)
@@ -58,18 +58,18 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                 .override(FieldOverride.byNames("failure").color(Cockpit.FAILURE_COLOR)))
                         .add(pieChart("Failure reasons")
                                 .description("""
-                                        Failed ignitions over the dashboard's range, by reason. Salience below \
-                                        threshold is the everyday reason; insufficient nodes or coherence not \
-                                        reached point at the TIG fabric; refractory period at bursts of attempts.""")
+                                        Failed ignitions over the dashboard's range, by reason. Normal: salience \
+                                        below threshold leads, the everyday reason; insufficient nodes or coherence \
+                                        not reached point at the TIG fabric; refractory period at bursts of attempts.""")
                                 .size(8, 8)
                                 .query(Query.of("sum by (failure_reason) (increase(" + sel("maximus_esgt_failure_total")
                                         + "[$__range]))").legend("{{failure_reason}}").asInstant())
                                 .unit(Units.SHORT).decimals(0).donut())
                         .add(timeseries("Failure reasons over time")
                                 .description("""
-                                        The same reasons stacked over time, per second. A reason that suddenly \
-                                        grows tells when something changed; compare with TIG nodes on the \
-                                        Overview.""")
+                                        The same reasons stacked over time, per second. Normal: a steady mix; a \
+                                        reason that suddenly grows tells when something changed, compare with TIG \
+                                        nodes on the Overview.""")
                                 .size(16, 8)
                                 .query("sum by (failure_reason) (rate(" + sel("maximus_esgt_failure_total")
                                         + "[$__rate_interval]))", "{{failure_reason}}")

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 ExportCommand.class,
                 ListCommand.class,
+                CompletionCommand.class,
                 ImportCommand.class,
                 PullCommand.class,
                 DiffCommand.class,
@@ -44,6 +45,11 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli already leaves colour out when output is not a terminal; NO_COLOR turns it off everywhere
+        String noColor = System.getenv("NO_COLOR");
+        if (noColor != null && !noColor.isEmpty()) {
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         return cl;
     }
 

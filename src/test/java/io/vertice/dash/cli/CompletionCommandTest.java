@@ -1,0 +1,34 @@
+package io.vertice.dash.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompletionCommandTest {
+
+    @Test
+    void completionScriptCoversCommandsAndOptionsAndIsValidBash() throws Exception {
+        ExportCommandTest.Run r = ExportCommandTest.dash("completion");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("export", "list", "--check", "--out", "complete -F");
+
+        Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+        bash.getOutputStream().write(r.out().getBytes(StandardCharsets.UTF_8));
+        bash.getOutputStream().close();
+        assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String complaints = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.exitValue()).as(complaints).isZero();
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : new String[]{"export", "list", "completion"}) {
+            ExportCommandTest.Run r = ExportCommandTest.dash(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: dash " + command).containsIgnoringCase("example");
+        }
+    }
+}
