@@ -148,6 +148,12 @@ public final class Importer {
                         + " on the Grafana server, and Grafana refuses API changes to it (" + e.httpStatus() + " \"" + e.apiMessage()
                         + "\"); change that file instead (for ours: `dash export` writes monitoring/grafana/dashboards), or remove it from provisioning to manage it with dash import.";
             }
+            if (e.httpStatus() == 404) {
+                // reads answer 404 as "absent"; only the save can get here: its folder is gone
+                sentence = "saving dashboard " + d.uid() + " failed: its folder " + folderName + " no longer exists in Grafana ("
+                        + e.httpStatus() + (e.apiMessage() == null ? "" : " \"" + e.apiMessage() + "\"")
+                        + "); it was probably deleted during the import; run the import again to recreate it.";
+            }
             return failed(d, folderName, sentence);
         } catch (DashException e) {
             return failed(d, folderName, e.getMessage());

@@ -265,6 +265,42 @@ class ImportCommandTest {
     }
 
     @Test
+    void aPluginDashboardIsExplained() {
+        ObjectNode live = Exporter.render().get(0).json();
+        live.put("refresh", "7m");
+        grafana.seedDashboard(live, null).pluginId = "grafana-cockpit-app";
+
+        Cli.Result r = dash("import", live.path("uid").asText());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("belongs to a plugin", "plugin-dashboard", "grafana-cockpit-app");
+    }
+
+    @Test
+    void aFolderDeletedDuringTheImportIsExplained() {
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Folder not found\"}")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("its folder Cockpit no longer exists in Grafana (404 \"Folder not found\")", "run the import again");
+    }
+
+    @Test
+    void theDefaultMessageNamesDashsVersionAndTheCommit() {
+        String commit = io.vertice.dash.grafana.Git.shortCommit(Path.of("").toAbsolutePath());
+
+        assertThat(dash("import", "esgt-deep-dive").exit()).isZero();
+
+        String message = grafana.dashboard("esgt-deep-dive").messages.get(0);
+        assertThat(message).isEqualTo("dash " + Version.get() + (commit == null ? "" : " (commit " + commit + ")"));
+        assertThat(dash("import", "arousal-dynamics", "--message", "release 42").exit()).isZero();
+        assertThat(grafana.dashboard("arousal-dynamics").messages).containsExactly("release 42");
+    }
+
+    @Test
     void anInvalidTokenIsOneSentenceAndExit3() {
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired_token_value");
 
