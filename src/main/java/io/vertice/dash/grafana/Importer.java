@@ -1,6 +1,5 @@
 package io.vertice.dash.grafana;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
@@ -59,9 +58,7 @@ public final class Importer {
         }
         List<String> validation = List.of();
         if (check != null) {
-            List<JsonNode> models = new ArrayList<>();
-            dashboards.forEach(d -> models.add(d.json()));
-            PreImportCheck.Result r = check.check(models);
+            PreImportCheck.Result r = check.check(List.copyOf(dashboards));
             validation = r.lines();
             if (r.hasErrors()) {
                 return new ImportReport(List.of(), null, options.dryRun(), validation, true);

@@ -1,18 +1,17 @@
 package io.vertice.dash.grafana;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**
  * What {@code dash import --validate} runs over every dashboard before anything is pushed. The
- * validation capability provides the real one; tests use fakes.
+ * validation capability provides the real one (an adapter over {@code io.vertice.dash.validate.Validator});
+ * tests use fakes.
  */
 @FunctionalInterface
 public interface PreImportCheck {
 
-    /** Checks the dashboards (as they would be pushed). */
-    Result check(List<JsonNode> dashboards);
+    /** Checks the dashboards as they would be pushed ({@link DashboardInput#json()}, named by {@link DashboardInput#origin()}). */
+    Result check(List<DashboardInput> dashboards);
 
     /**
      * @param hasErrors whether any finding is error-level (then nothing is pushed)
