@@ -3,7 +3,9 @@ package io.vertice.dash.grafana;
 import io.vertice.dash.DashException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Optional;
  */
 public final class FolderResolver {
     private final GrafanaClient client;
+    /** Listings already fetched during this resolution, by parent uid ("" for the root). */
+    private final Map<String, List<Folder>> listed = new HashMap<>();
 
     public FolderResolver(GrafanaClient client) {
         this.client = client;
@@ -79,6 +83,7 @@ public final class FolderResolver {
                 }
                 // created by someone else between our look-up and our create: use theirs
                 String parent = parentUid;
+                listed.remove(parentUid == null ? "" : parentUid);
                 ours = false;
                 made = find(title, parentUid, normalised).orElseThrow(() -> DashException.remote(
                         "Grafana says folder \"" + here + "\" already exists (409) but does not list it under "
@@ -101,7 +106,7 @@ public final class FolderResolver {
      * children of a root folder then returns the root again, that folder included.
      */
     private void requireNestedFolders(String path) {
-        List<Folder> root = client.folders(null);
+        List<Folder> root = listed.computeIfAbsent("", k -> client.folders(null));
         if (!root.isEmpty()) {
             find("", root.get(0).uid(), path);
         }
@@ -113,7 +118,7 @@ public final class FolderResolver {
      * that is how such a server is recognised, before anything is created in the wrong place.
      */
     private Optional<Folder> find(String title, String parentUid, String path) {
-        List<Folder> children = client.folders(parentUid);
+        List<Folder> children = listed.computeIfAbsent(parentUid == null ? "" : parentUid, k -> client.folders(parentUid));
         if (parentUid != null) {
             for (Folder f : children) {
                 if (f.uid().equals(parentUid) || f.parentUid() != null && !f.parentUid().equals(parentUid)) {
