@@ -51,9 +51,15 @@ public final class Importer {
     }
 
     public ImportReport run(List<DashboardInput> dashboards, Options options) {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (DashboardInput d : dashboards) {
             if (d.uid() == null || d.uid().isBlank()) {
                 throw DashException.input(d.origin() + " has no uid; give every dashboard a stable uid so dash can find Grafana's copy.");
+            }
+            String before = seen.put(d.uid(), d.origin());
+            if (before != null) {
+                // two saves of one uid would race and overwrite each other
+                throw DashException.input(before + " and " + d.origin() + " both have uid " + d.uid() + "; import one of them.");
             }
         }
         List<String> validation = List.of();

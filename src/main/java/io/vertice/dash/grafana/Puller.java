@@ -126,7 +126,14 @@ public final class Puller {
         }
     }
 
+    /** Grafana's uids are letters, digits, '-' and '_'; anything else must not become a path. */
+    private static final java.util.regex.Pattern SAFE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}");
+
     private Result pullOne(SearchHit hit, Options o) {
+        if (!SAFE_UID.matcher(hit.uid()).matches()) {
+            return new Result(hit.uid(), hit.title(), o.out(), Status.FAILED,
+                    "uid \"" + hit.uid() + "\" cannot be a file name; rename the dashboard's uid in Grafana to letters, digits, '-' and '_'.");
+        }
         Path file = o.out().resolve(hit.uid() + ".json");
         try {
             Optional<LiveDashboard> live = client.dashboard(hit.uid());

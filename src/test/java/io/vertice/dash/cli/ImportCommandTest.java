@@ -410,6 +410,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void twoFilesWithOneUidAreAnInputError(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, "{\"uid\": \"same\", \"title\": \"A\", \"panels\": []}");
+        Files.writeString(b, "{\"uid\": \"same\", \"title\": \"B\", \"panels\": []}");
+
+        Cli.Result r = dash("import", "--from", a.toString(), b.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(a + " and " + b + " both have uid same");
+        assertThat(grafana.requests()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutUidOrNotADashboardIsAnInputError(@TempDir Path dir) throws Exception {
+        Path noUid = dir.resolve("no-uid.json");
+        Files.writeString(noUid, "{\"title\": \"A\", \"panels\": []}");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"title\": ");
+
+        assertThat(dash("import", "--from", noUid.toString()).err()).contains(noUid + " has no \"uid\"");
+        Cli.Result r = dash("import", "--from", broken.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(broken + " is not valid JSON at line 1");
+    }
+
+    @Test
     void anUnknownUidIsAnInputError() {
         Cli.Result r = dash("import", "no-such-dashboard");
 

@@ -102,6 +102,17 @@ class PullCommandTest {
     }
 
     @Test
+    void aUidThatIsNotAFileNameIsRefused() {
+        seed("../../escape", null);
+
+        Cli.Result r = dash("pull", "--all");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("uid \"../../escape\" cannot be a file name");
+        assertThat(out.getParent().resolve("escape.json")).doesNotExist();
+    }
+
+    @Test
     void saysWhichDashboardsToPull() {
         Cli.Result r = dash("pull");
         assertThat(r.exit()).isEqualTo(2);
