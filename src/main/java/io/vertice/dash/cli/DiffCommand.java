@@ -26,11 +26,12 @@ import java.util.concurrent.Callable;
 /** {@code dash diff}: semantic, panel-level differences between our dashboards and files or live Grafana. */
 @Command(name = "diff",
         mixinStandardHelpOptions = true,
-        description = {"Compare our dashboards with exported files (default) or with live Grafana, semantically:",
-                "ids, versions and key order are ignored; panels are matched by id, then title."},
+        description = {"Compare our dashboards with exported files (default) or with live",
+                "Grafana, semantically: ids, versions and key order are ignored;",
+                "panels are matched by id, then title."},
         footer = {"", "Examples:",
-                "  dash diff                                   code vs monitoring/grafana/dashboards",
-                "  dash diff --grafana --format github         code vs Grafana, as GitHub annotations",
+                "  dash diff                          # vs monitoring/grafana/dashboards",
+                "  dash diff --grafana --format github  # vs Grafana, GitHub annotations",
                 "", "Output: Dashboard › Panel › path: found → ours, e.g.",
                 "  ESGT Deep Dive › Failure Reasons › targets[A].expr: \"old\" → \"new\"",
                 "", "Exit codes: 0 no difference, 1 differences, 2 bad input, 3 Grafana failed."})

@@ -29,15 +29,17 @@ import java.util.concurrent.Callable;
 /** {@code dash import}: push dashboards to Grafana, skipping the ones Grafana already has as they are. */
 @Command(name = "import",
         mixinStandardHelpOptions = true,
-        description = {"Push dashboards to Grafana: ours (default) or JSON files. A dashboard Grafana already has",
-                "unchanged is not saved again; folders are created before any dashboard is pushed."},
+        description = {"Push dashboards to Grafana: ours (default) or JSON files.",
+                "A dashboard Grafana already has unchanged is not saved again;",
+                "folders are created before any dashboard is pushed."},
         footer = {"", "Examples:",
-                "  GRAFANA_URL=https://grafana.example.com GRAFANA_TOKEN=... \\",
-                "  dash import --validate --folder Cockpit/Consciousness        push ours, after validation",
-                "  dash import esgt-deep-dive --dry-run                         show what would change",
-                "  dash import --from backup/my-dash.json --folder Imported     push a JSON file",
-                "", "Exit codes: 0 all succeeded, 1 validation found errors (nothing pushed),",
-                "2 bad input, 3 Grafana failed (for any dashboard; the others are still imported)."})
+                "  export GRAFANA_URL=https://grafana.example.com GRAFANA_TOKEN=...",
+                "  dash import --validate --folder Cockpit/Consciousness",
+                "  dash import esgt-deep-dive --dry-run          # what would change",
+                "  dash import --from backup/my.json --folder Imported",
+                "", "Exit codes: 0 all succeeded, 1 validation found errors (nothing",
+                "pushed), 2 bad input, 3 Grafana failed for some dashboard (the",
+                "others are still imported)."})
 public final class ImportCommand implements Callable<Integer> {
     /** What --validate runs; the validation capability's adapter, replaceable in tests. */
     static volatile PreImportCheck validator = null;

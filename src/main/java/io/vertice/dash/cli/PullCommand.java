@@ -16,14 +16,15 @@ import java.util.concurrent.Callable;
 /** {@code dash pull}: fetch dashboards from Grafana as normalised JSON (backup, migration). */
 @Command(name = "pull",
         mixinStandardHelpOptions = true,
-        description = {"Fetch dashboards from Grafana as normalised JSON files <uid>.json (id, version and",
-                "the API wrapper dropped; byte-stable like dash export). Files with uncommitted git changes",
-                "are kept unless --force."},
+        description = {"Fetch dashboards from Grafana as normalised JSON files <uid>.json",
+                "(id, version and the API wrapper dropped; byte-stable like dash export).",
+                "Files with uncommitted git changes are kept unless --force."},
         footer = {"", "Examples:",
-                "  dash pull --all --out backup/                       every dashboard",
+                "  dash pull --all --out backup/",
                 "  dash pull --folder Cockpit/Consciousness --out pulled/",
                 "  dash pull --uid esgt-deep-dive --out monitoring/grafana/dashboards",
-                "", "Exit codes: 0 done, 2 bad input or files kept because of local changes, 3 Grafana failed."})
+                "", "Exit codes: 0 done, 2 bad input or files kept because of local",
+                "changes, 3 Grafana failed."})
 public final class PullCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
