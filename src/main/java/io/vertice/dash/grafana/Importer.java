@@ -141,7 +141,7 @@ public final class Importer {
                 return new ImportResult(d.uid(), d.title(), folderName, action,
                         live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null);
             }
-            SaveResult saved = client.save(ours, targetFolderUid, options.overwrite(), options.message());
+            SaveResult saved = saveOrRecognise(d.uid(), ours, targetFolderUid, options);
             return new ImportResult(d.uid(), d.title(), folderName, action, saved.version(), absolute(saved.url()), changes, null);
         } catch (GrafanaApiException e) {
             String sentence = e.getMessage();
@@ -160,6 +160,29 @@ public final class Importer {
             return failed(d, folderName, sentence);
         } catch (DashException e) {
             return failed(d, folderName, e.getMessage());
+        }
+    }
+
+    /**
+     * Saves; on a version-mismatch or name-exists conflict, reads Grafana's copy again: when it already
+     * is ours (in the right folder), the save did happen — a retried request whose first answer was
+     * lost, or someone saved the same content — and that is success, not a conflict.
+     */
+    private SaveResult saveOrRecognise(String uid, ObjectNode ours, String folderUid, Options options) {
+        try {
+            return client.save(ours, folderUid, options.overwrite(), options.message());
+        } catch (GrafanaApiException e) {
+            boolean conflict = (e.httpStatus() == 409 || e.httpStatus() == 412)
+                    && ("version-mismatch".equals(e.apiStatus()) || "name-exists".equals(e.apiStatus()));
+            if (!conflict) {
+                throw e;
+            }
+            Optional<LiveDashboard> now = client.dashboard(uid);
+            if (now.isPresent() && DashboardDiff.equal(ours, now.get().dashboard())
+                    && (folderUid == null ? "" : folderUid).equals(now.get().folderUid())) {
+                return new SaveResult(uid, now.get().version(), now.get().url());
+            }
+            throw e;
         }
     }
 

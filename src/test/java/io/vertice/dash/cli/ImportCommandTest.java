@@ -335,6 +335,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void aSaveWhoseAnswerWasLostIsRecognisedWhenTheRetryConflicts() {
+        assertThat(dash("import").exit()).isZero();
+        grafana.editInUi("esgt-deep-dive", m -> m.put("refresh", "7m"));
+        grafana.loseNextSaveAnswer = true;
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        // first save applied (version 3) but reset; the retry gets version-mismatch; Grafana's copy is ours
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(ourUids().size() + 2);
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(3);
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* updated +3 ");
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsRecognisedToo() {
+        grafana.loseNextSaveAnswer = true;
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(2);
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(1);
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* created +1 ");
+    }
+
+    @Test
     void serverErrorsThatPersistFailAfterRetriesNamingTheAttempts() {
         grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("upstream down")));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -51,6 +52,8 @@ public final class FakeGrafana implements AutoCloseable {
     public volatile String expectedAuthorization = "Bearer " + TOKEN;
     /** Every write answers 403, as for a Viewer service account. */
     public volatile boolean readOnly;
+    /** The next save is applied, but its answer is lost (the connection is reset). */
+    public volatile boolean loseNextSaveAnswer;
 
     private final Map<String, Stored> dashboards = new LinkedHashMap<>();
     private final Map<String, StoredFolder> folders = new LinkedHashMap<>();
@@ -194,7 +197,12 @@ public final class FakeGrafana implements AutoCloseable {
                     return getDashboard(path.substring("/api/dashboards/uid/".length()));
                 }
                 if (method.equals("POST") && path.equals("/api/dashboards/db")) {
-                    return save(Json.parse(r.getBodyAsString(), "request"));
+                    ResponseDefinition saved = save(Json.parse(r.getBodyAsString(), "request"));
+                    if (loseNextSaveAnswer && saved.getStatus() == 200) {
+                        loseNextSaveAnswer = false;
+                        return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                    }
+                    return saved;
                 }
                 if (method.equals("GET") && path.equals("/api/folders")) {
                     return listFolders(param(r, "parentUid"), intParam(r, "limit", 1000), intParam(r, "page", 1));
