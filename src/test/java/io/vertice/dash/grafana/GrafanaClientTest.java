@@ -220,6 +220,16 @@ class GrafanaClientTest {
     }
 
     @Test
+    void grafanaBehindASubPathIsAddressedUnderIt() {
+        grafana.server().stubFor(get(urlPathEqualTo("/grafana/api/health")).atPriority(1)
+                .willReturn(okJson("{\"database\":\"ok\",\"version\":\"11.2.0\"}")));
+        for (String base : List.of(grafana.url() + "/grafana", grafana.url() + "/grafana/")) {
+            GrafanaClient c = new GrafanaClient(GrafanaSettings.builder().url(base).retry(fast()).build(), log::add);
+            assertThat(c.health().version()).isEqualTo("11.2.0");
+        }
+    }
+
+    @Test
     void versionComparison() {
         assertThat(GrafanaClient.atLeast("11.0.0", "9.1")).isTrue();
         assertThat(GrafanaClient.atLeast("9.1.0", "9.1")).isTrue();
