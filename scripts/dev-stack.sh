@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A local stack: the simulator and a real Prometheus on 127.0.0.1, live validation against it, and
+# (with GRAFANA_URL set) an import of the dashboards. Ctrl-C stops everything.
+set -euo pipefail
+usage() {
+  cat <<'TXT'
+Usage: scripts/dev-stack.sh [--once]
+
+Starts `dash simulate` on 127.0.0.1:${SIM_PORT:-9464} and Debian's Prometheus on
+127.0.0.1:${PROM_PORT:-9090} with monitoring/prometheus/prometheus.yml (data in a temporary
+directory), waits until Prometheus has simulator data, runs `dash validate --live` against it, prints
+the URLs, and keeps running until Ctrl-C, which stops both. With GRAFANA_URL (and GRAFANA_TOKEN) set
+it also imports the dashboards.
+  --once    stop after the live validation (exit code is the validation's)
+Needs: a JDK, and the prometheus package (apt-get install prometheus).
+Example: scripts/dev-stack.sh
+TXT
+}
+once=false
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+  --once) once=true ;;
+  "") ;;
+  *) echo "dev-stack: unknown option $1; see --help." >&2; exit 2 ;;
+esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sim_port="${SIM_PORT:-9464}"
+prom_port="${PROM_PORT:-9090}"
+command -v prometheus >/dev/null || { echo "dev-stack: prometheus not found; apt-get install prometheus" >&2; exit 2; }
+
+work="$(mktemp -d)"
+sim_pid=""
+prom_pid=""
+stop() {
+  [ -n "$prom_pid" ] && kill "$prom_pid" 2>/dev/null && wait "$prom_pid" 2>/dev/null
+  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+  rm -rf "$work"
+  echo "dev-stack: stopped"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+"$root/dash" --version >/dev/null   # build once, before timing anything
+"$root/dash" simulate --host 127.0.0.1 --port "$sim_port" >"$work/simulate.log" 2>&1 &
+sim_pid=$!
+sed "s/127.0.0.1:9464/127.0.0.1:$sim_port/" "$root/monitoring/prometheus/prometheus.yml" >"$work/prometheus.yml"
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
+  --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 &
+prom_pid=$!
+
+prom="http://127.0.0.1:$prom_port"
+echo "dev-stack: waiting for Prometheus to have simulator data..."
+for _ in $(seq 120); do
+  if curl -fsS "$prom/api/v1/query?query=maximus_arousal_level" 2>/dev/null | grep -q '"result":\[{'; then
+    ready=true
+    break
+  fi
+  kill -0 "$sim_pid" 2>/dev/null || { echo "dev-stack: the simulator stopped:"; cat "$work/simulate.log"; exit 3; } >&2
+  kill -0 "$prom_pid" 2>/dev/null || { echo "dev-stack: Prometheus stopped:"; tail -5 "$work/prometheus.log"; exit 3; } >&2
+  sleep 1
+done
+[ "${ready:-false}" = true ] || { echo "dev-stack: no data in Prometheus after 120 s" >&2; exit 3; }
+
+# $__rate_interval needs a few scrapes of history before rates have data
+sleep "${WARMUP_SECONDS:-25}"
+set +e
+"$root/dash" validate --prometheus "$prom" --live
+validation=$?
+set -e
+if [ -n "${GRAFANA_URL:-}" ]; then
+  "$root/dash" import --validate --folder "${GRAFANA_FOLDER:-Cockpit}" || true
+fi
+
+cat <<TXT
+dev-stack: running
+  simulator   http://127.0.0.1:$sim_port/metrics
+  prometheus  $prom   (try: maximus_arousal_level)
+  logs        $work
+Ctrl-C to stop.
+TXT
+if $once; then
+  exit "$validation"
+fi
+wait "$sim_pid" "$prom_pid"
