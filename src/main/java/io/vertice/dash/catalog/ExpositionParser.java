@@ -14,12 +14,15 @@ final class ExpositionParser {
     private static final String[] SUFFIXES = {"_total", "_created", "_bucket", "_sum", "_count", "_gcount", "_gsum", "_info"};
 
     private final String text;
+    /** OpenMetrics writes timestamps in seconds (a float), the text format in milliseconds; OpenMetrics ends with # EOF. */
+    private final boolean openMetrics;
     private final Map<String, Builder> byName = new LinkedHashMap<>();
     private Builder current;
     private int lineNo;
 
     ExpositionParser(String text) {
         this.text = text;
+        this.openMetrics = text.startsWith("# EOF") || text.contains("\n# EOF");
     }
 
     private static final class Builder {
@@ -197,7 +200,8 @@ final class ExpositionParser {
         Long ts = null;
         if (fields.length > 1) {
             try {
-                ts = (long) Double.parseDouble(fields[1]);
+                double t = Double.parseDouble(fields[1]);
+                ts = openMetrics ? Math.round(t * 1000) : (long) t;
             } catch (NumberFormatException e) {
                 throw new ParseException(lineNo, "sample " + name + " has a malformed timestamp " + fields[1]);
             }

@@ -22,6 +22,8 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 ListCommand.class,
                 CompletionCommand.class,
+                DocsCommand.class,
+                SimulateCommand.class,
                 ImportCommand.class,
                 PullCommand.class,
                 DiffCommand.class,

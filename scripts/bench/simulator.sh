@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Simulator exporter benchmark (issue 3). Rerunnable; builds the jar only when it is missing.
+#   scripts/bench/simulator.sh [--quick]
+# 1. scrape latency: median and p99 over 1,000 scrapes at the default catalogue, and with --services N
+#    multiplying the series to about 10,000;
+# 2. CPU and resident memory of the simulator process with 20 concurrent scrapers at 1 Hz for 3 minutes,
+#    sampled from /proc/<pid>/stat and /proc/<pid>/status every 10 s (memory must stay flat).
+# Targets: median <= 2 ms by default, <= 30 ms at 10,000 series, < 5 % of one core with 20 scrapers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+LOAD_SECONDS=180
+SERVICES_10K=${SERVICES_10K:-23}
+if [[ "${1:-}" == "--quick" ]]; then LOAD_SECONDS=30; fi
+
+if [[ ! -f target/dash.jar || ! -d target/test-classes/io/vertice/dash/simulator/bench ]]; then
+  mvn -o -q package -DskipTests
+fi
+BENCH_CP="target/test-classes:target/dash.jar"
+CLK_TCK=$(getconf CLK_TCK)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+SIM_PID=""
+bench() { # runs the Java driver; on failure shows what the simulator logged
+  java -cp "$BENCH_CP" io.vertice.dash.simulator.bench.ScrapeBench "$@" || { echo "bench failed; simulator log:"; cat /tmp/dash-bench-sim.$$.log; exit 1; }
+}
+stop_sim() { if [[ -n "$SIM_PID" ]]; then kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; SIM_PID=""; fi; }
+trap 'stop_sim; rm -f /tmp/dash-bench-sim.$$.log' EXIT
+
+start_sim() { # args: extra simulate flags
+  PORT=$(free_port)
+  java -jar target/dash.jar simulate --port "$PORT" "$@" >/tmp/dash-bench-sim.$$.log 2>&1 &
+  SIM_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/metrics" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "simulator did not start:"; cat /tmp/dash-bench-sim.$$.log; exit 1
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SIM_PID/stat"; }
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$SIM_PID/status"; }
+
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+
+echo "== scrape latency, default catalogue (prod,staging of maximus-core), 1,000 scrapes"
+start_sim
+bench latency "http://127.0.0.1:$PORT/metrics" 1000
+echo "   (text format 0.0.4)"
+bench latency "http://127.0.0.1:$PORT/metrics" 1000 "text/plain;version=0.0.4"
+stop_sim
+
+echo "== scrape latency, --services $SERVICES_10K (about 10,000 series), 1,000 scrapes"
+start_sim --services "$SERVICES_10K"
+bench latency "http://127.0.0.1:$PORT/metrics" 1000
+stop_sim
+
+echo "== CPU and RSS, default catalogue, 20 scrapers at 1 Hz for ${LOAD_SECONDS}s"
+start_sim
+sleep 5
+bench load "http://127.0.0.1:$PORT/metrics" 20 "$LOAD_SECONDS" &
+LOAD_PID=$!
+sleep 10 # warm-up: JIT and the scrapers' connections
+T0=$(date +%s.%N); C0=$(cpu_ticks)
+echo "   t=0s rss=$(rss_kib) KiB"
+elapsed=0
+while (( elapsed + 10 <= LOAD_SECONDS - 15 )); do
+  sleep 10; elapsed=$((elapsed + 10))
+  echo "   t=${elapsed}s rss=$(rss_kib) KiB cpu_ticks=$(( $(cpu_ticks) - C0 ))"
+done
+T1=$(date +%s.%N); C1=$(cpu_ticks)
+wait "$LOAD_PID"
+awk -v c0="$C0" -v c1="$C1" -v t0="$T0" -v t1="$T1" -v hz="$CLK_TCK" \
+  'BEGIN { printf "   cpu: %.2f %% of one core over %.0f s\n", 100 * (c1 - c0) / hz / (t1 - t0), t1 - t0 }'
+stop_sim

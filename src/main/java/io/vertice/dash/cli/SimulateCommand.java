@@ -1,0 +1,137 @@
+package io.vertice.dash.cli;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.ExitCodes;
+import io.vertice.dash.simulator.SimulatorConfig;
+import io.vertice.dash.simulator.SimulatorServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code dash simulate}: serve the simulated cockpit's metrics until stopped. */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run the embedded simulator: arousal, ESGT ignitions and the TIG fabric of the consciousness cockpit,",
+                "exposed on /metrics (Prometheus text format or OpenMetrics) with exactly the metric catalogue the",
+                "dashboards use. Deterministic for a seed. Runs until Ctrl-C or SIGTERM."},
+        footer = {"", "Example:", "  dash simulate --port 9464 --seed 7 --speed 60 --environments prod,staging,dev"})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "9464", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--seed", defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
+            description = "Seed; the same seed gives the same values tick for tick (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--speed", defaultValue = "1",
+            description = "Ticks per tick of wall time: 60 runs a simulated minute per second (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--tick", defaultValue = "1s", converter = TickConverter.class,
+            description = "Simulated time per step, e.g. 1s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
+    Duration tick;
+
+    @Option(names = "--environments", defaultValue = "prod,staging", split = ",",
+            description = "Comma-separated environment label values (default: ${DEFAULT-VALUE}).")
+    List<String> environments;
+
+    @Option(names = "--services", defaultValue = "1",
+            description = "Services per environment: maximus-core, maximus-core-2, ... (default: ${DEFAULT-VALUE}).")
+    int services;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SimulatorConfig config;
+        try {
+            config = new SimulatorConfig(seed, tick, speed, environments, services);
+        } catch (IllegalArgumentException e) {
+            throw DashException.input(e.getMessage() + "; see dash simulate --help");
+        }
+        if (port < 0 || port > 65535) {
+            throw DashException.input("--port " + port + " is not a port number (0..65535)");
+        }
+        SimulatorServer server = SimulatorServer.start(config, host, port);
+        Thread hook = new Thread(server::close, "dash-simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("dash simulate: serving %s on %s (seed %d, tick %s, speed %sx); Ctrl-C stops it%n",
+                targets(config), server.metricsUrl(), config.seed(), TickConverter.format(config.tick()),
+                trim(config.speed()));
+        out.flush();
+        try {
+            server.awaitClose();
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what closed the server
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String targets(SimulatorConfig config) {
+        int services = config.services();
+        return String.join(",", config.environments()) + " of " + (services == 1
+                ? SimulatorConfig.SERVICE : services + " services (" + SimulatorConfig.SERVICE + ", ...)");
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** Prometheus-style durations ({@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}) or ISO-8601 ({@code PT1S}). */
+    static final class TickConverter implements ITypeConverter<Duration> {
+        private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = SIMPLE.matcher(value.trim());
+            try {
+                if (m.matches()) {
+                    double amount = Double.parseDouble(m.group(1));
+                    double nanos = switch (m.group(2)) {
+                        case "ms" -> amount * 1e6;
+                        case "s" -> amount * 1e9;
+                        case "m" -> amount * 60e9;
+                        default -> amount * 3600e9;
+                    };
+                    return Duration.ofNanos((long) nanos);
+                }
+                return Duration.parse(value.trim());
+            } catch (RuntimeException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; write it like 1s, 500ms or 2m");
+            }
+        }
+
+        static String format(Duration d) {
+            if (d.toNanos() % 1_000_000_000L == 0) {
+                return d.toSeconds() + "s";
+            }
+            return d.toMillis() + "ms";
+        }
+    }
+}
