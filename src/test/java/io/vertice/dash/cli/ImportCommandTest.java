@@ -32,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
+    private PreImportCheck realValidator;
 
     @BeforeEach
     void start() {
+        realValidator = ImportCommand.validator;
         grafana = new FakeGrafana();
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN, "GRAFANA_ORG_ID", "7");
     }
@@ -42,7 +44,7 @@ class ImportCommandTest {
     @AfterEach
     void stop() {
         grafana.close();
-        ImportCommand.validator = null;
+        ImportCommand.validator = realValidator;
     }
 
     private Cli.Result dash(String... args) {
