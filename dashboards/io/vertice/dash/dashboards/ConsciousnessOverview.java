@@ -31,7 +31,7 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                 .annotation(new Annotation.Prometheus("ESGT ignitions", DatasourceRef.PROMETHEUS_VARIABLE,
                         "sum by (service_name) (increase(" + sel("maximus_esgt_ignition_events_total", "outcome=\"success\"")
                                 + "[$__rate_interval])) > 0",
-                        "purple", "ESGT ignition", "{{service_name}}: {{value}} successful ignitions", "service_name", "1m"))
+                        "purple", "ESGT ignition", "{{service_name}}: successful ignitions in this interval", "service_name", "1m"))
                 .annotation(new Annotation.Prometheus("Arousal class changes", DatasourceRef.PROMETHEUS_VARIABLE,
                         "sum by (service_name, transition) (increase(" + sel("maximus_arousal_state_transition_total")
                                 + "[$__rate_interval])) > 0",

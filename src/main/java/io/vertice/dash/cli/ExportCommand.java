@@ -2,6 +2,10 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.export.Exporter;
+import io.vertice.dash.validate.OurDashboards;
+import io.vertice.dash.validate.Reports;
+import io.vertice.dash.validate.Severity;
+import io.vertice.dash.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +39,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; list files that differ from the code and exit 1 if any.")
     boolean check;
 
+    @Option(names = "--no-validate", description = "Write even when validation against the embedded catalogue finds errors.")
+    boolean noValidate;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -52,6 +59,17 @@ public final class ExportCommand implements Callable<Integer> {
             stdout.printf("%d file(s) differ from the code in %s; run 'dash export' and commit the result.%n",
                     drift.size(), dir);
             return ExitCodes.FINDINGS;
+        }
+        if (!noValidate) {
+            // refuse to write dashboards whose queries would not work (see dash validate)
+            ValidationReport report = OurDashboards.validate(exporter.dashboards());
+            if (report.hasErrors()) {
+                report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                        .forEach(f -> stdout.println(Reports.textLine(f)));
+                stdout.println(Reports.summaryLine(report) + "; nothing written (fix the errors, or pass --no-validate).");
+                stdout.flush();
+                return ExitCodes.FINDINGS;
+            }
         }
         for (Exporter.Written w : exporter.export(dir)) {
             stdout.printf("%-24s %-24s %3d panels  %s%n", w.dashboard().uid(), w.dashboard().title(),

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# PromQL parse benchmark over 100,000 generated dashboard-style expressions (rates with $__rate_interval,
+# sums by labels, histogram_quantile, binary ops, variables in label values).
+#  1. wall time of `java -jar target/dash.jar promql check --file F` including JVM start, median of 5 runs
+#     (target: under 1 s), plus CPU time (user+sys) of each run;
+#  2. the same with launcher-style JVM flags (C1 only, serial GC) passed through JDK_JAVA_OPTIONS, as a
+#     short-lived CLI launcher would use them;
+#  3. in-process throughput (expressions/second) after warm-up.
+# The machine's load average is printed first: on a shared machine wall times scale with it.
+# Usage: scripts/bench/promql-parse.sh [COUNT]   (builds the jar only when it is missing)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+COUNT="${1:-100000}"
+if [[ ! -f target/dash.jar || ! -d target/test-classes/io/vertice/dash/bench ]]; then
+  mvn -o -q package -DskipTests
+fi
+CP="target/test-classes:target/dash.jar"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+F="$TMP/expressions.txt"
+java -cp "$CP" io.vertice.dash.bench.PromqlParseBench generate "$F" "$COUNT"
+echo "generated $(wc -l < "$F") expressions ($(du -h "$F" | cut -f1)) into a temp file; cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# run LABEL [JDK_JAVA_OPTIONS]: 5 timed runs, prints each and the median
+run() {
+  local label="$1" opts="${2:-}" times=() i start end ms cpu rc
+  for i in 1 2 3 4 5; do
+    start=$(date +%s%N)
+    set +e
+    if [[ -x /usr/bin/time ]]; then
+      JDK_JAVA_OPTIONS="$opts" /usr/bin/time -f "%U %S" -o "$TMP/cpu" java -jar target/dash.jar promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
+      rc=$?
+      cpu=$(awk '{printf "%.2f s CPU", $1 + $2}' "$TMP/cpu")
+    else
+      JDK_JAVA_OPTIONS="$opts" java -jar target/dash.jar promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
+      rc=$?
+      cpu="CPU n/a"
+    fi
+    set -e
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    times+=("$ms")
+    echo "  $label run $i: ${ms} ms wall, $cpu (exit $rc, $(grep -c '^ok ' "$TMP/out.txt") ok lines)"
+  done
+  echo "$label: median wall time for $COUNT expressions: $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) ms (target < 1000 ms)"
+}
+
+run "java -jar dash.jar promql check --file"
+run "same with JDK_JAVA_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$CP" io.vertice.dash.bench.PromqlParseBench inprocess "$F"

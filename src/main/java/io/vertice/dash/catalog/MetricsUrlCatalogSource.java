@@ -1,0 +1,44 @@
+package io.vertice.dash.catalog;
+
+import io.vertice.dash.DashException;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** {@code --metrics-url URL}: scrapes any exporter's {@code /metrics} (text format 0.0.4 or OpenMetrics). */
+public final class MetricsUrlCatalogSource implements CatalogSource {
+    /** Both text formats, OpenMetrics preferred, as Prometheus asks for them. */
+    static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    private final String url;
+    private final HttpFetch fetch = new HttpFetch(Duration.ofSeconds(30));
+
+    public MetricsUrlCatalogSource(String url) {
+        this.url = HttpFetch.checkedUrl(url, "--metrics-url");
+    }
+
+    @Override
+    public MetricCatalog load() {
+        HttpResponse<String> response = fetch.get(url, ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
+        if (response.statusCode() != 200) {
+            throw DashException.remote("The exporter at " + url + " answered HTTP " + response.statusCode()
+                    + " instead of metrics; check --metrics-url (it usually ends in /metrics).");
+        }
+        Exposition exposition;
+        try {
+            exposition = Exposition.parse(response.body());
+        } catch (Exposition.ParseException e) {
+            throw DashException.remote("The answer of " + url + " is not a Prometheus exposition (" + e.getMessage()
+                    + "); check --metrics-url (it usually ends in /metrics).", e);
+        }
+        if (exposition.families().isEmpty()) {
+            throw DashException.remote("The exporter at " + url + " answered no metrics; check --metrics-url (it usually ends in /metrics).");
+        }
+        return PrometheusAddedSeries.asScraped(exposition.toCatalog());
+    }
+
+    @Override
+    public String describe() {
+        return url;
+    }
+}

@@ -1,0 +1,127 @@
+package io.vertice.dash.cli;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.catalog.CatalogSource;
+import io.vertice.dash.catalog.EmbeddedCatalogSource;
+import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.catalog.MetricsUrlCatalogSource;
+import io.vertice.dash.catalog.PrometheusApi;
+import io.vertice.dash.catalog.PrometheusCatalogSource;
+import io.vertice.dash.export.Exporter;
+import io.vertice.dash.json.AtomicFiles;
+import io.vertice.dash.validate.DashboardInput;
+import io.vertice.dash.validate.LiveChecker;
+import io.vertice.dash.validate.OurDashboards;
+import io.vertice.dash.validate.ReportFormat;
+import io.vertice.dash.validate.Reports;
+import io.vertice.dash.validate.ValidationReport;
+import io.vertice.dash.validate.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code dash validate}: check dashboards' queries against the metrics really exposed. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Validate our dashboards (default) or any Grafana dashboard JSON files: PromQL syntax and types, "
+                + "metrics, labels and label values against a metric catalogue, variables, datasources, units, layout.",
+                "Catalogue: the embedded simulator (default), an exporter's /metrics (--metrics-url) or a "
+                        + "Prometheus-compatible API (--prometheus).",
+                "Exit 0 without error findings, 1 with any, 2 for unreadable or malformed input, 3 when a remote fails."},
+        footer = {"", "Examples:",
+                "  dash validate                       our dashboards, embedded catalogue",
+                "  dash validate a.json b.json --prometheus http://localhost:9090 --live",
+                "  dash validate --format junit --output target/dash-validate.xml",
+                "  dash validate --format github       annotations in a GitHub Actions run"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Dashboard JSON files (exports or API responses). Default: our dashboards, rendered from code.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--metrics-url", paramLabel = "URL",
+            description = "Take the catalogue from an exporter's /metrics (Prometheus text format or OpenMetrics).")
+    String metricsUrl;
+
+    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "Take the catalogue from a Prometheus-compatible API (Prometheus, Thanos, Mimir, "
+                    + "VictoriaMetrics). Without a value: $PROMETHEUS_URL.")
+    String prometheus;
+
+    @Option(names = "--live",
+            description = "Also run every query against --prometheus (or $PROMETHEUS_URL) and report those that return "
+                    + "nothing, with the cause.")
+    boolean live;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, junit or github (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE (atomically) instead of stdout; the summary line still goes to stdout.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (metricsUrl != null && prometheus != null) {
+            throw DashException.input("--metrics-url and --prometheus both name a catalogue; pass only one.");
+        }
+        List<DashboardInput> inputs = inputs();
+        PrometheusApi api = prometheusApi();
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl)
+                : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
+        MetricCatalog catalog = source.load();
+        ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
+        if (live) {
+            report = report.plus(new LiveChecker(api).check(inputs));
+        }
+        String rendered = Reports.render(report, format);
+        if (output != null) {
+            AtomicFiles.write(output, rendered);
+            stdout.println(Reports.summaryLine(report) + " (report written to " + output + ")");
+        } else {
+            stdout.print(rendered);
+        }
+        stdout.flush();
+        return report.exitCode();
+    }
+
+    /** The API for --prometheus or --live; null when neither needs one. */
+    private PrometheusApi prometheusApi() {
+        if (prometheus == null && !live) {
+            return null;
+        }
+        String url = prometheus == null || prometheus.isEmpty() ? System.getenv("PROMETHEUS_URL") : prometheus;
+        if (url == null || url.isBlank()) {
+            throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
+        }
+        return new PrometheusApi(url);
+    }
+
+    private List<DashboardInput> inputs() {
+        List<DashboardInput> inputs = new ArrayList<>();
+        if (files.isEmpty()) {
+            return OurDashboards.inputs(Exporter.render());
+        }
+        for (Path f : files) {
+            inputs.add(DashboardInput.read(f));
+        }
+        return inputs;
+    }
+}

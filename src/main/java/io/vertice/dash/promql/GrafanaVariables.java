@@ -1,0 +1,89 @@
+package io.vertice.dash.promql;
+
+
+/**
+ * Grafana's variable reference syntax: {@code $name}, {@code ${name}}, {@code ${name.field}},
+ * {@code ${name:format}}, {@code [[name]]}, {@code [[name:format]]} (names are word characters).
+ */
+final class GrafanaVariables {
+    private GrafanaVariables() {
+    }
+
+    /**
+     * Matches a variable reference at {@code i}: returns {nameStart, nameEnd, formatStart, formatEnd, end}
+     * (format -1 when absent) or null. Follows Grafana's syntax: {@code $name}, {@code ${name}},
+     * {@code ${name.field}}, {@code ${name:format}}, {@code [[name]]}, {@code [[name:format]]}.
+     */
+    static int[] match(String s, int i) {
+        int n = s.length();
+        if (s.charAt(i) == '$') {
+            if (i + 1 < n && s.charAt(i + 1) == '{') {
+                int p = i + 2;
+                int nameStart = p;
+                while (p < n && isWordChar(s.charAt(p))) {
+                    p++;
+                }
+                if (p == nameStart) {
+                    return null;
+                }
+                int nameEnd = p;
+                if (p < n && s.charAt(p) == '.') {
+                    while (p < n && s.charAt(p) != ':' && s.charAt(p) != '}') {
+                        p++;
+                    }
+                }
+                int fs = -1;
+                int fe = -1;
+                if (p < n && s.charAt(p) == ':') {
+                    fs = p + 1;
+                    while (p < n && s.charAt(p) != '}') {
+                        p++;
+                    }
+                    fe = p;
+                    if (fe == fs) {
+                        return null;
+                    }
+                }
+                if (p >= n || s.charAt(p) != '}') {
+                    return null;
+                }
+                return new int[]{nameStart, nameEnd, fs, fe, p + 1};
+            }
+            int p = i + 1;
+            while (p < n && isWordChar(s.charAt(p))) {
+                p++;
+            }
+            return p == i + 1 ? null : new int[]{i + 1, p, -1, -1, p};
+        }
+        // [[name]] or [[name:format]]
+        int p = i + 2;
+        int nameStart = p;
+        while (p < n && isWordChar(s.charAt(p))) {
+            p++;
+        }
+        if (p == nameStart) {
+            return null;
+        }
+        int nameEnd = p;
+        int fs = -1;
+        int fe = -1;
+        if (p < n && s.charAt(p) == ':') {
+            fs = ++p;
+            while (p < n && isWordChar(s.charAt(p))) {
+                p++;
+            }
+            fe = p;
+            if (fe == fs) {
+                return null;
+            }
+        }
+        if (p + 1 < n && s.charAt(p) == ']' && s.charAt(p + 1) == ']') {
+            return new int[]{nameStart, nameEnd, fs, fe, p + 2};
+        }
+        return null;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

@@ -1,0 +1,233 @@
+package io.vertice.dash.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.DashException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A read-only view of any Grafana dashboard JSON: plain exports, API responses wrapped as
+ * {@code {"dashboard": ..., "meta": ...}}, current schemas (panels and row panels, collapsed rows keeping
+ * their panels inside) and pre-v16 ones ({@code rows[].panels}).
+ */
+public final class DashboardView {
+    /** Grafana's Prometheus variable queries that hold PromQL: {@code label_values(EXPR, LABEL)}, {@code query_result(EXPR)}. */
+    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\(\\s*(.+),\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern QUERY_RESULT = Pattern.compile("^\\s*query_result\\(\\s*(.+)\\)\\s*$", Pattern.DOTALL);
+
+    private final String file;
+    private final JsonNode json;
+    private final String title;
+    private final String uid;
+    private final List<PanelView> panels;
+    private final Map<String, VariableView> variables;
+    private final List<AnnotationView> annotations;
+    private final List<Query> queries;
+
+    private DashboardView(String file, JsonNode json) {
+        this.file = file;
+        this.json = json;
+        this.uid = json.path("uid").asText("");
+        String t = json.path("title").asText("");
+        this.title = t.isBlank() ? (uid.isBlank() ? "untitled dashboard" : uid) : t;
+        this.panels = Collections.unmodifiableList(readPanels(json));
+        Map<String, VariableView> vars = new LinkedHashMap<>();
+        for (JsonNode v : json.path("templating").path("list")) {
+            if (v.isObject()) {
+                VariableView view = VariableView.of(v);
+                vars.putIfAbsent(view.name(), view);
+            }
+        }
+        this.variables = Collections.unmodifiableMap(vars);
+        List<AnnotationView> anns = new ArrayList<>();
+        for (JsonNode a : json.path("annotations").path("list")) {
+            if (a.isObject()) {
+                anns.add(AnnotationView.of(a));
+            }
+        }
+        this.annotations = List.copyOf(anns);
+        this.queries = List.copyOf(readQueries());
+    }
+
+    /** The view of an input; a JSON value that is not a dashboard is a {@code DashException.input}. */
+    public static DashboardView of(DashboardInput input) {
+        JsonNode root = input.json();
+        if (!root.isObject()) {
+            throw DashException.input(input.file() + " is not a Grafana dashboard: line 1, column 1 holds a JSON "
+                    + root.getNodeType().name().toLowerCase(Locale.ROOT) + ", expected an object; export the dashboard JSON again.");
+        }
+        if (root.path("dashboard").isObject() && !root.has("panels") && !root.has("rows")) {
+            root = root.get("dashboard"); // GET /api/dashboards/uid/... answer
+        }
+        if (!root.has("panels") && !root.has("rows") && !root.has("title")) {
+            throw DashException.input(input.file() + " is not a Grafana dashboard: the top-level object has no "
+                    + "\"panels\", \"rows\", \"title\" or \"dashboard\" field; pass a dashboard export or API response.");
+        }
+        JsonNode panels = root.get("panels");
+        if (panels != null && !panels.isNull() && !panels.isArray()) {
+            throw DashException.input(input.file() + " is not a valid Grafana dashboard: \"panels\" must be an array.");
+        }
+        return new DashboardView(input.file(), root);
+    }
+
+    private static List<PanelView> readPanels(JsonNode root) {
+        List<PanelView> out = new ArrayList<>();
+        int layout = 0;
+        for (JsonNode p : root.path("panels")) {
+            if (!p.isObject() || p.has("repeatPanelId")) {
+                continue; // clones Grafana made for a repeat; the original is checked
+            }
+            PanelView panel = PanelView.of(p, 0, null);
+            out.add(panel);
+            JsonNode inner = p.get("panels");
+            if (panel.isRow() && inner != null && inner.isArray() && !inner.isEmpty()) {
+                layout++; // a collapsed row keeps its panels with positions of their own grid
+                for (JsonNode c : inner) {
+                    if (c.isObject() && !c.has("repeatPanelId")) {
+                        out.add(PanelView.of(c, layout, panel.label()));
+                    }
+                }
+            }
+        }
+        for (JsonNode r : root.path("rows")) { // schema < 16
+            layout++;
+            String rowTitle = r.path("title").asText("row " + layout);
+            for (JsonNode c : r.path("panels")) {
+                if (c.isObject()) {
+                    out.add(PanelView.of(c, layout, rowTitle));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Query> readQueries() {
+        List<Query> out = new ArrayList<>();
+        for (PanelView p : panels) {
+            if (p.isRow()) {
+                continue;
+            }
+            for (TargetView t : p.targets()) {
+                if (t.expr() == null) {
+                    continue;
+                }
+                DatasourceRef ds = t.datasource() != null && !t.datasource().isSpecial() ? t.datasource() : p.datasource();
+                if (ds != null && ds.isSpecial() && t.datasource() == null) {
+                    ds = null; // mixed panel, target without its own datasource: the default one
+                }
+                if (!isPrometheus(ds)) {
+                    continue;
+                }
+                out.add(Query.of(p, null, p.label(), t.refId(), t.expr(),
+                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden()));
+            }
+        }
+        for (AnnotationView a : annotations) {
+            if (a.builtIn() || a.expr() == null || a.expr().isBlank() || !isPrometheus(a.datasource())) {
+                continue;
+            }
+            List<String> templates = new ArrayList<>();
+            if (a.titleFormat() != null) {
+                templates.add(a.titleFormat());
+            }
+            if (a.textFormat() != null) {
+                templates.add(a.textFormat());
+            }
+            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
+        }
+        for (VariableView v : variables.values()) {
+            if (!v.type().equals("query") || !isPrometheus(v.datasource())) {
+                continue;
+            }
+            Matcher labelValues = LABEL_VALUES.matcher(v.query());
+            Matcher queryResult = QUERY_RESULT.matcher(v.query());
+            if (labelValues.matches()) {
+                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2)));
+            } else if (queryResult.matches()) {
+                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a datasource is Prometheus-compatible; unknown (default, legacy name) counts as yes. */
+    public boolean isPrometheus(DatasourceRef ds) {
+        String type = datasourceType(ds);
+        return type == null || type.toLowerCase(Locale.ROOT).contains("prometheus");
+    }
+
+    /** The plugin type behind a reference, following a datasource variable; null when unknown. */
+    public String datasourceType(DatasourceRef ds) {
+        if (ds == null) {
+            return null;
+        }
+        if (ds.type() != null && !ds.type().equals("datasource")) {
+            return ds.type();
+        }
+        String var = ds.variableName();
+        if (var != null && variables.containsKey(var) && variables.get(var).type().equals("datasource")) {
+            String q = variables.get(var).query();
+            return q.isBlank() ? null : q;
+        }
+        return null;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The dashboard object (unwrapped from an API response). */
+    public JsonNode json() {
+        return json;
+    }
+
+    /** The title, or the uid when untitled. */
+    public String title() {
+        return title;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    /** Every panel in document order: rows, panels, and the panels inside collapsed rows after their row. */
+    public List<PanelView> panels() {
+        return panels;
+    }
+
+    /** Variables by name, in the dashboard's order. */
+    public Map<String, VariableView> variables() {
+        return variables;
+    }
+
+    public List<AnnotationView> annotations() {
+        return annotations;
+    }
+
+    /** Every PromQL query: Prometheus targets of every panel, Prometheus annotations, then query variables' PromQL. */
+    public List<Query> queries() {
+        return queries;
+    }
+
+    /** The parse of a query text of this dashboard, or null when no query has this text or it did not parse. */
+    public io.vertice.dash.promql.ParsedQuery parsed(String expr) {
+        for (Query q : queries) {
+            if (q.parsed() != null && q.expr().equals(expr)) {
+                return q.parsed();
+            }
+        }
+        return null;
+    }
+
+    /** The datasource variables of the dashboard, in order. */
+    public List<VariableView> datasourceVariables() {
+        return variables.values().stream().filter(v -> v.type().equals("datasource")).toList();
+    }
+}

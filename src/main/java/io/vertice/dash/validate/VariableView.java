@@ -1,0 +1,70 @@
+package io.vertice.dash.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One templating variable of any type (query, custom, datasource, interval, constant, textbox, adhoc).
+ *
+ * @param query   the query text: {@code label_values(...)} for query variables (also the newer
+ *                {@code {"query": ...}} object form), the comma list of custom/interval ones, the plugin
+ *                type for datasource variables; "" when absent
+ * @param current the current value(s), in order ({@code $__all} when All is selected)
+ * @param options the values of {@code options}, in order
+ */
+public record VariableView(String name, String type, String query, DatasourceRef datasource, List<String> current,
+                           List<String> options, boolean multi, boolean includeAll, JsonNode json) {
+
+    public VariableView {
+        current = List.copyOf(current);
+        options = List.copyOf(options);
+    }
+
+    static VariableView of(JsonNode node) {
+        JsonNode q = node.get("query");
+        String query = "";
+        if (q != null && q.isTextual()) {
+            query = q.asText();
+        } else if (q != null && q.isObject() && q.hasNonNull("query")) {
+            query = q.get("query").asText();
+        }
+        List<String> current = values(node.path("current").get("value"));
+        List<String> options = new ArrayList<>();
+        for (JsonNode o : node.path("options")) {
+            options.addAll(values(o.get("value")));
+        }
+        return new VariableView(node.path("name").asText(""), node.path("type").asText(""), query,
+                DatasourceRef.of(node.get("datasource")), current, options, node.path("multi").asBoolean(false),
+                node.path("includeAll").asBoolean(false), node);
+    }
+
+    private static List<String> values(JsonNode v) {
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (v.isArray()) {
+            v.forEach(e -> out.add(e.asText()));
+        } else {
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    /** The values a query would see: the current selection, else the first option, else the first custom value. */
+    public List<String> effectiveValues() {
+        if (!current.isEmpty() && !(current.size() == 1 && current.get(0).isEmpty())) {
+            return current;
+        }
+        if (!options.isEmpty()) {
+            return List.of(options.get(0));
+        }
+        if ((type.equals("custom") || type.equals("interval") || type.equals("constant") || type.equals("textbox"))
+                && !query.isBlank()) {
+            return List.of(query.split(",")[0].trim());
+        }
+        return List.of();
+    }
+}

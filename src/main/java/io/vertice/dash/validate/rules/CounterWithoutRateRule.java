@@ -1,0 +1,80 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.promql.Aggregation;
+import io.vertice.dash.promql.AggregationOp;
+import io.vertice.dash.promql.Call;
+import io.vertice.dash.promql.Expr;
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.Subquery;
+import io.vertice.dash.promql.VectorSelector;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryFacts;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A counter (or a histogram's bucket/sum/count) shown as its raw, ever-growing value instead of through
+ * {@code rate}/{@code increase}/{@code irate}/{@code resets}/... Uses that read no value (count, group,
+ * absent, timestamp) are fine, as is a subquery that a rate reads.
+ */
+public final class CounterWithoutRateRule implements QueryRule {
+    /** Instant uses that do not read the value. */
+    private static final Set<String> VALUE_FREE_FUNCTIONS = Set.of("absent", "timestamp", "present_over_time", "absent_over_time");
+
+    @Override
+    public String id() {
+        return "counter-without-rate";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String why() {
+        return "A raw counter only grows and restarts at zero; the panel shows process uptime, not activity. Wrap it in rate() or increase().";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null || context.query().variable() != null) {
+            return; // a variable query reads label values, not sample values
+        }
+        QueryFacts.walk(q.expr(), (e, ancestors) -> {
+            if (!(e instanceof VectorSelector s) || insideRangeOrValueFree(ancestors)) {
+                return;
+            }
+            Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
+            if (series.isPresent() && QueryFacts.isCounterSeries(series.get())) {
+                out.query(this, context.query(), series.get().name() + " is a counter shown raw; use rate("
+                        + series.get().name() + "[$__rate_interval]) or increase(...).", s.span().line(), s.span().column());
+            }
+        });
+    }
+
+    private static boolean insideRangeOrValueFree(List<Expr> ancestors) {
+        if (!ancestors.isEmpty() && ancestors.get(ancestors.size() - 1) instanceof io.vertice.dash.promql.MatrixSelector) {
+            return true; // read through a range function
+        }
+        for (Expr a : ancestors) {
+            if (a instanceof Subquery) {
+                return true; // a range function reads the subquery
+            }
+            if (a instanceof Call c && VALUE_FREE_FUNCTIONS.contains(c.function().name())) {
+                return true;
+            }
+            if (a instanceof Aggregation g && (g.op() == AggregationOp.COUNT || g.op() == AggregationOp.GROUP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

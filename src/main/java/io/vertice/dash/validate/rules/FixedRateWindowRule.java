@@ -1,0 +1,56 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.promql.Call;
+import io.vertice.dash.promql.MatrixSelector;
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * {@code rate}/{@code irate}/{@code increase} over a short fixed window ({@code [5m]}) where Grafana's
+ * {@code $__rate_interval} belongs. Windows of an hour or more are taken as deliberate smoothing.
+ */
+public final class FixedRateWindowRule implements QueryRule {
+    private static final Set<String> FUNCTIONS = Set.of("rate", "irate", "increase");
+    private static final Duration DELIBERATE = Duration.ofHours(1);
+
+    @Override
+    public String id() {
+        return "fixed-rate-window";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String why() {
+        return "A fixed window is too short for some scrape intervals and zoom levels (gaps, no data) and too long for others; "
+                + "$__rate_interval adapts to both.";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null || context.query().annotation() != null || context.query().variable() != null) {
+            return; // annotations run once per range: a fixed window is their normal shape
+        }
+        q.expr().walk(e -> {
+            if (e instanceof Call c && FUNCTIONS.contains(c.function().name()) && !c.args().isEmpty()
+                    && c.args().get(0) instanceof MatrixSelector m && !m.rangeText().contains("$")
+                    && m.range() != null && m.range().compareTo(DELIBERATE) < 0) {
+                int bracket = q.original().indexOf('[', m.selector().span().end());
+                int offset = bracket >= 0 && bracket < m.span().end() ? bracket + 1 : m.span().start();
+                int[] lc = io.vertice.dash.validate.GrafanaVariables.lineColumn(q.original(), offset);
+                out.query(this, context.query(), c.function().name() + "() over a fixed [" + m.rangeText()
+                        + "] window; use [$__rate_interval].", lc[0], lc[1]);
+            }
+        });
+    }
+}

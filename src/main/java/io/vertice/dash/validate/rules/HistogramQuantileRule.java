@@ -1,0 +1,86 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.catalog.MetricType;
+import io.vertice.dash.promql.Aggregation;
+import io.vertice.dash.promql.Call;
+import io.vertice.dash.promql.Expr;
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.VectorSelector;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryFacts;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code histogram_quantile} over something that is not a classic histogram's {@code _bucket} series, or
+ * whose {@code le} label an aggregation removed ({@code sum by (job)} without {@code le}).
+ */
+public final class HistogramQuantileRule implements QueryRule {
+    @Override
+    public String id() {
+        return "histogram-quantile";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String why() {
+        return "histogram_quantile needs the buckets' le label; without it (or on a non-bucket series) it returns nothing or NaN.";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null) {
+            return;
+        }
+        q.expr().walk(e -> {
+            if (!(e instanceof Call c) || !c.function().name().equals("histogram_quantile") || c.args().size() < 2) {
+                return;
+            }
+            Expr input = c.args().get(1);
+            for (VectorSelector s : QueryFacts.selectors(input)) {
+                Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
+                if (series.isEmpty()) {
+                    continue;
+                }
+                MetricCatalog.Series found = series.get();
+                boolean bucket = found.suffix().equals("_bucket");
+                boolean nativeHistogram = found.suffix().isEmpty() && found.family().type() == MetricType.HISTOGRAM;
+                if (!bucket && !nativeHistogram) {
+                    out.query(this, context.query(), "histogram_quantile over " + found.name() + ", which is not a histogram's _bucket series"
+                            + (found.family().type() == MetricType.HISTOGRAM ? "; use " + found.family().name() + "_bucket." : "."),
+                            s.span().line(), s.span().column());
+                    return;
+                }
+            }
+            QueryFacts.LabelSet labels = context.outputLabels(input);
+            if (!labels.open() && !labels.labels().contains("le") && !QueryFacts.selectors(input).isEmpty()) {
+                Aggregation culprit = firstAggregation(input);
+                String where = culprit == null ? "the input" : culprit.op().keyword() + (culprit.without() ? " without (" : " by (")
+                        + String.join(", ", culprit.grouping()) + ")";
+                Expr at = culprit == null ? input : culprit;
+                out.query(this, context.query(), "histogram_quantile input has no le label: " + where
+                        + " removes it; keep le in the grouping, e.g. sum by (le) (...).", at.span().line(), at.span().column());
+            }
+        });
+    }
+
+    private static Aggregation firstAggregation(Expr input) {
+        List<Aggregation> found = new java.util.ArrayList<>();
+        input.walk(e -> {
+            if (e instanceof Aggregation a && (a.without() ? a.grouping().contains("le") : !a.grouping().contains("le"))) {
+                found.add(a);
+            }
+        });
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,57 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.validate.DashboardRule;
+import io.vertice.dash.validate.DashboardView;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.GridPos;
+import io.vertice.dash.validate.PanelView;
+import io.vertice.dash.validate.Severity;
+
+/** A panel outside Grafana's 24-column grid, of zero size, or without a position at all. */
+public final class PanelOffGridRule implements DashboardRule {
+    @Override
+    public String id() {
+        return "panel-off-grid";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String why() {
+        return "Grafana silently moves or resizes panels that do not fit its 24-column grid, so the layout you wrote is not the one users see.";
+    }
+
+    @Override
+    public void check(DashboardView dashboard, Findings out) {
+        boolean legacyRows = dashboard.json().has("rows") && !dashboard.json().has("panels");
+        for (PanelView p : dashboard.panels()) {
+            GridPos g = p.gridPos();
+            if (g == null) {
+                if (!legacyRows) {
+                    out.panel(this, p, "has no gridPos; give it x, y, w and h on the 24-column grid.");
+                }
+                continue;
+            }
+            String problem = problem(g);
+            if (problem != null) {
+                out.panel(this, p, "gridPos " + g + " " + problem + ".");
+            }
+        }
+    }
+
+    private static String problem(GridPos g) {
+        if (g.x() < 0 || g.y() < 0) {
+            return "has a negative position; x and y start at 0";
+        }
+        if (g.w() < 1 || g.h() < 1) {
+            return "has no size; w and h must be at least 1";
+        }
+        if (g.x() + g.w() > GridPos.COLUMNS) {
+            return "ends at column " + (g.x() + g.w()) + ", past the grid's " + GridPos.COLUMNS + " columns (x + w must be at most 24)";
+        }
+        return null;
+    }
+}

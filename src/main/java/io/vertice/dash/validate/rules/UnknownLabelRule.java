@@ -1,0 +1,80 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.catalog.PrometheusAddedSeries;
+import io.vertice.dash.promql.Aggregation;
+import io.vertice.dash.promql.LabelMatcher;
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.VectorSelector;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryFacts;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A matcher requires a label the metric never carries ({@code foo{zone="a"}}), or an aggregation groups
+ * {@code by} a label its input cannot have.
+ */
+public final class UnknownLabelRule implements QueryRule {
+    @Override
+    public String id() {
+        return "unknown-label";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String why() {
+        return "A matcher on a label the metric does not have matches no series; grouping by one collapses everything into one empty-labelled series.";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null) {
+            return;
+        }
+        for (VectorSelector s : QueryFacts.selectors(q.expr())) {
+            Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
+            if (series.isEmpty() || PrometheusAddedSeries.hasOpenLabelSet(series.get().name())) {
+                continue;
+            }
+            var labels = context.index().labelNames(series.get());
+            for (LabelMatcher m : s.matchers()) {
+                if (m.name().equals(LabelMatcher.METRIC_NAME) || labels.contains(m.name()) || m.matchesEmpty()) {
+                    continue; // a matcher that accepts "" also accepts series without the label
+                }
+                out.query(this, context.query(), "metric " + series.get().name() + " has no label " + m.name()
+                        + " (its labels: " + String.join(", ", new TreeSet<>(labels)) + "), so " + m.name() + m.op().symbol()
+                        + "\"" + m.value() + "\" matches nothing.", m.span().line(), m.span().column());
+            }
+        }
+        String wanted = context.query().variableLabel();
+        if (wanted != null) {
+            QueryFacts.LabelSet result = context.outputLabels(q.expr());
+            if (!result.mayHave(wanted)) {
+                out.query(this, context.query(), "label_values(..., " + wanted + "): the series have no label " + wanted
+                        + " (they have: " + String.join(", ", new TreeSet<>(result.labels())) + "), so the variable has no values.");
+            }
+        }
+        q.expr().walk(e -> {
+            if (e instanceof Aggregation a && !a.without() && !a.grouping().isEmpty()) {
+                QueryFacts.LabelSet in = context.outputLabels(a.expr());
+                for (String g : a.grouping()) {
+                    if (!in.mayHave(g)) {
+                        out.query(this, context.query(), a.op().keyword() + " by (" + g + "): the aggregated series have no label "
+                                + g + " (they have: " + String.join(", ", new TreeSet<>(in.labels())) + ").",
+                                a.span().line(), a.span().column());
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.promql.LabelMatcher;
+import io.vertice.dash.promql.MatchOp;
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.VectorSelector;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryFacts;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A literal label value the metric never has ({@code state="focused"} when the states are sleep..hyperalert),
+ * or a {@code =~} regex that matches none of the known values. Values holding variables are skipped, and so
+ * are labels whose values the catalogue does not know.
+ */
+public final class UnknownLabelValueRule implements QueryRule {
+    @Override
+    public String id() {
+        return "unknown-label-value";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String why() {
+        return "A value the label never takes selects nothing; typos and renamed values hide behind an empty panel.";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null) {
+            return;
+        }
+        for (VectorSelector s : QueryFacts.selectors(q.expr())) {
+            Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
+            if (series.isEmpty()) {
+                continue;
+            }
+            for (LabelMatcher m : s.matchers()) {
+                if (m.name().equals(LabelMatcher.METRIC_NAME) || QueryFacts.valueFromVariable(m, q)
+                        || (m.op() != MatchOp.EQUAL && m.op() != MatchOp.REGEX) || m.matchesEmpty()) {
+                    continue;
+                }
+                Set<String> known = series.get().family().labels().get(m.name());
+                if (known == null || known.isEmpty() || context.index().remember(series.get().name() + '\u0000' + m.name() + '\u0000'
+                        + m.op().symbol() + m.value(), () -> matchesAny(m, known))) {
+                    continue;
+                }
+                String what = m.op() == MatchOp.EQUAL ? "value \"" + m.value() + "\" never occurs"
+                        : "regex \"" + m.value() + "\" matches none of its values";
+                var at = m.valueSpan() != null ? m.valueSpan() : m.span();
+                out.query(this, context.query(), "label " + m.name() + " of " + series.get().name() + ": " + what
+                        + "; known values: " + String.join(", ", known) + ".", at.line(), at.column());
+            }
+        }
+    }
+
+    /** Compiled matcher regexes; dashboards repeat the same few, so a bounded cache saves most compiles. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Pattern>> PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compiled(String regex) {
+        java.util.Optional<Pattern> cached = PATTERNS.get(regex);
+        if (cached == null) {
+            Pattern p;
+            try {
+                p = Pattern.compile(regex.replace("(?P<", "(?<"), Pattern.DOTALL); // RE2 named groups
+            } catch (PatternSyntaxException e) {
+                p = null;
+            }
+            cached = java.util.Optional.ofNullable(p);
+            if (PATTERNS.size() < 10_000) {
+                PATTERNS.put(regex, cached);
+            }
+        }
+        return cached.orElse(null);
+    }
+
+    private static boolean matchesAny(LabelMatcher m, Set<String> known) {
+        if (m.op() == MatchOp.EQUAL) {
+            return known.contains(m.value());
+        }
+        Pattern p = compiled(m.value());
+        if (p == null) {
+            return true; // not ours to judge: Java cannot compile every RE2 pattern
+        }
+        return known.stream().anyMatch(v -> p.matcher(v).matches());
+    }
+}

@@ -1,0 +1,53 @@
+package io.vertice.dash.validate.rules;
+
+import io.vertice.dash.promql.ParsedQuery;
+import io.vertice.dash.promql.VectorSelector;
+import io.vertice.dash.validate.Findings;
+import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryFacts;
+import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.Severity;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A selector names a metric the catalogue does not have. Knows the families' series names
+ * ({@code _total}, {@code _bucket}/{@code _sum}/{@code _count}) and the series Prometheus adds itself.
+ */
+public final class UnknownMetricRule implements QueryRule {
+    @Override
+    public String id() {
+        return "unknown-metric";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String why() {
+        return "A metric nobody exposes selects nothing: the panel stays empty and looks like \"no traffic\".";
+    }
+
+    @Override
+    public void check(QueryContext context, Findings out) {
+        ParsedQuery q = context.query().parsed();
+        if (q == null) {
+            return;
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (VectorSelector s : QueryFacts.selectors(q.expr())) {
+            String name = s.metricName();
+            if (name == null || QueryFacts.nameFromVariable(s, q) || context.catalog().series(name).isPresent()
+                    || !reported.add(name)) {
+                continue;
+            }
+            String hint = Suggestions.closest(name, context.catalog());
+            out.query(this, context.query(), "metric " + name + " is not in the metric catalogue"
+                    + (hint == null ? "" : "; did you mean " + hint + "?") + (hint == null ? "." : ""),
+                    s.span().line(), s.span().column());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.vertice.dash.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromqlCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validExpressionsExitZero() {
+        int code = Main.run("promql", "check", "rate(maximus_esgt_ignition_events_total[$__rate_interval])", "up");
+        assertThat(code).isZero();
+        assertThat(stdout()).isEqualTo("ok   rate(maximus_esgt_ignition_events_total[$__rate_interval])\nok   up\n");
+    }
+
+    @Test
+    void invalidExpressionShowsSentenceAndCaretAndExitsOne() {
+        int code = Main.run("promql", "check", "up", "sum(rate(x))");
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).isEqualTo("ok   up\n"
+                + "bad  sum(rate(x))\n"
+                + "     line 1, column 10: expected type range vector in call to function \"rate\", got instant vector\n"
+                + "     sum(rate(x))\n"
+                + "              ^\n");
+    }
+
+    @Test
+    void fileWithJsonOutputKeepsInputOrderAndSkipsBlankLines(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("queries.txt");
+        Files.writeString(f, "up\n\n   \nrate(x[5m]) +\r\nsum by (job) (rate(x[$__rate_interval]))\n");
+        int code = Main.run("promql", "check", "--file", f.toString(), "--format", "json");
+        assertThat(code).isEqualTo(1);
+        JsonNode arr = Json.parse(stdout(), "stdout");
+        assertThat(arr).hasSize(3);
+        assertThat(arr.get(0).get("expression").asText()).isEqualTo("up");
+        assertThat(arr.get(0).get("valid").asBoolean()).isTrue();
+        assertThat(arr.get(0).get("error").isNull()).isTrue();
+        JsonNode bad = arr.get(1);
+        assertThat(bad.get("expression").asText()).isEqualTo("rate(x[5m]) +");
+        assertThat(bad.get("valid").asBoolean()).isFalse();
+        assertThat(bad.get("error").asText()).isEqualTo("unexpected end of input");
+        assertThat(bad.get("line").asInt()).as("the file line").isEqualTo(4);
+        assertThat(bad.get("column").asInt()).isEqualTo(14);
+        assertThat(arr.get(2).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void invalidUtf8LineIsReportedNotFatal(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("q.txt");
+        Files.write(f, new byte[]{'u', 'p', '\n', 'x', '{', 'a', '=', '"', (byte) 0xC3, '"', '}', '\n'});
+        int code = Main.run("promql", "check", "--file", f.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).startsWith("ok   up\nbad  ").contains("q.txt line 2, column 6: invalid UTF-8 byte 0xC3");
+    }
+
+    @Test
+    void unreadableFileExitsTwoWithOneSentence(@TempDir Path dir) {
+        int code = Main.run("promql", "check", "--file", dir.resolve("missing.txt").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("dash: ").contains("missing.txt does not exist")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void nothingToCheckIsAUsageError() {
+        assertThat(Main.run("promql", "check")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no expressions to check");
+    }
+}
