@@ -27,7 +27,8 @@ final class DashboardFiles {
     static List<DashboardInput> ours() {
         List<DashboardInput> out = new ArrayList<>();
         for (RenderedDashboard d : Exporter.render()) {
-            out.add(new DashboardInput(d.uid(), d.title(), d.json(), "dashboard " + d.uid()));
+            // named by the file it is exported to, as dash validate names it
+            out.add(new DashboardInput(d.uid(), d.title(), d.json(), Exporter.DEFAULT_DIR + "/" + d.fileName()));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DiffFormat;
@@ -42,7 +41,7 @@ import java.util.concurrent.Callable;
                 "others are still imported)."})
 public final class ImportCommand implements Callable<Integer> {
     /** What --validate runs; the validation capability's adapter, replaceable in tests. */
-    static volatile PreImportCheck validator = null;
+    static volatile PreImportCheck validator = new ValidatorCheck();
 
     /** Changes listed per dashboard in a dry run before "and N more". */
     private static final int DRY_RUN_CHANGES_SHOWN = 10;
@@ -88,13 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<DashboardInput> dashboards = DashboardFiles.select(
                 from != null && !from.isEmpty() ? DashboardFiles.read(from) : DashboardFiles.ours(), uids);
-        PreImportCheck check = null;
-        if (validate) {
-            check = validator;
-            if (check == null) {
-                throw DashException.input("--validate is not available in this build (the validator is missing); run without --validate or use a complete build.");
-            }
-        }
+        PreImportCheck check = validate ? validator : null;
         String note = message != null ? message : defaultMessage();
         try (GrafanaClient client = grafana.client(err)) {
             Importer importer = new Importer(client, check, line -> {
