@@ -26,6 +26,9 @@ import java.io.PrintWriter;
                 CompletionCommand.class,
                 PromqlCommand.class,
                 DocsCommand.class,
+                ImportCommand.class,
+                PullCommand.class,
+                DiffCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,445 @@
+package io.vertice.dash.grafana;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.DashException;
+import io.vertice.dash.Version;
+import io.vertice.dash.json.Json;
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Grafana's HTTP API, the parts dash needs: health, dashboards by uid, folders, search.
+ *
+ * <p>Every request carries {@code User-Agent: dash/<version>}, the credentials ({@code Authorization:
+ * Bearer} for a service account token, else basic auth) and {@code X-Grafana-Org-Id} when set; is
+ * retried per {@link RetryPolicy}; and failures become {@link DashException}s whose message is one
+ * sentence a user can act on. Thread-safe: one client serves all parallel workers. Credentials live
+ * only in the request headers, which are never logged.
+ */
+public final class GrafanaClient implements AutoCloseable {
+    /**
+     * The oldest Grafana dash works with: 9.1 made service account tokens generally available and
+     * added the {@code dashboardUIDs} search filter that {@code dash pull --uid} relies on.
+     */
+    public static final String MIN_VERSION = "9.1";
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Pattern VERSION = Pattern.compile("^v?(\\d+)\\.(\\d+)");
+
+    private final GrafanaSettings settings;
+    private final OkHttpClient http;
+    private final Consumer<String> log;
+
+    /**
+     * @param log receives one line per request and retry when the user asked for detail (--verbose);
+     *            never receives credentials
+     */
+    public GrafanaClient(GrafanaSettings settings, Consumer<String> log) {
+        settings.checkTransportSafety();
+        this.settings = settings;
+        this.log = log;
+        this.http = buildHttp(settings);
+    }
+
+    public GrafanaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Checks that the URL is a healthy Grafana that is new enough; one sentence (exit 3) otherwise.
+     */
+    public Health health() {
+        Answer a = call("checking Grafana's health", get(url("api/health")));
+        JsonNode body = a.json();
+        if (body == null || !body.isObject() || !body.has("database")) {
+            throw DashException.remote(settings.url() + " does not look like Grafana: GET /api/health answered "
+                    + a.code + (a.contentType == null ? "" : " " + a.contentType)
+                    + " without Grafana's health document; check GRAFANA_URL (Grafana's root URL, including any sub-path).");
+        }
+        Health h = new Health(textOrNull(body, "version"), body.path("database").asText());
+        if (!"ok".equals(h.database())) {
+            throw DashException.remote("Grafana at " + settings.url() + " reports its database as '" + h.database()
+                    + "' (HTTP " + a.code + "); fix Grafana's database and try again.");
+        }
+        if (h.version() != null && !atLeast(h.version(), MIN_VERSION)) {
+            throw DashException.remote("Grafana " + h.version() + " at " + settings.url() + " is too old; dash needs "
+                    + MIN_VERSION + " or newer (service account tokens, the dashboardUIDs search filter); upgrade Grafana.");
+        }
+        if (h.version() == null) {
+            log.accept("Grafana hides its version; assuming it is " + MIN_VERSION + " or newer");
+        }
+        return h;
+    }
+
+    /** The dashboard with this uid, or empty when Grafana has none (404). */
+    public Optional<LiveDashboard> dashboard(String uid) {
+        Answer a = call("reading dashboard " + uid, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
+        if (a.code == 404) {
+            return Optional.empty();
+        }
+        JsonNode body = a.requireOk("reading dashboard " + uid);
+        JsonNode dash = body.get("dashboard");
+        if (dash == null || !dash.isObject()) {
+            throw DashException.remote("Grafana's answer for dashboard " + uid + " has no dashboard model; is " + settings.url() + " Grafana?");
+        }
+        JsonNode meta = body.path("meta");
+        return Optional.of(new LiveDashboard((ObjectNode) dash, dash.path("id").asLong(0), dash.path("version").asLong(0),
+                meta.path("folderUid").asText(""), meta.path("folderTitle").asText(""), meta.path("url").asText(""),
+                meta.path("provisioned").asBoolean(false), meta.path("provisionedExternalId").asText("")));
+    }
+
+    /**
+     * Creates or updates a dashboard ({@code POST /api/dashboards/db}).
+     *
+     * @param dashboard the model; {@code id} and {@code version} decide create versus update as in Grafana
+     * @param folderUid the folder to save into; null for the root
+     * @param overwrite replace regardless of version or a same-named dashboard
+     * @param message   the version history note
+     */
+    public SaveResult save(ObjectNode dashboard, String folderUid, boolean overwrite, String message) {
+        ObjectNode payload = Json.object();
+        payload.set("dashboard", dashboard);
+        if (folderUid != null && !folderUid.isEmpty()) {
+            payload.put("folderUid", folderUid);
+        }
+        payload.put("overwrite", overwrite);
+        payload.put("message", message);
+        String uid = dashboard.path("uid").asText("");
+        String what = "saving dashboard " + (uid.isEmpty() ? dashboard.path("title").asText() : uid);
+        Answer a = call(what, post(url("api/dashboards/db"), payload));
+        JsonNode body = a.requireOk(what);
+        return new SaveResult(body.path("uid").asText(uid), body.path("version").asLong(0), body.path("url").asText(""));
+    }
+
+    /**
+     * Immediate subfolders of {@code parentUid} (the root when null), all pages.
+     * A server without nested folders ignores {@code parentUid} and lists the root.
+     */
+    public List<Folder> folders(String parentUid) {
+        List<Folder> out = new ArrayList<>();
+        int limit = 1000;
+        for (int page = 1; ; page++) {
+            HttpUrl.Builder u = url("api/folders").newBuilder()
+                    .addQueryParameter("limit", Integer.toString(limit))
+                    .addQueryParameter("page", Integer.toString(page));
+            if (parentUid != null) {
+                u.addQueryParameter("parentUid", parentUid);
+            }
+            String what = "listing folders" + (parentUid == null ? "" : " under " + parentUid);
+            JsonNode body = call(what, get(u.build())).requireOk(what);
+            for (JsonNode f : body) {
+                out.add(new Folder(f.path("uid").asText(), f.path("title").asText(), textOrNull(f, "parentUid")));
+            }
+            if (body.size() < limit) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Creates a folder ({@code POST /api/folders}); a {@link GrafanaApiException} with status 409 when
+     * one with that title already exists there.
+     */
+    public Folder createFolder(String title, String parentUid) {
+        ObjectNode payload = Json.object();
+        payload.put("title", title);
+        if (parentUid != null) {
+            payload.put("parentUid", parentUid);
+        }
+        String what = "creating folder \"" + title + "\"";
+        JsonNode body = call(what, post(url("api/folders"), payload)).requireOk(what);
+        return new Folder(body.path("uid").asText(), body.path("title").asText(title), textOrNull(body, "parentUid"));
+    }
+
+    /** Dashboards matching the query, following {@code page}/{@code limit} until a short page. */
+    public List<SearchHit> search(SearchQuery query, int pageSize) {
+        List<SearchHit> out = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            HttpUrl.Builder u = url("api/search").newBuilder()
+                    .addQueryParameter("type", "dash-db")
+                    .addQueryParameter("limit", Integer.toString(pageSize))
+                    .addQueryParameter("page", Integer.toString(page));
+            query.uids().forEach(v -> u.addQueryParameter("dashboardUIDs", v));
+            query.folderUids().forEach(v -> u.addQueryParameter("folderUIDs", v));
+            query.tags().forEach(v -> u.addQueryParameter("tag", v));
+            JsonNode body = call("searching dashboards", get(u.build())).requireOk("searching dashboards");
+            for (JsonNode h : body) {
+                List<String> tags = new ArrayList<>();
+                h.path("tags").forEach(t -> tags.add(t.asText()));
+                out.add(new SearchHit(h.path("uid").asText(), h.path("title").asText(), h.path("folderUid").asText(""),
+                        h.path("folderTitle").asText(""), List.copyOf(tags)));
+            }
+            if (body.size() < pageSize) {
+                return out;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Whether {@code version} (e.g. {@code 11.2.0-pre}) is at least {@code minimum} (major.minor). */
+    static boolean atLeast(String version, String minimum) {
+        Matcher v = VERSION.matcher(version.trim());
+        Matcher m = VERSION.matcher(minimum);
+        if (!v.find() || !m.find()) {
+            return true; // unknown scheme: let the API calls decide
+        }
+        int major = Integer.parseInt(v.group(1));
+        int minMajor = Integer.parseInt(m.group(1));
+        return major != minMajor ? major > minMajor : Integer.parseInt(v.group(2)) >= Integer.parseInt(m.group(2));
+    }
+
+    // ---- HTTP plumbing ----
+
+    private HttpUrl url(String path) {
+        return settings.url().newBuilder().addPathSegments(path).build();
+    }
+
+    private static Request get(HttpUrl url) {
+        return new Request.Builder().url(url).get().header("Accept", "application/json").build();
+    }
+
+    private static Request post(HttpUrl url, JsonNode body) {
+        try {
+            return new Request.Builder().url(url).header("Accept", "application/json")
+                    .post(RequestBody.create(Json.MAPPER.writeValueAsString(body), JSON)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends with retries; returns the final answer (any status) or throws when Grafana cannot be reached. */
+    private Answer call(String what, Request request) {
+        RetryPolicy retry = settings.retry();
+        String line = request.method() + " " + request.url().encodedPath()
+                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            String retryAfter;
+            String outcome;
+            try (Response r = http.newCall(request).execute()) {
+                String body = r.body().string();
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                log.accept(line + " -> " + r.code() + " in " + ms + " ms");
+                if (!RetryPolicy.retryableStatus(r.code()) || attempt >= retry.maxAttempts()) {
+                    return new Answer(r.code(), r.message(), body, r.header("Content-Type"), attempt);
+                }
+                retryAfter = r.header("Retry-After");
+                outcome = Integer.toString(r.code());
+            } catch (IOException e) {
+                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                if (e instanceof SSLException || e instanceof UnknownHostException || attempt >= retry.maxAttempts()) {
+                    throw unreachable(what, e, attempt);
+                }
+                retryAfter = null;
+                outcome = e.getClass().getSimpleName();
+            }
+            Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now());
+            log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome
+                    + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw DashException.remote("interrupted while " + what + ".");
+            }
+        }
+    }
+
+    private DashException unreachable(String what, IOException e, int attempts) {
+        String where = "Grafana at " + settings.url();
+        String tries = attempts > 1 ? " (tried " + attempts + " times)" : "";
+        if (e instanceof SSLException) {
+            return DashException.remote("the TLS connection to " + where + " failed while " + what + " (" + e.getMessage()
+                    + "); pass --ca-cert FILE with the CA that signed Grafana's certificate, or --insecure-skip-tls-verify for a throw-away test setup.", e);
+        }
+        if (e instanceof UnknownHostException) {
+            return DashException.remote("cannot resolve the host of " + settings.url() + "; check GRAFANA_URL.", e);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return DashException.remote(where + " did not answer in time while " + what + tries
+                    + "; check that Grafana is healthy, or raise --timeout.", e);
+        }
+        if (e instanceof ConnectException) {
+            return DashException.remote("cannot connect to " + where + " while " + what + tries
+                    + "; check GRAFANA_URL and that Grafana is running.", e);
+        }
+        return DashException.remote("the connection to " + where + " failed while " + what + tries + ": "
+                + e.getMessage() + "; check that Grafana (or a proxy in front of it) is healthy and try again.", e);
+    }
+
+    /** One HTTP answer, read fully. */
+    private final class Answer {
+        final int code;
+        final String reason;
+        final String body;
+        final String contentType;
+        final int attempts;
+
+        Answer(int code, String reason, String body, String contentType, int attempts) {
+            this.code = code;
+            this.reason = reason;
+            this.body = body;
+            this.contentType = contentType;
+            this.attempts = attempts;
+        }
+
+        /** The body as JSON, or null when it is not JSON. */
+        JsonNode json() {
+            try {
+                return body.isBlank() ? null : Json.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+
+        /** The JSON body of a 2xx answer; otherwise the sentence for this failure. */
+        JsonNode requireOk(String what) {
+            JsonNode json = json();
+            if (code / 100 == 2) {
+                if (json == null) {
+                    throw DashException.remote("Grafana answered " + what + " with " + code + " but no JSON body; is "
+                            + settings.url() + " Grafana, or a proxy in front of it?");
+                }
+                return json;
+            }
+            String apiStatus = json == null ? null : textOrNull(json, "status");
+            String apiMessage = json == null ? null : textOrNull(json, "message");
+            throw new GrafanaApiException(code, apiStatus, apiMessage, GrafanaErrors.sentence(what, code, reason, apiStatus, apiMessage, attempts));
+        }
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    private OkHttpClient buildHttp(GrafanaSettings s) {
+        RetryPolicy r = s.retry();
+        String userAgent = "dash/" + Version.get();
+        String authorization = s.token() != null ? "Bearer " + s.token()
+                : s.password() != null ? Credentials.basic(s.user(), s.password()) : null;
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(r.connectTimeout())
+                .readTimeout(r.readTimeout())
+                .writeTimeout(r.readTimeout())
+                // our RetryPolicy is the only retry: OkHttp's silent one would double the attempts
+                .retryOnConnectionFailure(false)
+                // never follow https -> http, which would send the credentials in clear text
+                .followSslRedirects(false)
+                .connectionPool(new ConnectionPool(Math.max(5, s.parallel()), 5, TimeUnit.MINUTES))
+                .addInterceptor(chain -> {
+                    Request.Builder req = chain.request().newBuilder().header("User-Agent", userAgent);
+                    if (authorization != null) {
+                        req.header("Authorization", authorization);
+                    }
+                    if (s.orgId() != null) {
+                        req.header("X-Grafana-Org-Id", Long.toString(s.orgId()));
+                    }
+                    return chain.proceed(req.build());
+                });
+        // synchronous calls from our own worker pool: the dispatcher limits only async calls
+        if (s.insecureSkipTlsVerify()) {
+            X509TrustManager trustAll = new TrustAll();
+            b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
+        } else if (s.caCert() != null) {
+            X509TrustManager tm = trustManagerFor(s.caCert());
+            b.sslSocketFactory(sslContext(tm).getSocketFactory(), tm);
+        }
+        return b.build();
+    }
+
+    /** Trusts exactly the certificates in a PEM file (like curl's --cacert). */
+    static X509TrustManager trustManagerFor(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw DashException.input("--ca-cert " + pem + " holds no certificate; give a PEM file with the CA certificate(s).");
+            }
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) {
+                ks.setCertificateEntry("ca" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    return x;
+                }
+            }
+            throw new IllegalStateException("no X509TrustManager");
+        } catch (IOException e) {
+            throw DashException.input("--ca-cert " + pem + " cannot be read: " + e.getMessage() + ".", e);
+        } catch (GeneralSecurityException e) {
+            throw DashException.input("--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static SSLContext sslContext(X509TrustManager tm) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[]{tm}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Accepts any certificate: only behind the explicit --insecure-skip-tls-verify. */
+    private static final class TrustAll implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.vertice.dash.grafana;
+
+/**
+ * Turns Grafana's error answers into sentences a user can act on. Covers the documented answers of
+ * the dashboard and folder APIs: 401, 403, 404, 409/412 with {@code version-mismatch},
+ * {@code name-exists} or {@code plugin-dashboard} (older Grafana says 412, newer 409), 400 for a
+ * provisioned dashboard, and 5xx after retries.
+ */
+public final class GrafanaErrors {
+    private GrafanaErrors() {
+    }
+
+    static String sentence(String what, int code, String reason, String apiStatus, String apiMessage, int attempts) {
+        String answer = code + (apiStatus != null ? " " + apiStatus : "")
+                + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);
+        if (code == 401) {
+            return "Grafana refused the credentials while " + what + " (" + answer + "): the token is invalid or expired,"
+                    + " or the user or password is wrong; create a new service account token and set GRAFANA_TOKEN.";
+        }
+        if (code == 403) {
+            return "Grafana denied " + what + " (" + answer + "): the service account lacks the permission"
+                    + " (it needs the Editor role or write access to the folder) or an organisation quota is reached.";
+        }
+        if ((code == 409 || code == 412) && apiStatus != null) {
+            switch (apiStatus) {
+                case "version-mismatch":
+                    return what + " failed: the dashboard was changed in Grafana by someone else since dash read it ("
+                            + answer + "); run the import again, or pass --overwrite to replace their change.";
+                case "name-exists":
+                    return what + " failed: another dashboard with the same title or uid already exists in that folder ("
+                            + answer + "); rename one of them, or pass --overwrite to replace the other one.";
+                case "plugin-dashboard":
+                    return what + " failed: the dashboard belongs to a plugin (" + answer
+                            + "); Grafana manages it through that plugin, so change it there or import ours under another uid.";
+                default:
+                    break;
+            }
+        }
+        if (code == 400 && apiMessage != null && apiMessage.toLowerCase(java.util.Locale.ROOT).contains("provisioned")) {
+            return what + " failed: the dashboard is provisioned from a file on the Grafana server and Grafana refuses API changes to it ("
+                    + answer + "); change the provisioning file instead (for ours: `dash export`, then let Grafana reload"
+                    + " monitoring/grafana/dashboards), or remove it from provisioning to manage it with dash import.";
+        }
+        if (code == 404) {
+            return what + " failed: Grafana has no such resource (" + answer + "); check the uid or folder, which may have been deleted.";
+        }
+        if (code >= 500) {
+            return "Grafana failed while " + what + " (" + answer + (attempts > 1 ? ", tried " + attempts + " times" : "")
+                    + "); check Grafana's logs and try again later.";
+        }
+        return "Grafana rejected " + what + " (" + answer + "); check the dashboard JSON and Grafana's logs.";
+    }
+}

@@ -1,0 +1,161 @@
+package io.vertice.dash.grafana;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.ExitCodes;
+import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.json.AtomicFiles;
+import io.vertice.dash.json.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Fetches dashboards from Grafana as normalised JSON files — the entry point of {@code dash pull}.
+ * Files are written byte-stable ({@link Json#write}) and atomically as {@code <uid>.json}; a file with
+ * changes not yet committed to git is left alone unless {@code force}, so a pull never eats local work.
+ */
+public final class Puller {
+    private final GrafanaClient client;
+
+    public Puller(GrafanaClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param uids       dashboards by uid
+     * @param folderPath dashboards directly in this folder path
+     * @param tags       dashboards with all these tags
+     * @param all        every dashboard (required when no other filter is given)
+     * @param out        the directory to write into
+     * @param force      overwrite files with uncommitted local changes
+     * @param pageSize   search page size
+     */
+    public record Options(List<String> uids, String folderPath, List<String> tags, boolean all, Path out, boolean force,
+                          int pageSize) {
+    }
+
+    /**
+     * @param uid    the dashboard's uid
+     * @param title  its title
+     * @param file   the file written (or left alone)
+     * @param status what happened
+     * @param detail why it failed, or null
+     */
+    public record Result(String uid, String title, Path file, Status status, String detail) {
+    }
+
+    public enum Status {
+        WRITTEN, UNCHANGED, KEPT_LOCAL_CHANGES, FAILED;
+
+        public String word() {
+            return switch (this) {
+                case WRITTEN -> "written";
+                case UNCHANGED -> "unchanged";
+                case KEPT_LOCAL_CHANGES -> "kept (local changes)";
+                case FAILED -> "failed";
+            };
+        }
+    }
+
+    /** The results, sorted by uid, and the exit code: 3 when any failed, 2 when local changes were kept, 0 otherwise. */
+    public record Report(List<Result> results) {
+        public int exitCode() {
+            if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
+                return ExitCodes.REMOTE;
+            }
+            return results.stream().anyMatch(r -> r.status() == Status.KEPT_LOCAL_CHANGES) ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+    }
+
+    public Report run(Options o) {
+        if (!o.all() && o.uids().isEmpty() && o.folderPath() == null && o.tags().isEmpty()) {
+            throw DashException.input("say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
+        }
+        client.health();
+        List<String> folderUids = new ArrayList<>();
+        if (o.folderPath() != null) {
+            FolderResolver.Resolution r = new FolderResolver(client).resolve(o.folderPath(), false);
+            if (r.uid() == null) {
+                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + client.settings().url()
+                        + "; check the path (levels separated by '/').");
+            }
+            folderUids.add(r.uid());
+        }
+        List<SearchHit> hits = client.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
+        List<SearchHit> unique = new ArrayList<>();
+        hits.stream().filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
+        unique.sort((a, b) -> a.uid().compareTo(b.uid()));
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(client.settings().parallel(), unique.size())), r -> {
+            Thread t = new Thread(r, "dash-pull");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (SearchHit h : unique) {
+                futures.add(pool.submit(() -> pullOne(h, o)));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> f : futures) {
+                results.add(f.get());
+            }
+            for (String uid : o.uids()) {
+                if (unique.stream().noneMatch(h -> h.uid().equals(uid))) {
+                    results.add(new Result(uid, "", o.out().resolve(uid + ".json"), Status.FAILED,
+                            "Grafana has no dashboard with uid " + uid + " (or the service account may not read it)."));
+                }
+            }
+            return new Report(List.copyOf(results));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DashException.remote("interrupted while pulling.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Grafana's uids are letters, digits, '-' and '_'; anything else must not become a path. */
+    private static final java.util.regex.Pattern SAFE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}");
+
+    private Result pullOne(SearchHit hit, Options o) {
+        if (!SAFE_UID.matcher(hit.uid()).matches()) {
+            return new Result(hit.uid(), hit.title(), o.out(), Status.FAILED,
+                    "uid \"" + hit.uid() + "\" cannot be a file name; rename the dashboard's uid in Grafana to letters, digits, '-' and '_'.");
+        }
+        Path file = o.out().resolve(hit.uid() + ".json");
+        try {
+            Optional<LiveDashboard> live = client.dashboard(hit.uid());
+            if (live.isEmpty()) {
+                return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
+            }
+            String text = Json.write(Normalizer.normalize(live.get().dashboard()));
+            if (Files.exists(file)) {
+                if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                    return new Result(hit.uid(), hit.title(), file, Status.UNCHANGED, null);
+                }
+                if (!o.force() && Git.hasLocalChanges(file)) {
+                    return new Result(hit.uid(), hit.title(), file, Status.KEPT_LOCAL_CHANGES,
+                            file + " has changes not committed to git; commit or stash them, or pass --force to overwrite.");
+                }
+            }
+            AtomicFiles.write(file, text);
+            return new Result(hit.uid(), hit.title(), file, Status.WRITTEN, null);
+        } catch (IOException e) {
+            return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
+        } catch (DashException e) {
+            return new Result(hit.uid(), hit.title(), file, Status.FAILED, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.vertice.dash.cli;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.grafana.GrafanaSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GrafanaOptionsTest {
+
+    @AfterEach
+    void restore() {
+        GrafanaOptions.environment = System::getenv;
+    }
+
+    private static GrafanaSettings settings(Map<String, String> env, String... args) {
+        GrafanaOptions.environment = env::get;
+        GrafanaOptions o = new GrafanaOptions();
+        new CommandLine(o).parseArgs(args);
+        return o.settings();
+    }
+
+    @Test
+    void settingsComeFromTheEnvironment() {
+        GrafanaSettings s = settings(Map.of("GRAFANA_URL", "https://grafana.example.com/sub/", "GRAFANA_TOKEN", "tok",
+                "GRAFANA_ORG_ID", "3"));
+        assertThat(s.url().toString()).isEqualTo("https://grafana.example.com/sub/");
+        assertThat(s.token()).isEqualTo("tok");
+        assertThat(s.orgId()).isEqualTo(3L);
+        assertThat(s.parallel()).isEqualTo(4);
+        assertThat(s.retry().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.retry().maxAttempts()).isEqualTo(4);
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() {
+        GrafanaSettings s = settings(Map.of("GRAFANA_URL", "https://env.example", "GRAFANA_USER", "envuser", "GRAFANA_PASSWORD", "envpw",
+                        "GRAFANA_ORG_ID", "3"),
+                "--url", "https://flag.example", "--user", "flaguser", "--org-id", "9", "--timeout", "750ms", "--retries", "0",
+                "--parallel", "8");
+        assertThat(s.url().host()).isEqualTo("flag.example");
+        assertThat(s.user()).isEqualTo("flaguser");
+        assertThat(s.password()).isEqualTo("envpw");
+        assertThat(s.orgId()).isEqualTo(9L);
+        assertThat(s.retry().readTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(s.retry().maxAttempts()).isEqualTo(1);
+        assertThat(s.parallel()).isEqualTo(8);
+    }
+
+    @Test
+    void missingOrBadSettingsAreOneSentence() {
+        assertThatThrownBy(() -> settings(Map.of())).isInstanceOf(DashException.class).hasMessageContaining("GRAFANA_URL");
+        assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "ftp://x"))).hasMessageContaining("is not an http:// or https:// URL");
+        assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x", "GRAFANA_ORG_ID", "main")))
+                .hasMessageContaining("GRAFANA_ORG_ID must be a number");
+        assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x", "GRAFANA_PASSWORD", "pw")))
+                .hasMessageContaining("without a user").hasMessageNotContaining("pw\"");
+        assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x"), "--parallel", "0"))
+                .hasMessageContaining("--parallel must be at least 1");
+        assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x"), "--ca-cert", "/nonexistent/ca.pem"))
+                .hasMessageContaining("--ca-cert /nonexistent/ca.pem does not exist");
+    }
+}

@@ -1,0 +1,508 @@
+package io.vertice.dash.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.vertice.dash.Version;
+import io.vertice.dash.export.Exporter;
+import io.vertice.dash.export.RenderedDashboard;
+import io.vertice.dash.grafana.FakeGrafana;
+import io.vertice.dash.grafana.PreImportCheck;
+import io.vertice.dash.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code dash import} against a stateful fake of Grafana's documented API. */
+class ImportCommandTest {
+    private FakeGrafana grafana;
+    private Map<String, String> env;
+    private PreImportCheck realValidator;
+
+    @BeforeEach
+    void start() {
+        realValidator = ImportCommand.validator;
+        grafana = new FakeGrafana();
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN, "GRAFANA_ORG_ID", "7");
+    }
+
+    @AfterEach
+    void stop() {
+        grafana.close();
+        ImportCommand.validator = realValidator;
+    }
+
+    private Cli.Result dash(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--retry-backoff", "1ms", "--timeout", "5s"));
+        return Cli.run(env, all.toArray(String[]::new));
+    }
+
+    private static List<String> ourUids() {
+        return Exporter.render().stream().map(RenderedDashboard::uid).toList();
+    }
+
+    private static JsonNode body(LoggedRequest r) {
+        return Json.parse(r.getBodyAsString(), "request");
+    }
+
+    @Test
+    void createsTheFolderPathLevelByLevelBeforePushingAnyDashboard() {
+        Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<LoggedRequest> writes = grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST")).toList();
+        assertThat(writes).hasSize(2 + ourUids().size());
+        assertThat(writes.get(0).getUrl()).isEqualTo("/api/folders");
+        assertThat(writes.get(1).getUrl()).isEqualTo("/api/folders");
+        assertThat(body(writes.get(0)).path("title").asText()).isEqualTo("Cockpit");
+        assertThat(body(writes.get(0)).has("parentUid")).isFalse();
+        String cockpit = grafana.folderUid("Cockpit");
+        String consciousness = grafana.folderUid("Consciousness");
+        assertThat(body(writes.get(1)).path("parentUid").asText()).isEqualTo(cockpit);
+        for (LoggedRequest save : writes.subList(2, writes.size())) {
+            assertThat(save.getUrl()).isEqualTo("/api/dashboards/db");
+            JsonNode b = body(save);
+            assertThat(b.path("folderUid").asText()).isEqualTo(consciousness);
+            assertThat(b.path("overwrite").asBoolean(true)).isFalse();
+            assertThat(b.path("message").asText()).startsWith("dash " + Version.get());
+            assertThat(b.path("dashboard").path("id").isNull()).isTrue();
+        }
+        for (String uid : ourUids()) {
+            assertThat(grafana.dashboard(uid).version).isEqualTo(1);
+            assertThat(grafana.dashboard(uid).folderUid).isEqualTo(consciousness);
+        }
+        assertThat(r.out()).contains("created folder Cockpit", "created folder Cockpit/Consciousness",
+                "UID", "TITLE", "FOLDER", "ACTION", "VERSION", "URL", "ESGT Deep Dive",
+                grafana.url() + "/d/esgt-deep-dive/esgt-deep-dive", "3 dashboards: 3 created");
+        assertThat(r.out()).containsPattern("esgt-deep-dive +ESGT Deep Dive +Cockpit/Consciousness +created +1 ");
+    }
+
+    @Test
+    void everyRequestCarriesTheTokenTheOrganisationAndDashsUserAgent() {
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests()).isNotEmpty().allSatisfy(q -> {
+            assertThat(q.getHeader("Authorization")).isEqualTo("Bearer " + FakeGrafana.TOKEN);
+            assertThat(q.getHeader("X-Grafana-Org-Id")).isEqualTo("7");
+            assertThat(q.getHeader("User-Agent")).isEqualTo("dash/" + Version.get());
+        });
+        assertThat(grafana.requests("GET", "/api/health")).hasSize(1);
+        assertThat(grafana.requests().get(0).getUrl()).isEqualTo("/api/health");
+    }
+
+    @Test
+    void basicAuthIsUsedWhenThereIsNoToken() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "pa55word!");
+        grafana.expectedAuthorization = okhttp3.Credentials.basic("admin", "pa55word!");
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.dashboard("esgt-deep-dive")).isNotNull();
+        assertThat(r.all()).doesNotContain("pa55word!");
+    }
+
+    @Test
+    void aSecondImportOfTheSameDashboardsPushesNothing() {
+        assertThat(dash("import", "--folder", "Cockpit").exit()).isZero();
+        int savesBefore = grafana.requests("POST", "/api/dashboards/db").size();
+
+        Cli.Result again = dash("import", "--folder", "Cockpit");
+
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(savesBefore);
+        assertThat(grafana.requests("POST", "/api/folders")).hasSize(1);
+        assertThat(again.out()).contains("3 dashboards: 3 unchanged");
+        ourUids().forEach(uid -> assertThat(grafana.dashboard(uid).version).isEqualTo(1));
+    }
+
+    @Test
+    void aDashboardChangedInGrafanaIsUpdatedWithTheVersionItWasReadAt() {
+        assertThat(dash("import").exit()).isZero();
+        grafana.editInUi("esgt-deep-dive", m -> m.put("title", "ESGT (edited by hand)"));
+
+        Cli.Result r = dash("import");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<LoggedRequest> saves = grafana.requests("POST", "/api/dashboards/db");
+        LoggedRequest last = saves.get(saves.size() - 1);
+        assertThat(body(last).path("dashboard").path("version").asLong()).isEqualTo(2);
+        assertThat(body(last).path("dashboard").path("uid").asText()).isEqualTo("esgt-deep-dive");
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(3);
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText()).isEqualTo("ESGT Deep Dive");
+        assertThat(saves).hasSize(ourUids().size() + 1);
+        assertThat(r.out()).contains("1 updated, 2 unchanged");
+    }
+
+    @Test
+    void withoutFolderAnExistingDashboardStaysInItsFolder() {
+        String team = grafana.seedFolder("Team", null);
+        ObjectNode old = Exporter.render().get(0).json();
+        old.put("title", "old title");
+        grafana.seedDashboard(old, team);
+
+        Cli.Result r = dash("import", old.path("uid").asText());
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(0)).path("folderUid").asText()).isEqualTo(team);
+        assertThat(r.out()).contains("Team");
+    }
+
+    @Test
+    void dryRunWritesNothingAndShowsWhatWouldChange() {
+        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
+        live.put("refresh", "5m");
+        grafana.seedDashboard(live, null);
+
+        Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness", "--dry-run");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
+        assertThat(grafana.folderTitles()).isEmpty();
+        assertThat(r.out()).contains("would create folder Cockpit", "would create folder Cockpit/Consciousness",
+                "esgt-deep-dive: 1 change", "ESGT Deep Dive › refresh: \"5m\" → ", "(dry run: nothing written)");
+        assertThat(r.out()).containsPattern("consciousness-overview .* create ");
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* update +1 ");
+    }
+
+    @Test
+    void aFolderCreatedConcurrentlyResolvesToTheExistingOne() {
+        String existing = grafana.seedFolder("Cockpit", null);
+        // the first listing misses it (created by someone else just after), so dash tries to create it: 409
+        grafana.server().stubFor(get(urlPathEqualTo("/api/folders")).atPriority(1)
+                .inScenario("race").whenScenarioStateIs(STARTED).willSetStateTo("listed")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/folders")).hasSize(1);
+        assertThat(grafana.folderTitles()).containsExactly("Cockpit");
+        assertThat(grafana.dashboard("esgt-deep-dive").folderUid).isEqualTo(existing);
+        assertThat(r.out()).doesNotContain("created folder");
+    }
+
+    @Test
+    void aServerWithoutNestedFoldersIsAClearErrorBeforeAnythingIsCreated() {
+        grafana.nestedFolders = false;
+        grafana.seedFolder("Other", null);
+
+        Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("does not support nested folders", "nestedFolders feature toggle", "single-level --folder");
+        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
+    }
+
+    @Test
+    void aProvisionedDashboardFailsWithAnActionableSentenceAndTheOthersAreStillImported() {
+        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
+        live.put("refresh", "7m");
+        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
+        s.provisioned = true;
+        s.provisionedFile = "/etc/grafana/provisioning/dashboards/esgt-deep-dive.json";
+
+        Cli.Result r = dash("import");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
+                "Cannot save provisioned dashboard", "change that file instead");
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* failed");
+        assertThat(grafana.dashboard("consciousness-overview")).isNotNull();
+        assertThat(grafana.dashboard("arousal-dynamics")).isNotNull();
+        assertThat(r.out()).contains("2 created, 1 failed");
+    }
+
+    @Test
+    void aConcurrentEditIsAVersionMismatchWith412AndWithTheNewer409() {
+        for (int status : new int[]{412, 409}) {
+            grafana.close();
+            grafana = new FakeGrafana();
+            grafana.conflictStatus = status;
+            env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN);
+            ObjectNode live = Exporter.render().get(0).json();
+            live.put("refresh", "7m");
+            String uid = live.path("uid").asText();
+            grafana.seedDashboard(live, null);
+            grafana.editRightAfterRead(uid);
+
+            Cli.Result r = dash("import", uid);
+
+            assertThat(r.exit()).as("status " + status).isEqualTo(3);
+            assertThat(r.err()).contains("changed in Grafana by someone else", "version-mismatch", "--overwrite", String.valueOf(status));
+
+            grafana.editRightAfterRead(uid);
+            Cli.Result forced = dash("import", uid, "--overwrite");
+            assertThat(forced.exit()).as(forced.all()).isZero();
+            assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(1)).path("overwrite").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aSameNamedDashboardInTheFolderIsNameExists() {
+        ObjectNode other = Json.object().put("uid", "someone-elses").put("title", "ESGT Deep Dive");
+        grafana.seedDashboard(other, null);
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("same title or uid already exists", "name-exists", "rename one of them");
+    }
+
+    @Test
+    void aPluginDashboardIsExplained() {
+        ObjectNode live = Exporter.render().get(0).json();
+        live.put("refresh", "7m");
+        grafana.seedDashboard(live, null).pluginId = "grafana-cockpit-app";
+
+        Cli.Result r = dash("import", live.path("uid").asText());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("belongs to a plugin", "plugin-dashboard", "grafana-cockpit-app");
+    }
+
+    @Test
+    void aFolderDeletedDuringTheImportIsExplained() {
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Folder not found\"}")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("its folder Cockpit no longer exists in Grafana (404 \"Folder not found\")", "run the import again");
+    }
+
+    @Test
+    void theDefaultMessageNamesDashsVersionAndTheCommit() {
+        String commit = io.vertice.dash.grafana.Git.shortCommit(Path.of("").toAbsolutePath());
+
+        assertThat(dash("import", "esgt-deep-dive").exit()).isZero();
+
+        String message = grafana.dashboard("esgt-deep-dive").messages.get(0);
+        assertThat(message).isEqualTo("dash " + Version.get() + (commit == null ? "" : " (commit " + commit + ")"));
+        assertThat(dash("import", "arousal-dynamics", "--message", "release 42").exit()).isZero();
+        assertThat(grafana.dashboard("arousal-dynamics").messages).containsExactly("release 42");
+    }
+
+    @Test
+    void anInvalidTokenIsOneSentenceAndExit3() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired_token_value");
+
+        Cli.Result r = dash("import");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("refused the credentials", "invalid or expired", "GRAFANA_TOKEN");
+        assertThat(r.all()).doesNotContain("glsa_expired_token_value").doesNotContain("Exception");
+    }
+
+    @Test
+    void aReadOnlyAccountIsToldItLacksPermission() {
+        grafana.readOnly = true;
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("Grafana denied saving dashboard esgt-deep-dive", "403", "lacks the permission");
+    }
+
+    @Test
+    void a503IsRetriedAndThenSucceeds() {
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .inScenario("flaky").whenScenarioStateIs(STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(2);
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveWhoseAnswerWasLostIsRecognisedWhenTheRetryConflicts() {
+        assertThat(dash("import").exit()).isZero();
+        grafana.editInUi("esgt-deep-dive", m -> m.put("refresh", "7m"));
+        grafana.loseNextSaveAnswer = true;
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        // first save applied (version 3) but reset; the retry gets version-mismatch; Grafana's copy is ours
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(ourUids().size() + 2);
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(3);
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* updated +3 ");
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsRecognisedToo() {
+        grafana.loseNextSaveAnswer = true;
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(2);
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(1);
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* created +1 ");
+    }
+
+    @Test
+    void serverErrorsThatPersistFailAfterRetriesNamingTheAttempts() {
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("upstream down")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--retries", "2");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(3);
+        assertThat(r.err()).contains("Grafana failed while saving dashboard esgt-deep-dive", "503", "tried 3 times");
+    }
+
+    @Test
+    void anOtherClientErrorIsNotRetried() {
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Dashboard title cannot be empty\"}")));
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(1);
+        assertThat(r.err()).contains("Grafana rejected saving dashboard esgt-deep-dive", "Dashboard title cannot be empty");
+    }
+
+    @Test
+    void validationErrorsStopTheImportBeforeAnyRequest() {
+        AtomicInteger checked = new AtomicInteger();
+        ImportCommand.validator = dashboards -> {
+            checked.set(dashboards.size());
+            return new PreImportCheck.Result(true, List.of("esgt-deep-dive: panel 3: unknown metric maximus_nope (error)"));
+        };
+
+        Cli.Result r = dash("import", "--validate", "--folder", "Cockpit");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(checked.get()).isEqualTo(ourUids().size());
+        assertThat(r.out()).contains("unknown metric maximus_nope");
+        assertThat(r.err()).contains("nothing was pushed");
+        assertThat(grafana.requests()).isEmpty();
+    }
+
+    @Test
+    void cleanValidationLetsTheImportProceed() {
+        ImportCommand.validator = dashboards -> new PreImportCheck.Result(false, List.of("2 warnings"));
+
+        Cli.Result r = dash("import", "--validate");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("2 warnings", "3 created");
+        assertThat(grafana.dashboardCount()).isEqualTo(3);
+    }
+
+    @Test
+    void importsFilesWithAProgressLineForManyDashboards(@TempDir Path dir) throws Exception {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ObjectNode d = Json.object().put("uid", "file-" + i).put("title", "File " + i);
+            d.putArray("panels");
+            Path f = dir.resolve("d" + i + ".json");
+            // the API shape (as pulled with curl) is accepted too
+            Files.writeString(f, i % 2 == 0 ? Json.write(d) : Json.write(Json.object().<ObjectNode>set("dashboard", d).set("meta", Json.object())));
+            files.add(f.toString());
+        }
+        List<String> args = new ArrayList<>(List.of("import", "--parallel", "3", "--from"));
+        args.addAll(files);
+
+        Cli.Result r = dash(args.toArray(String[]::new));
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.dashboardCount()).isEqualTo(12);
+        assertThat(r.err()).contains("imported 12/12");
+        assertThat(r.out()).contains("12 dashboards: 12 created");
+    }
+
+    @Test
+    void twoFilesWithOneUidAreAnInputError(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, "{\"uid\": \"same\", \"title\": \"A\", \"panels\": []}");
+        Files.writeString(b, "{\"uid\": \"same\", \"title\": \"B\", \"panels\": []}");
+
+        Cli.Result r = dash("import", "--from", a.toString(), b.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(a + " and " + b + " both have uid same");
+        assertThat(grafana.requests()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutUidOrNotADashboardIsAnInputError(@TempDir Path dir) throws Exception {
+        Path noUid = dir.resolve("no-uid.json");
+        Files.writeString(noUid, "{\"title\": \"A\", \"panels\": []}");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"title\": ");
+
+        assertThat(dash("import", "--from", noUid.toString()).err()).contains(noUid + " has no \"uid\"");
+        Cli.Result r = dash("import", "--from", broken.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(broken + " is not valid JSON at line 1");
+    }
+
+    @Test
+    void anUnknownUidIsAnInputError() {
+        Cli.Result r = dash("import", "no-such-dashboard");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no dashboard with uid no-such-dashboard", "esgt-deep-dive");
+        assertThat(grafana.requests()).isEmpty();
+    }
+
+    @Test
+    void theTokenAndPasswordNeverAppearInAnyOutputEvenWithVerbose() {
+        // success, a failure answer and a retry: every logging path runs
+        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
+                .inScenario("flaky").whenScenarioStateIs(STARTED).willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(503)));
+        Cli.Result ok = dash("import", "--verbose", "--folder", "Cockpit");
+        Cli.Result denied = Cli.run(Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_wrong_butStillSecret"),
+                "import", "--verbose", "--retry-backoff", "1ms");
+        Cli.Result basic = Cli.run(Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "hunter2-pass"),
+                "import", "--verbose", "--retry-backoff", "1ms");
+
+        assertThat(ok.exit()).as(ok.all()).isZero();
+        assertThat(ok.err()).contains("GET /api/health -> 200", "POST /api/dashboards/db -> 503", "retrying POST /api/dashboards/db");
+        assertThat(denied.exit()).isEqualTo(3);
+        assertThat(basic.exit()).isEqualTo(3);
+        String everything = ok.all() + denied.all() + basic.all();
+        assertThat(everything).doesNotContain(FakeGrafana.TOKEN).doesNotContain("glsa_wrong_butStillSecret")
+                .doesNotContain("hunter2-pass").doesNotContain(okhttp3.Credentials.basic("admin", "hunter2-pass"));
+        assertThat(basic.err()).contains("basic user admin");
+    }
+
+    @Test
+    void aTokenIsNotSentOverPlainHttpToAnotherHost() {
+        Cli.Result r = Cli.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "import", "--url", "http://grafana.example.invalid:3000");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("refusing to send the Grafana token over plain http to grafana.example.invalid",
+                "https://", "--allow-insecure-http");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,385 @@
+package io.vertice.dash.grafana;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.vertice.dash.json.Json;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A small stateful Grafana on WireMock, following Grafana's documented HTTP API (dashboard, folder,
+ * search, health). It stores dashboards and folders, increments a dashboard's version on every save,
+ * and answers like Grafana: 412 (or 409, the newer flavour) with {@code version-mismatch},
+ * {@code name-exists} or {@code plugin-dashboard}; 400 "Cannot save provisioned dashboard"; 409 for a
+ * duplicate folder; 404 for unknown uids and folders; 401 for wrong credentials; 403 when read-only.
+ * Nested folders can be switched off (then {@code parentUid} is ignored, as in Grafana without the
+ * feature). Faults are added as ordinary WireMock stubs at a higher priority ({@link #server()}).
+ */
+public final class FakeGrafana implements AutoCloseable {
+    public static final String TOKEN = "glsa_t0psecret_Fake0123456789abcdef";
+
+    private final WireMockServer server;
+    private final Behaviour behaviour = new Behaviour();
+
+    /** Grafana's version in /api/health. */
+    public volatile String version = "11.3.0";
+    /** Whether nested folders are enabled (the feature toggle of Grafana 10, GA in 11). */
+    public volatile boolean nestedFolders = true;
+    /** 412 as documented up to Grafana 11, or 409 as newer Grafana answers conflicts. */
+    public volatile int conflictStatus = 412;
+    /** The Authorization header that is accepted; null accepts anything. */
+    public volatile String expectedAuthorization = "Bearer " + TOKEN;
+    /** Every write answers 403, as for a Viewer service account. */
+    public volatile boolean readOnly;
+    /** The next save is applied, but its answer is lost (the connection is reset). */
+    public volatile boolean loseNextSaveAnswer;
+
+    private final Map<String, Stored> dashboards = new LinkedHashMap<>();
+    private final Map<String, StoredFolder> folders = new LinkedHashMap<>();
+    /** uids whose version someone else bumps right after dash reads them (a concurrent edit). */
+    private final Set<String> editAfterRead = ConcurrentHashMap.newKeySet();
+    private long nextId = 1;
+
+    /** A stored dashboard. */
+    public static final class Stored {
+        public ObjectNode model;
+        public long id;
+        public long version;
+        public String folderUid = "";
+        public boolean provisioned;
+        public String provisionedFile = "";
+        public String pluginId = "";
+        public final List<String> messages = new ArrayList<>();
+    }
+
+    record StoredFolder(long id, String uid, String title, String parentUid) {
+    }
+
+    public FakeGrafana() {
+        this(0);
+    }
+
+    /** @param fixedDelayMs latency added to every answer (benchmarks) */
+    public FakeGrafana(int fixedDelayMs) {
+        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40).extensions(behaviour));
+        server.start();
+        server.stubFor(any(urlPathMatching("/api/.*")).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
+        if (fixedDelayMs > 0) {
+            server.setGlobalFixedDelay(fixedDelayMs);
+        }
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public String url() {
+        return server.baseUrl();
+    }
+
+    public synchronized Stored dashboard(String uid) {
+        return dashboards.get(uid);
+    }
+
+    public synchronized int dashboardCount() {
+        return dashboards.size();
+    }
+
+    /** Stores a dashboard as if saved through the UI (version 1). */
+    public synchronized Stored seedDashboard(ObjectNode model, String folderUid) {
+        Stored s = new Stored();
+        s.model = model.deepCopy();
+        s.id = nextId++;
+        s.version = 1;
+        s.folderUid = folderUid == null ? "" : folderUid;
+        s.model.put("id", s.id);
+        s.model.put("version", s.version);
+        dashboards.put(model.path("uid").asText(), s);
+        return s;
+    }
+
+    /** Changes a stored dashboard as a user would in the UI (bumps the version). */
+    public synchronized void editInUi(String uid, java.util.function.Consumer<ObjectNode> edit) {
+        Stored s = dashboards.get(uid);
+        edit.accept(s.model);
+        s.version++;
+        s.model.put("version", s.version);
+    }
+
+    /** Someone saves this dashboard in the UI right after dash reads it. */
+    public void editRightAfterRead(String uid) {
+        editAfterRead.add(uid);
+    }
+
+    public synchronized String seedFolder(String title, String parentUid) {
+        String uid = "fld" + nextId;
+        folders.put(uid, new StoredFolder(nextId++, uid, title, nestedFolders ? parentUid : null));
+        return uid;
+    }
+
+    public synchronized List<String> folderTitles() {
+        return folders.values().stream().map(f -> f.title() + (f.parentUid() == null ? "" : " in " + folders.get(f.parentUid()).title())).toList();
+    }
+
+    public synchronized String folderUid(String title) {
+        return folders.values().stream().filter(f -> f.title().equals(title)).map(StoredFolder::uid).findFirst().orElse(null);
+    }
+
+    /** Requests received, in order. */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> all = new ArrayList<>();
+        server.getAllServeEvents().forEach(e -> all.add(e.getRequest()));
+        all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        return all;
+    }
+
+    /** Requests of this method whose path starts with {@code pathPrefix}, in order. */
+    public List<LoggedRequest> requests(String method, String pathPrefix) {
+        return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(pathPrefix)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** The WireMock extension that plays Grafana. */
+    private final class Behaviour implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "fake-grafana";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            LoggedRequest r = event.getRequest();
+            String method = r.getMethod().getName();
+            String path = r.getUrl().replaceFirst("\\?.*$", "");
+            if (path.equals("/api/health")) {
+                return json(200, Json.object().put("commit", "0123abc").put("database", "ok").put("version", version));
+            }
+            if (expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
+                return json(401, Json.object().put("message", "Invalid API key"));
+            }
+            synchronized (FakeGrafana.this) {
+                if (readOnly && method.equals("POST")) {
+                    return json(403, Json.object().put("message", "You'll need additional permissions to perform this action. Permissions needed: dashboards:create"));
+                }
+                if (method.equals("GET") && path.startsWith("/api/dashboards/uid/")) {
+                    return getDashboard(path.substring("/api/dashboards/uid/".length()));
+                }
+                if (method.equals("POST") && path.equals("/api/dashboards/db")) {
+                    ResponseDefinition saved = save(Json.parse(r.getBodyAsString(), "request"));
+                    if (loseNextSaveAnswer && saved.getStatus() == 200) {
+                        loseNextSaveAnswer = false;
+                        return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                    }
+                    return saved;
+                }
+                if (method.equals("GET") && path.equals("/api/folders")) {
+                    return listFolders(param(r, "parentUid"), intParam(r, "limit", 1000), intParam(r, "page", 1));
+                }
+                if (method.equals("POST") && path.equals("/api/folders")) {
+                    return createFolder(Json.parse(r.getBodyAsString(), "request"));
+                }
+                if (method.equals("GET") && path.equals("/api/search")) {
+                    return search(r);
+                }
+            }
+            return json(404, Json.object().put("message", "Not found"));
+        }
+
+        private ResponseDefinition getDashboard(String uid) {
+            Stored s = dashboards.get(uid);
+            if (s == null) {
+                return json(404, Json.object().put("message", "Dashboard not found"));
+            }
+            ObjectNode body = Json.object();
+            body.set("dashboard", s.model.deepCopy());
+            ObjectNode meta = body.putObject("meta");
+            meta.put("url", "/d/" + uid + "/" + slug(s.model.path("title").asText()));
+            meta.put("folderUid", s.folderUid);
+            StoredFolder f = folders.get(s.folderUid);
+            meta.put("folderTitle", f == null ? "General" : f.title());
+            meta.put("provisioned", s.provisioned);
+            meta.put("provisionedExternalId", s.provisionedFile);
+            meta.put("version", s.version);
+            if (editAfterRead.remove(uid)) {
+                s.version++;
+                s.model.put("version", s.version);
+            }
+            return json(200, body);
+        }
+
+        private ResponseDefinition save(JsonNode body) {
+            ObjectNode model = (ObjectNode) body.get("dashboard").deepCopy();
+            String folderUid = body.path("folderUid").asText("");
+            boolean overwrite = body.path("overwrite").asBoolean(false);
+            if (!folderUid.isEmpty() && !folders.containsKey(folderUid)) {
+                return json(404, Json.object().put("message", "Folder not found"));
+            }
+            String uid = model.path("uid").asText("");
+            long id = model.path("id").asLong(0);
+            Stored existing = dashboards.get(uid);
+            if (existing != null && existing.provisioned) {
+                return json(400, Json.object().put("message", "Cannot save provisioned dashboard"));
+            }
+            if (existing != null && !existing.pluginId.isEmpty()) {
+                return conflict("The dashboard belongs to plugin " + existing.pluginId + ".", "plugin-dashboard");
+            }
+            if (existing != null && !overwrite) {
+                if (id == 0) {
+                    return conflict("A dashboard with the same uid already exists", "name-exists");
+                }
+                if (model.path("version").asLong(-1) != existing.version) {
+                    return conflict("The dashboard has been changed by someone else", "version-mismatch");
+                }
+            }
+            String title = model.path("title").asText();
+            for (Map.Entry<String, Stored> e : dashboards.entrySet()) {
+                if (!e.getKey().equals(uid) && e.getValue().folderUid.equals(folderUid)
+                        && e.getValue().model.path("title").asText().equalsIgnoreCase(title) && !overwrite) {
+                    return conflict("A dashboard with the same name in the folder already exists", "name-exists");
+                }
+            }
+            Stored s = existing != null ? existing : new Stored();
+            if (existing == null) {
+                s.id = nextId++;
+                dashboards.put(uid, s);
+            }
+            s.version = existing == null ? 1 : existing.version + 1;
+            s.folderUid = folderUid;
+            model.put("id", s.id);
+            model.put("version", s.version);
+            s.model = model;
+            s.messages.add(body.path("message").asText(""));
+            return json(200, Json.object().put("id", s.id).put("uid", uid).put("url", "/d/" + uid + "/" + slug(title))
+                    .put("status", "success").put("version", s.version).put("slug", slug(title)));
+        }
+
+        private ResponseDefinition listFolders(String parentUid, int limit, int page) {
+            String parent = nestedFolders ? parentUid : null;
+            List<StoredFolder> children = folders.values().stream()
+                    .filter(f -> parent == null ? f.parentUid() == null : parent.equals(f.parentUid()))
+                    .sorted(Comparator.comparing(StoredFolder::title)).toList();
+            ArrayNode out = Json.array();
+            children.stream().skip((long) (page - 1) * limit).limit(limit)
+                    .forEach(f -> out.addObject().put("id", f.id()).put("uid", f.uid()).put("title", f.title()));
+            return json(200, out);
+        }
+
+        private ResponseDefinition createFolder(JsonNode body) {
+            String title = body.path("title").asText();
+            String parentUid = nestedFolders && body.hasNonNull("parentUid") ? body.get("parentUid").asText() : null;
+            if (parentUid != null && !folders.containsKey(parentUid)) {
+                return json(404, Json.object().put("message", "parent folder not found"));
+            }
+            for (StoredFolder f : folders.values()) {
+                if (f.title().equalsIgnoreCase(title) && java.util.Objects.equals(f.parentUid(), parentUid)) {
+                    return json(409, Json.object().put("message", "a folder with the same name already exists in the current location"));
+                }
+            }
+            String uid = "fld" + nextId;
+            StoredFolder f = new StoredFolder(nextId++, uid, title, parentUid);
+            folders.put(uid, f);
+            ObjectNode out = Json.object().put("id", f.id()).put("uid", uid).put("title", title)
+                    .put("url", "/dashboards/f/" + uid + "/" + slug(title)).put("version", 1);
+            if (parentUid != null) {
+                out.put("parentUid", parentUid);
+                out.putArray("parents").addObject().put("uid", parentUid).put("title", folders.get(parentUid).title());
+            }
+            return json(200, out);
+        }
+
+        private ResponseDefinition search(LoggedRequest r) {
+            List<String> uids = values(r, "dashboardUIDs");
+            List<String> folderUids = values(r, "folderUIDs");
+            List<String> tags = values(r, "tag");
+            int limit = intParam(r, "limit", 1000);
+            int page = intParam(r, "page", 1);
+            List<Map.Entry<String, Stored>> hits = dashboards.entrySet().stream()
+                    .filter(e -> uids.isEmpty() || uids.contains(e.getKey()))
+                    .filter(e -> folderUids.isEmpty() || folderUids.contains(e.getValue().folderUid))
+                    .filter(e -> tags.stream().allMatch(t -> hasTag(e.getValue().model, t)))
+                    .sorted(Comparator.comparing(e -> e.getValue().model.path("title").asText().toLowerCase(Locale.ROOT)))
+                    .toList();
+            ArrayNode out = Json.array();
+            hits.stream().skip((long) (page - 1) * limit).limit(limit).forEach(e -> {
+                ObjectNode h = out.addObject();
+                Stored s = e.getValue();
+                h.put("id", s.id).put("uid", e.getKey()).put("title", s.model.path("title").asText())
+                        .put("type", "dash-db").put("url", "/d/" + e.getKey());
+                h.set("tags", s.model.has("tags") ? s.model.get("tags").deepCopy() : Json.array());
+                if (!s.folderUid.isEmpty()) {
+                    h.put("folderUid", s.folderUid).put("folderTitle", folders.get(s.folderUid).title());
+                }
+            });
+            return json(200, out);
+        }
+
+        private ResponseDefinition conflict(String message, String status) {
+            return json(conflictStatus, Json.object().put("message", message).put("status", status));
+        }
+    }
+
+    private static boolean hasTag(JsonNode model, String tag) {
+        for (JsonNode t : model.path("tags")) {
+            if (t.asText().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String param(LoggedRequest r, String name) {
+        QueryParameter q = r.queryParameter(name);
+        return q != null && q.isPresent() ? q.firstValue() : null;
+    }
+
+    private static List<String> values(LoggedRequest r, String name) {
+        QueryParameter q = r.queryParameter(name);
+        return q != null && q.isPresent() ? q.values() : List.of();
+    }
+
+    private static int intParam(LoggedRequest r, String name, int dflt) {
+        String v = param(r, name);
+        return v == null ? dflt : Integer.parseInt(v);
+    }
+
+    static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static ResponseDefinition json(int status, JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
+    }
+}
