@@ -31,9 +31,21 @@ command -v prometheus >/dev/null || { echo "dev-stack: prometheus not found; apt
 work="$(mktemp -d)"
 sim_pid=""
 prom_pid=""
+# SIGTERM, then up to 10 s for a clean exit, then SIGKILL. (Polls: bash's `wait` can block for
+# good inside an EXIT trap.)
+stop_pid() {
+  local pid="$1"
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
 stop() {
-  [ -n "$prom_pid" ] && kill "$prom_pid" 2>/dev/null && wait "$prom_pid" 2>/dev/null
-  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+  stop_pid "$prom_pid"
+  stop_pid "$sim_pid"
   rm -rf "$work"
   echo "dev-stack: stopped"
 }
@@ -81,4 +93,8 @@ TXT
 if $once; then
   exit "$validation"
 fi
-wait "$sim_pid" "$prom_pid"
+while kill -0 "$sim_pid" 2>/dev/null && kill -0 "$prom_pid" 2>/dev/null; do
+  sleep 1
+done
+echo "dev-stack: the simulator or Prometheus stopped; logs were in $work" >&2
+exit 3
