@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The {@code dash} command line. Each subcommand is a thin class in this package that parses its
@@ -17,20 +18,22 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Grafana dashboards-as-code for the Vertice consciousness cockpit.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ExportCommand.class,
-                ListCommand.class,
-                ValidateCommand.class,
-                SimulateCommand.class,
-                CompletionCommand.class,
-                PromqlCommand.class,
-                DocsCommand.class,
-                ImportCommand.class,
-                PullCommand.class,
-                DiffCommand.class,
-        })
+        footer = {"", "Start with: dash export, dash validate, dash simulate. Each command has --help."})
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            ExportCommand.class,
+            ListCommand.class,
+            ValidateCommand.class,
+            SimulateCommand.class,
+            CompletionCommand.class,
+            PromqlCommand.class,
+            DocsCommand.class,
+            ImportCommand.class,
+            PullCommand.class,
+            DiffCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,11 +45,28 @@ public final class Main implements Runnable {
     /** Runs dash with these arguments and returns the exit code (tests call this). */
     public static int run(String... args) {
         GlobalOptions.reset();
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The full command line, every subcommand registered. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. When they name a subcommand, only that one is built:
+     * picocli models each registered command by reflection at start-up, and a short-lived CLI pays
+     * for that on every run. Anything else (no arguments, top-level options, help, completion, an
+     * unknown name) gets every subcommand, so help, completion and suggestions stay complete.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = args.length > 0 ? subcommandNamed(args[0]) : null;
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (only == null || sub == only) {
+                cl.addSubcommand(sub);
+            }
+        }
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // picocli already leaves colour out when output is not a terminal; NO_COLOR turns it off everywhere
@@ -55,6 +75,18 @@ public final class Main implements Runnable {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         return cl;
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        if (name.equals("help") || name.equals("completion")) {
+            return null;
+        }
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (sub.getAnnotation(Command.class).name().equals(name)) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     @Override
