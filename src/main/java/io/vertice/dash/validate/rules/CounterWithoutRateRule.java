@@ -11,7 +11,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code rate}/{@code increase}/{@code irate}/{@code resets}/... Uses that read no value (count, group,
  * absent, timestamp) are fine, as is a subquery that a rate reads.
  */
-public final class CounterWithoutRateRule implements QueryRule {
+public final class CounterWithoutRateRule implements ParsedQueryRule {
     /** Instant uses that do not read the value. */
     private static final Set<String> VALUE_FREE_FUNCTIONS = Set.of("absent", "timestamp", "present_over_time", "absent_over_time");
 
@@ -43,9 +43,8 @@ public final class CounterWithoutRateRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null || context.query().variable() != null) {
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
+        if (context.query().variable() != null) {
             return; // a variable query reads label values, not sample values
         }
         QueryFacts.walk(q.expr(), (e, ancestors) -> {

@@ -5,7 +5,7 @@ import io.vertice.dash.promql.MatrixSelector;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code rate}/{@code irate}/{@code increase} over a short fixed window ({@code [5m]}) where Grafana's
  * {@code $__rate_interval} belongs. Windows of an hour or more are taken as deliberate smoothing.
  */
-public final class FixedRateWindowRule implements QueryRule {
+public final class FixedRateWindowRule implements ParsedQueryRule {
     private static final Set<String> FUNCTIONS = Set.of("rate", "irate", "increase");
     private static final Duration DELIBERATE = Duration.ofHours(1);
 
@@ -36,9 +36,8 @@ public final class FixedRateWindowRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null || context.query().annotation() != null || context.query().variable() != null) {
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
+        if (context.query().annotation() != null || context.query().variable() != null) {
             return; // annotations run once per range: a fixed window is their normal shape
         }
         q.expr().walk(e -> {

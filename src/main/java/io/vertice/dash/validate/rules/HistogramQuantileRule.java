@@ -10,7 +10,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code histogram_quantile} over something that is not a classic histogram's {@code _bucket} series, or
  * whose {@code le} label an aggregation removed ({@code sum by (job)} without {@code le}).
  */
-public final class HistogramQuantileRule implements QueryRule {
+public final class HistogramQuantileRule implements ParsedQueryRule {
     @Override
     public String id() {
         return "histogram-quantile";
@@ -37,11 +37,7 @@ public final class HistogramQuantileRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         q.expr().walk(e -> {
             if (!(e instanceof Call c) || !c.function().name().equals("histogram_quantile") || c.args().size() < 2) {
                 return;

@@ -4,7 +4,7 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.LinkedHashSet;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * carry: the output labels are inferred through aggregations (by/without), functions that drop or add
  * labels (label_replace, label_join, histogram_quantile), and binary operators (on/ignoring, group_left/right).
  */
-public final class LegendLabelRule implements QueryRule {
+public final class LegendLabelRule implements ParsedQueryRule {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     @Override
@@ -37,9 +37,8 @@ public final class LegendLabelRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null || context.query().templates().isEmpty()) {
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
+        if (context.query().templates().isEmpty()) {
             return;
         }
         QueryFacts.LabelSet labels = context.outputLabels(q.expr());

@@ -8,7 +8,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.VariableView;
 
@@ -17,7 +17,7 @@ import io.vertice.dash.validate.VariableView;
  * values as a regex {@code (a|b)}, which equality compares literally. A panel that repeats over the
  * variable gets one value per copy, so it is fine there.
  */
-public final class MultiValueEqualityRule implements QueryRule {
+public final class MultiValueEqualityRule implements ParsedQueryRule {
     @Override
     public String id() {
         return "multi-value-equality";
@@ -34,11 +34,7 @@ public final class MultiValueEqualityRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         String repeat = context.query().panel() == null ? null : context.query().panel().repeat();
         for (VectorSelector s : QueryFacts.selectors(q.expr())) {
             for (LabelMatcher m : s.matchers()) {

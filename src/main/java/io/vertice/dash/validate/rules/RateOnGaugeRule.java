@@ -8,14 +8,14 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
 import java.util.Set;
 
 /** {@code rate}, {@code irate} or {@code increase} applied to a gauge. */
-public final class RateOnGaugeRule implements QueryRule {
+public final class RateOnGaugeRule implements ParsedQueryRule {
     private static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "irate", "increase");
 
     @Override
@@ -34,11 +34,7 @@ public final class RateOnGaugeRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         q.expr().walk(e -> {
             if (e instanceof Call c && COUNTER_FUNCTIONS.contains(c.function().name()) && !c.args().isEmpty()
                     && c.args().get(0) instanceof MatrixSelector m) {

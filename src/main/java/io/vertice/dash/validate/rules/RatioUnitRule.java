@@ -16,7 +16,7 @@ import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.Set;
  * {@code _ratio} or {@code _score}) through value-preserving functions and aggregations, or divides one
  * rate/increase by another (not a {@code _sum}/{@code _count} mean). Multiplying by 100 makes it a percentage.
  */
-public final class RatioUnitRule implements QueryRule {
+public final class RatioUnitRule implements ParsedQueryRule {
     /** Functions whose result stays within the input's range. */
     private static final Set<String> RANGE_PRESERVING = Set.of("avg_over_time", "min_over_time", "max_over_time",
             "last_over_time", "quantile_over_time", "clamp", "clamp_min", "clamp_max", "round", "sort", "sort_desc",
@@ -52,10 +52,9 @@ public final class RatioUnitRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         PanelView panel = context.query().panel();
-        ParsedQuery q = context.query().parsed();
-        if (panel == null || q == null || !"percent".equals(panel.unit()) || context.query().hidden()) {
+        if (panel == null || !"percent".equals(panel.unit()) || context.query().hidden()) {
             return;
         }
         String reason = ratioReason(q.expr(), q, context.catalog());

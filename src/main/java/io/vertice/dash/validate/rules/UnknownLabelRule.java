@@ -9,7 +9,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * A matcher requires a label the metric never carries ({@code foo{zone="a"}}), or an aggregation groups
  * {@code by} a label its input cannot have.
  */
-public final class UnknownLabelRule implements QueryRule {
+public final class UnknownLabelRule implements ParsedQueryRule {
     @Override
     public String id() {
         return "unknown-label";
@@ -36,11 +36,7 @@ public final class UnknownLabelRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         for (VectorSelector s : QueryFacts.selectors(q.expr())) {
             Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
             if (series.isEmpty() || PrometheusAddedSeries.hasOpenLabelSet(series.get().name())) {

@@ -8,7 +8,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * or a {@code =~} regex that matches none of the known values. Values holding variables are skipped, and so
  * are labels whose values the catalogue does not know.
  */
-public final class UnknownLabelValueRule implements QueryRule {
+public final class UnknownLabelValueRule implements ParsedQueryRule {
     @Override
     public String id() {
         return "unknown-label-value";
@@ -38,11 +38,7 @@ public final class UnknownLabelValueRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         for (VectorSelector s : QueryFacts.selectors(q.expr())) {
             Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
             if (series.isEmpty()) {

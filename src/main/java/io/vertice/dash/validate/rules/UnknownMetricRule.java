@@ -5,7 +5,7 @@ import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.QueryRule;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
 import java.util.LinkedHashSet;
@@ -15,7 +15,7 @@ import java.util.Set;
  * A selector names a metric the catalogue does not have. Knows the families' series names
  * ({@code _total}, {@code _bucket}/{@code _sum}/{@code _count}) and the series Prometheus adds itself.
  */
-public final class UnknownMetricRule implements QueryRule {
+public final class UnknownMetricRule implements ParsedQueryRule {
     @Override
     public String id() {
         return "unknown-metric";
@@ -32,11 +32,7 @@ public final class UnknownMetricRule implements QueryRule {
     }
 
     @Override
-    public void check(QueryContext context, Findings out) {
-        ParsedQuery q = context.query().parsed();
-        if (q == null) {
-            return;
-        }
+    public void check(QueryContext context, ParsedQuery q, Findings out) {
         Set<String> reported = new LinkedHashSet<>();
         for (VectorSelector s : QueryFacts.selectors(q.expr())) {
             String name = s.metricName();
