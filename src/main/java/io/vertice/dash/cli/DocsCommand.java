@@ -1,9 +1,9 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.docs.ReferenceDocs;
 import io.vertice.dash.json.AtomicFiles;
+import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.simulator.SimulatorCatalog;
 import picocli.CommandLine.Command;
@@ -12,9 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -44,7 +41,7 @@ public final class DocsCommand implements Callable<Integer> {
     public Integer call() {
         Path file = ProjectPaths.orDefault(out, ReferenceDocs.DEFAULT_FILE);
         String text = ReferenceDocs.render(DashboardRegistry.all(), SimulatorCatalog.catalog());
-        String current = read(file);
+        String current = TextFiles.readIfPresent(file);
         var stdout = spec.commandLine().getOut();
         if (check) {
             if (text.equals(current)) {
@@ -62,16 +59,5 @@ public final class DocsCommand implements Callable<Integer> {
             stdout.println(file + " written");
         }
         return ExitCodes.OK;
-    }
-
-    private static String read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw DashException.input("cannot read " + file + ": " + e.getMessage() + ".", e);
-        }
     }
 }

@@ -2,10 +2,10 @@ package io.vertice.dash.export;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.json.AtomicFiles;
+import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.model.DashboardRegistry;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public final class Exporter {
         for (RenderedDashboard d : dashboards) {
             Path file = dir.resolve(d.fileName());
             String text = d.text();
-            if (text.equals(readIfPresent(file))) {
+            if (text.equals(TextFiles.readIfPresent(file))) {
                 out.add(new Written(d, file, Action.UNCHANGED));
             } else {
                 AtomicFiles.write(file, text);
@@ -84,7 +84,7 @@ public final class Exporter {
         for (RenderedDashboard d : dashboards) {
             Path file = dir.resolve(d.fileName());
             expected.add(d.fileName());
-            String onDisk = readIfPresent(file);
+            String onDisk = TextFiles.readIfPresent(file);
             if (onDisk == null) {
                 drift.add(new Drift(file, DriftKind.MISSING));
             } else if (!onDisk.equals(d.text())) {
@@ -109,17 +109,6 @@ public final class Exporter {
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw DashException.input("cannot list " + dir + ": " + e.getMessage() + ".", e);
-        }
-    }
-
-    private static String readIfPresent(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw DashException.input("cannot read " + file + ": " + e.getMessage() + ".", e);
         }
     }
 }
