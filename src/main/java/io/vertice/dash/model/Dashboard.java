@@ -242,6 +242,10 @@ public record Dashboard(String uid, String title, String description, List<Strin
                 newLine();
             }
             GridPos pos = new GridPos(x, y, spec.width(), spec.height());
+            String offGrid = pos.offGridReason();
+            if (offGrid != null) {
+                throw new IllegalArgumentException("panel \"" + spec.title() + "\" " + offGrid);
+            }
             x += spec.width();
             lineHeight = Math.max(lineHeight, spec.height());
             return new Panel(nextId(), pos, spec);

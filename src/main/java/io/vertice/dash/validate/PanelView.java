@@ -1,6 +1,7 @@
 package io.vertice.dash.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.model.GridPos;
 
 import java.util.ArrayList;
 import java.util.List;

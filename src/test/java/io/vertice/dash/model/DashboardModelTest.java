@@ -124,10 +124,12 @@ class DashboardModelTest {
     void impossibleValuesAreRefusedWhenBuilding() {
         assertThatThrownBy(() -> Thresholds.from("green").at(0.8, "red").at(0.5, "yellow"))
                 .hasMessageContaining("must increase");
-        assertThatThrownBy(() -> new GridPos(20, 0, 6, 4)).hasMessageContaining("off the grid");
+        assertThat(new GridPos(20, 0, 6, 4).offGridReason()).contains("past the grid's 24 columns");
+        assertThat(new GridPos(0, 0, 0, 4).offGridReason()).contains("at least 1");
+        assertThat(new GridPos(18, 0, 6, 4).offGridReason()).isNull();
         assertThatThrownBy(() -> Dashboard.builder("bad uid!", "x")).hasMessageContaining("uid");
         assertThatThrownBy(() -> Dashboard.builder("w", "w").panel(stat("too wide").size(25, 4)))
-                .hasMessageContaining("width");
+                .hasMessageContaining("panel \"too wide\" ends at column 25");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.vertice.dash.validate.rules;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
 import io.vertice.dash.validate.Findings;
-import io.vertice.dash.validate.GridPos;
+import io.vertice.dash.model.GridPos;
 import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.Severity;
 
@@ -35,23 +35,10 @@ public final class PanelOffGridRule implements DashboardRule {
                 }
                 continue;
             }
-            String problem = problem(g);
+            String problem = g.offGridReason();
             if (problem != null) {
                 out.panel(this, p, "gridPos " + g + " " + problem + ".");
             }
         }
-    }
-
-    private static String problem(GridPos g) {
-        if (g.x() < 0 || g.y() < 0) {
-            return "has a negative position; x and y start at 0";
-        }
-        if (g.w() < 1 || g.h() < 1) {
-            return "has no size; w and h must be at least 1";
-        }
-        if (g.x() + g.w() > GridPos.COLUMNS) {
-            return "ends at column " + (g.x() + g.w()) + ", past the grid's " + GridPos.COLUMNS + " columns (x + w must be at most 24)";
-        }
-        return null;
     }
 }
