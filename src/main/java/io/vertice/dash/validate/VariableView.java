@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

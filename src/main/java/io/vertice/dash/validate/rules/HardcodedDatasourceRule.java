@@ -3,7 +3,7 @@ package io.vertice.dash.validate.rules;
 import io.vertice.dash.validate.AnnotationView;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
-import io.vertice.dash.validate.DatasourceRef;
+import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.Severity;

@@ -5,7 +5,7 @@ import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.validate.AnnotationView;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
-import io.vertice.dash.validate.DatasourceRef;
+import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.GrafanaVariables;
 import io.vertice.dash.validate.PanelView;
