@@ -3,7 +3,7 @@ package io.vertice.dash.cli;
 import io.vertice.dash.DashException;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.GrafanaSettings;
-import io.vertice.dash.grafana.RetryPolicy;
+import io.vertice.dash.http.RetryPolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 

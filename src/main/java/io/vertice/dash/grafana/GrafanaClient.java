@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
+import io.vertice.dash.http.RetryPolicy;
 import io.vertice.dash.json.Json;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
