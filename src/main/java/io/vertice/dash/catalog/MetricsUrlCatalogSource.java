@@ -1,8 +1,9 @@
 package io.vertice.dash.catalog;
 
 import io.vertice.dash.DashException;
+import io.vertice.dash.http.HttpAnswer;
+import okhttp3.HttpUrl;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** {@code --metrics-url URL}: scrapes any exporter's {@code /metrics} (text format 0.0.4 or OpenMetrics). */
@@ -19,9 +20,9 @@ public final class MetricsUrlCatalogSource implements CatalogSource {
 
     @Override
     public MetricCatalog load() {
-        HttpResponse<String> response = fetch.get(url, ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
-        if (response.statusCode() != 200) {
-            throw DashException.remote("The exporter at " + url + " answered HTTP " + response.statusCode()
+        HttpAnswer response = fetch.get(HttpUrl.get(url), ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
+        if (response.code() != 200) {
+            throw DashException.remote("The exporter at " + url + " answered HTTP " + response.code()
                     + " instead of metrics; check --metrics-url (it usually ends in /metrics).");
         }
         Exposition exposition;
