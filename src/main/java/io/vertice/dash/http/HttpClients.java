@@ -2,7 +2,9 @@ package io.vertice.dash.http;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -40,7 +42,19 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 // never follow https -> http, which would send credentials or queries in clear text
                 .followSslRedirects(false)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
+                .addNetworkInterceptor(HttpClients::hideImmediateRetryAfter);
+    }
+
+    /**
+     * OkHttp repeats a 503 carrying {@code Retry-After: 0} once by itself, whatever {@code retryOnConnectionFailure}
+     * says; hiding that header from it keeps {@link RetryPolicy} the only retry (a zero then means our normal backoff).
+     */
+    private static Response hideImmediateRetryAfter(Interceptor.Chain chain) throws IOException {
+        Response r = chain.proceed(chain.request());
+        String retryAfter = r.header("Retry-After");
+        return r.code() == 503 && retryAfter != null && retryAfter.trim().matches("0+")
+                ? r.newBuilder().removeHeader("Retry-After").build() : r;
     }
 
     /**
