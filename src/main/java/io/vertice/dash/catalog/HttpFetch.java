@@ -14,6 +14,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Idempotent GETs for the remotes validation reads (an exporter, a Prometheus API) over dash's one HTTP
@@ -24,13 +25,17 @@ final class HttpFetch {
     /** Fewer than Grafana's: validation reads are cheap to rerun, and a user is waiting at the terminal. */
     static final int ATTEMPTS = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Read timeout unless the caller needs another: a big /metrics or /api/v1/series answer can take a while. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final RetryingClient http;
 
-    /** @param timeout how long to wait for (each part of) an answer */
-    HttpFetch(Duration timeout) {
-        this.http = RetryingClient.of(RetryPolicy.defaults().withMaxAttempts(ATTEMPTS).withTimeouts(CONNECT_TIMEOUT, timeout), line -> {
-        });
+    /**
+     * @param timeout how long to wait for (each part of) an answer
+     * @param log     one line per request and retry (for --verbose)
+     */
+    HttpFetch(Duration timeout, Consumer<String> log) {
+        this.http = RetryingClient.of(RetryPolicy.defaults().withMaxAttempts(ATTEMPTS).withTimeouts(CONNECT_TIMEOUT, timeout), log);
     }
 
     /** Checks that a user-given URL is http(s) with a host; returns it without trailing slashes. */

@@ -4,7 +4,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.http.HttpAnswer;
 import okhttp3.HttpUrl;
 
-import java.time.Duration;
+import java.util.function.Consumer;
 
 /** {@code --metrics-url URL}: scrapes any exporter's {@code /metrics} (text format 0.0.4 or OpenMetrics). */
 public final class MetricsUrlCatalogSource implements CatalogSource {
@@ -12,10 +12,16 @@ public final class MetricsUrlCatalogSource implements CatalogSource {
     static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
     private final String url;
-    private final HttpFetch fetch = new HttpFetch(Duration.ofSeconds(30));
+    private final HttpFetch fetch;
 
     public MetricsUrlCatalogSource(String url) {
+        this(url, line -> { });
+    }
+
+    /** @param log one line per request and retry (for --verbose) */
+    public MetricsUrlCatalogSource(String url, Consumer<String> log) {
         this.url = HttpFetch.checkedUrl(url, "--metrics-url");
+        this.fetch = new HttpFetch(HttpFetch.DEFAULT_TIMEOUT, log);
     }
 
     @Override

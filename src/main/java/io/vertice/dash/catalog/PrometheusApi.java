@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A small client of the Prometheus HTTP API ({@code /api/v1/...}) as Prometheus, Thanos, Mimir and
@@ -37,15 +38,24 @@ public final class PrometheusApi {
     }
 
     public PrometheusApi(String baseUrl) {
-        this(baseUrl, Duration.ofSeconds(30));
+        this(baseUrl, line -> { });
     }
 
-    public PrometheusApi(String baseUrl, Duration timeout) {
+    /** @param log one line per request and retry (for --verbose) */
+    public PrometheusApi(String baseUrl, Consumer<String> log) {
+        this(baseUrl, HttpFetch.DEFAULT_TIMEOUT, log);
+    }
+
+    /**
+     * @param timeout how long to wait for (each part of) an answer
+     * @param log     one line per request and retry (for --verbose)
+     */
+    public PrometheusApi(String baseUrl, Duration timeout, Consumer<String> log) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw DashException.input("No Prometheus URL given; pass --prometheus URL or set PROMETHEUS_URL.");
         }
         this.base = HttpFetch.checkedUrl(baseUrl, "Prometheus");
-        this.fetch = new HttpFetch(timeout);
+        this.fetch = new HttpFetch(timeout, log);
     }
 
     public String baseUrl() {

@@ -107,12 +107,7 @@ public final class GrafanaOptions {
 
     /** A client for these settings that logs requests to {@code err} when --verbose is on. */
     public GrafanaClient client(PrintWriter err) {
-        Consumer<String> log = GlobalOptions.verbose() ? line -> {
-            synchronized (err) {
-                err.println("dash: " + line);
-                err.flush();
-            }
-        } : line -> { };
+        Consumer<String> log = GlobalOptions.verboseLog(err);
         GrafanaClient client = new GrafanaClient(settings(), log);
         log.accept("using " + client.settings());
         return client;
