@@ -1,11 +1,10 @@
 package io.vertice.dash.catalog;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,18 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The catalogue sources speak dash's one HTTP stack: its User-Agent, its retry rules, their own sentences. */
 class RemoteCatalogSourcesTest {
-    private WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Test
     void anExporterThatIsBrieflyUnavailableIsAskedAgainAsDash() {

@@ -1,12 +1,11 @@
 package io.vertice.dash.http;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.vertice.dash.Version;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -27,19 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The retry contract every remote gets: which answers are retried, how often, and what is sent. */
 class RetryingClientTest {
-    private WireMockServer server;
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
     private final List<String> log = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
 
     private RetryingClient client(int attempts) {
         RetryPolicy fast = RetryPolicy.defaults().withBackoffBase(Duration.ofMillis(1)).withMaxAttempts(attempts)
