@@ -1,31 +1,41 @@
 package io.vertice.dash.catalog;
 
 import io.vertice.dash.DashException;
+import io.vertice.dash.http.HttpAnswer;
+import io.vertice.dash.http.RetryPolicy;
+import io.vertice.dash.http.RetryingClient;
+import io.vertice.dash.http.Unreachable;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * Idempotent HTTP GETs for the remotes validation reads (an exporter, a Prometheus API): retried twice on
- * connection failures and 5xx answers; a remote that stays unreachable is one sentence (exit 3).
+ * Idempotent GETs for the remotes validation reads (an exporter, a Prometheus API) over dash's one HTTP
+ * stack ({@link RetryingClient}): up to {@value #ATTEMPTS} attempts on connection failures, 429 and
+ * 502/503/504; a remote that stays unreachable is one sentence (exit 3) naming the server and what to check.
  */
 final class HttpFetch {
+    /** Fewer than Grafana's: validation reads are cheap to rerun, and a user is waiting at the terminal. */
     static final int ATTEMPTS = 3;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Read timeout unless the caller needs another: a big /metrics or /api/v1/series answer can take a while. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final Duration timeout;
+    private final RetryingClient http;
 
-    HttpFetch(Duration timeout) {
-        this.timeout = timeout;
+    /**
+     * @param timeout how long to wait for (each part of) an answer
+     * @param log     one line per request and retry (for --verbose)
+     */
+    HttpFetch(Duration timeout, Consumer<String> log) {
+        this.http = RetryingClient.of(RetryPolicy.defaults().withMaxAttempts(ATTEMPTS).withTimeouts(CONNECT_TIMEOUT, timeout), log);
     }
 
     /** Checks that a user-given URL is http(s) with a host; returns it without trailing slashes. */
@@ -34,51 +44,23 @@ final class HttpFetch {
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
-        try {
-            URI uri = URI.create(u);
-            if (uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
-                return u;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the sentence below
+        if (HttpUrl.parse(u) == null) {
+            throw DashException.input("The " + option + " URL \"" + url + "\" is not an http(s) URL; pass e.g. http://localhost:9090.");
         }
-        throw DashException.input("The " + option + " URL \"" + url + "\" is not an http(s) URL; pass e.g. http://localhost:9090.");
+        return u;
     }
 
-    /** GETs a URL; {@code server} and {@code advice} make the failure sentence ("Prometheus at X", "check ..."). */
-    HttpResponse<String> get(String url, String accept, String server, String what, String advice) {
-        HttpResponse<String> response = null;
-        IOException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept).GET().build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                failure = null;
-                if (response.statusCode() < 500) {
-                    return response;
-                }
-            } catch (IOException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw DashException.remote("Interrupted while waiting for " + server + ".", e);
-            }
-            if (attempt < ATTEMPTS) {
-                pause(attempt);
-            }
-        }
-        if (failure != null) {
-            throw DashException.remote("Cannot reach " + server + " (" + describe(failure) + " on " + what + " after "
-                    + ATTEMPTS + " attempts); " + advice, failure);
-        }
-        return response; // a 5xx after every attempt: the caller words it
-    }
-
-    private static void pause(int attempt) {
+    /**
+     * GETs a URL and returns the final answer, whatever its status (the caller words a 4xx/5xx).
+     * {@code server} and {@code advice} make the sentence when there is no answer ("Prometheus at X", "check ...").
+     */
+    HttpAnswer get(HttpUrl url, String accept, String server, String what, String advice) {
+        Request request = new Request.Builder().url(url).header("Accept", accept).get().build();
         try {
-            Thread.sleep(150L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return http.send(request, "waiting for " + server);
+        } catch (Unreachable e) {
+            throw DashException.remote("Cannot reach " + server + " (" + describe(e.failure()) + " on " + what
+                    + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + "); " + advice, e.failure());
         }
     }
 
@@ -86,10 +68,13 @@ final class HttpFetch {
         if (e instanceof ConnectException) {
             return "connection refused";
         }
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof SocketTimeoutException && e.getMessage() != null && e.getMessage().toLowerCase().contains("connect")) {
             return "connection timed out";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof InterruptedIOException) { // OkHttp's read and call timeouts
             return "no answer in time";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

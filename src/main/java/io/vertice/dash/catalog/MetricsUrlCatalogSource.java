@@ -1,9 +1,10 @@
 package io.vertice.dash.catalog;
 
 import io.vertice.dash.DashException;
+import io.vertice.dash.http.HttpAnswer;
+import okhttp3.HttpUrl;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.function.Consumer;
 
 /** {@code --metrics-url URL}: scrapes any exporter's {@code /metrics} (text format 0.0.4 or OpenMetrics). */
 public final class MetricsUrlCatalogSource implements CatalogSource {
@@ -11,17 +12,23 @@ public final class MetricsUrlCatalogSource implements CatalogSource {
     static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
     private final String url;
-    private final HttpFetch fetch = new HttpFetch(Duration.ofSeconds(30));
+    private final HttpFetch fetch;
 
     public MetricsUrlCatalogSource(String url) {
+        this(url, line -> { });
+    }
+
+    /** @param log one line per request and retry (for --verbose) */
+    public MetricsUrlCatalogSource(String url, Consumer<String> log) {
         this.url = HttpFetch.checkedUrl(url, "--metrics-url");
+        this.fetch = new HttpFetch(HttpFetch.DEFAULT_TIMEOUT, log);
     }
 
     @Override
     public MetricCatalog load() {
-        HttpResponse<String> response = fetch.get(url, ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
-        if (response.statusCode() != 200) {
-            throw DashException.remote("The exporter at " + url + " answered HTTP " + response.statusCode()
+        HttpAnswer response = fetch.get(HttpUrl.get(url), ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
+        if (response.code() != 200) {
+            throw DashException.remote("The exporter at " + url + " answered HTTP " + response.code()
                     + " instead of metrics; check --metrics-url (it usually ends in /metrics).");
         }
         Exposition exposition;

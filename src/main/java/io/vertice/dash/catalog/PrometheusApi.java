@@ -1,18 +1,19 @@
 package io.vertice.dash.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
-import io.vertice.dash.json.Json;
+
+import io.vertice.dash.http.HttpAnswer;
+import okhttp3.HttpUrl;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A small client of the Prometheus HTTP API ({@code /api/v1/...}) as Prometheus, Thanos, Mimir and
@@ -37,15 +38,24 @@ public final class PrometheusApi {
     }
 
     public PrometheusApi(String baseUrl) {
-        this(baseUrl, Duration.ofSeconds(30));
+        this(baseUrl, line -> { });
     }
 
-    public PrometheusApi(String baseUrl, Duration timeout) {
+    /** @param log one line per request and retry (for --verbose) */
+    public PrometheusApi(String baseUrl, Consumer<String> log) {
+        this(baseUrl, HttpFetch.DEFAULT_TIMEOUT, log);
+    }
+
+    /**
+     * @param timeout how long to wait for (each part of) an answer
+     * @param log     one line per request and retry (for --verbose)
+     */
+    public PrometheusApi(String baseUrl, Duration timeout, Consumer<String> log) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw DashException.input("No Prometheus URL given; pass --prometheus URL or set PROMETHEUS_URL.");
         }
         this.base = HttpFetch.checkedUrl(baseUrl, "Prometheus");
-        this.fetch = new HttpFetch(timeout);
+        this.fetch = new HttpFetch(timeout, log);
     }
 
     public String baseUrl() {
@@ -103,17 +113,19 @@ public final class PrometheusApi {
      */
     public JsonNode get(String path, Map<String, List<String>> params) {
         String what = "GET " + path;
-        HttpResponse<String> response = fetch.get(base + path + query(params), "application/json", "Prometheus at " + base, what,
+        HttpUrl.Builder url = HttpUrl.get(base + path).newBuilder();
+        params.forEach((k, values) -> values.forEach(v -> url.addQueryParameter(k, v)));
+        HttpAnswer answer = fetch.get(url.build(), "application/json", "Prometheus at " + base, what,
                 "check --prometheus or PROMETHEUS_URL and that the server is up.");
-        JsonNode body = parse(response.body());
-        int code = response.statusCode();
-        if (body == null || !body.has("status")) {
+        JsonNode body = answer.json();
+        int code = answer.code();
+        if (body == null || !body.isObject() || !body.has("status")) {
             throw DashException.remote("The server at " + base + " does not look like a Prometheus API: " + what
                     + " answered HTTP " + code + " without Prometheus JSON; pass the API root, e.g. http://host:9090.");
         }
         if (code >= 500) {
-            throw DashException.remote("Prometheus at " + base + " failed " + what + " with HTTP " + code + " after "
-                    + HttpFetch.ATTEMPTS + " attempts: " + body.path("error").asText("no error message") + ".");
+            throw DashException.remote("Prometheus at " + base + " failed " + what + " with HTTP " + code + answer.afterAttempts()
+                    + ": " + body.path("error").asText("no error message") + ".");
         }
         if (!"success".equals(body.path("status").asText())) {
             String error = body.path("error").asText("no error message");
@@ -123,21 +135,5 @@ public final class PrometheusApi {
             throw DashException.remote("Prometheus at " + base + " refused " + what + " with HTTP " + code + ": " + error + ".");
         }
         return body.path("data");
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static String query(Map<String, List<String>> params) {
-        StringBuilder b = new StringBuilder();
-        params.forEach((k, values) -> values.forEach(v -> b.append(b.length() == 0 ? '?' : '&')
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return b.toString();
     }
 }

@@ -2,6 +2,9 @@ package io.vertice.dash.cli;
 
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
 /** Options every command takes; mix in with {@code @Mixin GlobalOptions global;}. */
 public final class GlobalOptions {
     private static volatile boolean verbose;
@@ -19,5 +22,18 @@ public final class GlobalOptions {
     /** Whether --verbose was given on this invocation. */
     public static boolean verbose() {
         return verbose;
+    }
+
+    /**
+     * Where detail lines (one per HTTP request and retry) go: {@code err} as "dash: ..." when --verbose is on,
+     * nowhere otherwise. Safe for parallel workers.
+     */
+    public static Consumer<String> verboseLog(PrintWriter err) {
+        return verbose ? line -> {
+            synchronized (err) {
+                err.println("dash: " + line);
+                err.flush();
+            }
+        } : line -> { };
     }
 }

@@ -3,7 +3,7 @@ package io.vertice.dash.cli;
 import io.vertice.dash.DashException;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.GrafanaSettings;
-import io.vertice.dash.grafana.RetryPolicy;
+import io.vertice.dash.http.RetryPolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -107,12 +107,7 @@ public final class GrafanaOptions {
 
     /** A client for these settings that logs requests to {@code err} when --verbose is on. */
     public GrafanaClient client(PrintWriter err) {
-        Consumer<String> log = GlobalOptions.verbose() ? line -> {
-            synchronized (err) {
-                err.println("dash: " + line);
-                err.flush();
-            }
-        } : line -> { };
+        Consumer<String> log = GlobalOptions.verboseLog(err);
         GrafanaClient client = new GrafanaClient(settings(), log);
         log.accept("using " + client.settings());
         return client;

@@ -84,7 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardInput> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl)
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, GlobalOptions.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
@@ -111,7 +111,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        return new PrometheusApi(url);
+        return new PrometheusApi(url, GlobalOptions.verboseLog(spec.commandLine().getErr()));
     }
 
     private List<DashboardInput> inputs() {

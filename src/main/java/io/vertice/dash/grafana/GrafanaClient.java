@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
-import io.vertice.dash.Version;
+import io.vertice.dash.http.HttpAnswer;
+import io.vertice.dash.http.HttpClients;
+import io.vertice.dash.http.RetryPolicy;
+import io.vertice.dash.http.RetryingClient;
+import io.vertice.dash.http.Unreachable;
 import io.vertice.dash.json.Json;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
@@ -13,30 +17,14 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +51,7 @@ public final class GrafanaClient implements AutoCloseable {
     private static final Pattern VERSION = Pattern.compile("^v?(\\d+)\\.(\\d+)");
 
     private final GrafanaSettings settings;
-    private final OkHttpClient http;
+    private final RetryingClient http;
     private final Consumer<String> log;
 
     /**
@@ -74,7 +62,7 @@ public final class GrafanaClient implements AutoCloseable {
         settings.checkTransportSafety();
         this.settings = settings;
         this.log = log;
-        this.http = buildHttp(settings);
+        this.http = new RetryingClient(buildHttp(settings), settings.retry(), log);
     }
 
     public GrafanaSettings settings() {
@@ -85,17 +73,17 @@ public final class GrafanaClient implements AutoCloseable {
      * Checks that the URL is a healthy Grafana that is new enough; one sentence (exit 3) otherwise.
      */
     public Health health() {
-        Answer a = call("checking Grafana's health", get(url("api/health")));
+        HttpAnswer a = call("checking Grafana's health", get(url("api/health")));
         JsonNode body = a.json();
         if (body == null || !body.isObject() || !body.has("database")) {
             throw DashException.remote(settings.url() + " does not look like Grafana: GET /api/health answered "
-                    + a.code + (a.contentType == null ? "" : " " + a.contentType)
+                    + a.code() + (a.contentType() == null ? "" : " " + a.contentType())
                     + " without Grafana's health document; check GRAFANA_URL (Grafana's root URL, including any sub-path).");
         }
         Health h = new Health(textOrNull(body, "version"), body.path("database").asText());
         if (!"ok".equals(h.database())) {
             throw DashException.remote("Grafana at " + settings.url() + " reports its database as '" + h.database()
-                    + "' (HTTP " + a.code + "); fix Grafana's database and try again.");
+                    + "' (HTTP " + a.code() + "); fix Grafana's database and try again.");
         }
         if (h.version() != null && !atLeast(h.version(), MIN_VERSION)) {
             throw DashException.remote("Grafana " + h.version() + " at " + settings.url() + " is too old; dash needs "
@@ -109,11 +97,11 @@ public final class GrafanaClient implements AutoCloseable {
 
     /** The dashboard with this uid, or empty when Grafana has none (404). */
     public Optional<LiveDashboard> dashboard(String uid) {
-        Answer a = call("reading dashboard " + uid, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
-        if (a.code == 404) {
+        HttpAnswer a = call("reading dashboard " + uid, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
+        if (a.code() == 404) {
             return Optional.empty();
         }
-        JsonNode body = a.requireOk("reading dashboard " + uid);
+        JsonNode body = requireOk(a, "reading dashboard " + uid);
         JsonNode dash = body.get("dashboard");
         if (dash == null || !dash.isObject()) {
             throw DashException.remote("Grafana's answer for dashboard " + uid + " has no dashboard model; is " + settings.url() + " Grafana?");
@@ -142,8 +130,8 @@ public final class GrafanaClient implements AutoCloseable {
         payload.put("message", message);
         String uid = dashboard.path("uid").asText("");
         String what = "saving dashboard " + (uid.isEmpty() ? dashboard.path("title").asText() : uid);
-        Answer a = call(what, post(url("api/dashboards/db"), payload));
-        JsonNode body = a.requireOk(what);
+        HttpAnswer a = call(what, post(url("api/dashboards/db"), payload));
+        JsonNode body = requireOk(a, what);
         return new SaveResult(body.path("uid").asText(uid), body.path("version").asLong(0), body.path("url").asText(""));
     }
 
@@ -162,7 +150,7 @@ public final class GrafanaClient implements AutoCloseable {
                 u.addQueryParameter("parentUid", parentUid);
             }
             String what = "listing folders" + (parentUid == null ? "" : " under " + parentUid);
-            JsonNode body = call(what, get(u.build())).requireOk(what);
+            JsonNode body = requireOk(call(what, get(u.build())), what);
             for (JsonNode f : body) {
                 out.add(new Folder(f.path("uid").asText(), f.path("title").asText(), textOrNull(f, "parentUid")));
             }
@@ -183,7 +171,7 @@ public final class GrafanaClient implements AutoCloseable {
             payload.put("parentUid", parentUid);
         }
         String what = "creating folder \"" + title + "\"";
-        JsonNode body = call(what, post(url("api/folders"), payload)).requireOk(what);
+        JsonNode body = requireOk(call(what, post(url("api/folders"), payload)), what);
         return new Folder(body.path("uid").asText(), body.path("title").asText(title), textOrNull(body, "parentUid"));
     }
 
@@ -198,7 +186,7 @@ public final class GrafanaClient implements AutoCloseable {
             query.uids().forEach(v -> u.addQueryParameter("dashboardUIDs", v));
             query.folderUids().forEach(v -> u.addQueryParameter("folderUIDs", v));
             query.tags().forEach(v -> u.addQueryParameter("tag", v));
-            JsonNode body = call("searching dashboards", get(u.build())).requireOk("searching dashboards");
+            JsonNode body = requireOk(call("searching dashboards", get(u.build())), "searching dashboards");
             for (JsonNode h : body) {
                 List<String> tags = new ArrayList<>();
                 h.path("tags").forEach(t -> tags.add(t.asText()));
@@ -213,8 +201,7 @@ public final class GrafanaClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        http.close();
     }
 
     /** Whether {@code version} (e.g. {@code 11.2.0-pre}) is at least {@code minimum} (major.minor). */
@@ -249,40 +236,11 @@ public final class GrafanaClient implements AutoCloseable {
     }
 
     /** Sends with retries; returns the final answer (any status) or throws when Grafana cannot be reached. */
-    private Answer call(String what, Request request) {
-        RetryPolicy retry = settings.retry();
-        String line = request.method() + " " + request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
-        for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
-            String retryAfter;
-            String outcome;
-            try (Response r = http.newCall(request).execute()) {
-                String body = r.body().string();
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                log.accept(line + " -> " + r.code() + " in " + ms + " ms");
-                if (!RetryPolicy.retryableStatus(r.code()) || attempt >= retry.maxAttempts()) {
-                    return new Answer(r.code(), r.message(), body, r.header("Content-Type"), attempt);
-                }
-                retryAfter = r.header("Retry-After");
-                outcome = Integer.toString(r.code());
-            } catch (IOException e) {
-                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-                if (e instanceof SSLException || e instanceof UnknownHostException || attempt >= retry.maxAttempts()) {
-                    throw unreachable(what, e, attempt);
-                }
-                retryAfter = null;
-                outcome = e.getClass().getSimpleName();
-            }
-            Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now());
-            log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome
-                    + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw DashException.remote("interrupted while " + what + ".");
-            }
+    private HttpAnswer call(String what, Request request) {
+        try {
+            return http.send(request, what);
+        } catch (Unreachable e) {
+            throw unreachable(what, e.failure(), e.attempts());
         }
     }
 
@@ -308,45 +266,20 @@ public final class GrafanaClient implements AutoCloseable {
                 + e.getMessage() + "; check that Grafana (or a proxy in front of it) is healthy and try again.", e);
     }
 
-    /** One HTTP answer, read fully. */
-    private final class Answer {
-        final int code;
-        final String reason;
-        final String body;
-        final String contentType;
-        final int attempts;
-
-        Answer(int code, String reason, String body, String contentType, int attempts) {
-            this.code = code;
-            this.reason = reason;
-            this.body = body;
-            this.contentType = contentType;
-            this.attempts = attempts;
-        }
-
-        /** The body as JSON, or null when it is not JSON. */
-        JsonNode json() {
-            try {
-                return body.isBlank() ? null : Json.MAPPER.readTree(body);
-            } catch (JsonProcessingException e) {
-                return null;
+    /** The JSON body of a 2xx answer; otherwise the sentence for this failure. */
+    private JsonNode requireOk(HttpAnswer a, String what) {
+        JsonNode json = a.json();
+        if (a.code() / 100 == 2) {
+            if (json == null) {
+                throw DashException.remote("Grafana answered " + what + " with " + a.code() + " but no JSON body; is "
+                        + settings.url() + " Grafana, or a proxy in front of it?");
             }
+            return json;
         }
-
-        /** The JSON body of a 2xx answer; otherwise the sentence for this failure. */
-        JsonNode requireOk(String what) {
-            JsonNode json = json();
-            if (code / 100 == 2) {
-                if (json == null) {
-                    throw DashException.remote("Grafana answered " + what + " with " + code + " but no JSON body; is "
-                            + settings.url() + " Grafana, or a proxy in front of it?");
-                }
-                return json;
-            }
-            String apiStatus = json == null ? null : textOrNull(json, "status");
-            String apiMessage = json == null ? null : textOrNull(json, "message");
-            throw new GrafanaApiException(code, apiStatus, apiMessage, GrafanaErrors.sentence(what, code, reason, apiStatus, apiMessage, attempts));
-        }
+        String apiStatus = json == null ? null : textOrNull(json, "status");
+        String apiMessage = json == null ? null : textOrNull(json, "message");
+        throw new GrafanaApiException(a.code(), apiStatus, apiMessage,
+                GrafanaErrors.sentence(what, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
     }
 
     private static String textOrNull(JsonNode node, String field) {
@@ -354,22 +287,15 @@ public final class GrafanaClient implements AutoCloseable {
         return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
     }
 
-    private OkHttpClient buildHttp(GrafanaSettings s) {
-        RetryPolicy r = s.retry();
-        String userAgent = "dash/" + Version.get();
+    /** dash's HTTP defaults ({@link HttpClients}) plus Grafana's credentials, organisation, CA and pool size. */
+    private static OkHttpClient buildHttp(GrafanaSettings s) {
         String authorization = s.token() != null ? "Bearer " + s.token()
                 : s.password() != null ? Credentials.basic(s.user(), s.password()) : null;
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(r.connectTimeout())
-                .readTimeout(r.readTimeout())
-                .writeTimeout(r.readTimeout())
-                // our RetryPolicy is the only retry: OkHttp's silent one would double the attempts
-                .retryOnConnectionFailure(false)
-                // never follow https -> http, which would send the credentials in clear text
-                .followSslRedirects(false)
+        OkHttpClient.Builder b = HttpClients.builder(s.retry())
+                // synchronous calls from our own worker pool: the dispatcher limits only async calls
                 .connectionPool(new ConnectionPool(Math.max(5, s.parallel()), 5, TimeUnit.MINUTES))
                 .addInterceptor(chain -> {
-                    Request.Builder req = chain.request().newBuilder().header("User-Agent", userAgent);
+                    Request.Builder req = chain.request().newBuilder();
                     if (authorization != null) {
                         req.header("Authorization", authorization);
                     }
@@ -378,68 +304,6 @@ public final class GrafanaClient implements AutoCloseable {
                     }
                     return chain.proceed(req.build());
                 });
-        // synchronous calls from our own worker pool: the dispatcher limits only async calls
-        if (s.insecureSkipTlsVerify()) {
-            X509TrustManager trustAll = new TrustAll();
-            b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
-        } else if (s.caCert() != null) {
-            X509TrustManager tm = trustManagerFor(s.caCert());
-            b.sslSocketFactory(sslContext(tm).getSocketFactory(), tm);
-        }
-        return b.build();
-    }
-
-    /** Trusts exactly the certificates in a PEM file (like curl's --cacert). */
-    static X509TrustManager trustManagerFor(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) {
-                throw DashException.input("--ca-cert " + pem + " holds no certificate; give a PEM file with the CA certificate(s).");
-            }
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            int i = 0;
-            for (Certificate c : certs) {
-                ks.setCertificateEntry("ca" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            for (TrustManager tm : tmf.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    return x;
-                }
-            }
-            throw new IllegalStateException("no X509TrustManager");
-        } catch (IOException e) {
-            throw DashException.input("--ca-cert " + pem + " cannot be read: " + e.getMessage() + ".", e);
-        } catch (GeneralSecurityException e) {
-            throw DashException.input("--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage() + ".", e);
-        }
-    }
-
-    private static SSLContext sslContext(X509TrustManager tm) {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{tm}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Accepts any certificate: only behind the explicit --insecure-skip-tls-verify. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        return HttpClients.trust(b, s.caCert(), s.insecureSkipTlsVerify()).build();
     }
 }

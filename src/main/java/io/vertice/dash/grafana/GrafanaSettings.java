@@ -1,6 +1,7 @@
 package io.vertice.dash.grafana;
 
 import io.vertice.dash.DashException;
+import io.vertice.dash.http.RetryPolicy;
 import okhttp3.HttpUrl;
 
 import java.net.InetAddress;

@@ -146,6 +146,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void verboseShowsEveryRequestAndRetryToTheRemote() {
+        int port = RealPrometheus.freePort();
+        CliRunner r = CliRunner.run("validate", "--verbose", "--prometheus", "http://127.0.0.1:" + port);
+        assertThat(r.exitCode()).isEqualTo(3);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("dash: GET /api/v1/label/__name__/values?start=") && l.contains("ConnectException"))).hasSize(3);
+        assertThat(lines.stream().filter(l -> l.startsWith("dash: retrying GET /api/v1/label/__name__/values"))).hasSize(2);
+    }
+
+    @Test
     void serverErrorsAndNonPrometheusAnswersAreExitThree() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/broken", ex -> {

@@ -3,6 +3,7 @@ package io.vertice.dash.grafana;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.vertice.dash.DashException;
+import io.vertice.dash.http.RetryPolicy;
 import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.vertice.dash.grafana;
+package io.vertice.dash.http;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,93 @@
+package io.vertice.dash.http;
+
+import io.vertice.dash.DashException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends requests with the retries of a {@link RetryPolicy}: connection failures and "not now" answers
+ * (429, 502, 503, 504) are tried again after an exponential, jittered wait or the server's
+ * {@code Retry-After}; any other answer is returned as it is. Thread-safe.
+ */
+public final class RetryingClient implements AutoCloseable {
+    private final OkHttpClient http;
+    private final RetryPolicy retry;
+    private final Consumer<String> log;
+
+    /**
+     * @param http  a client from {@link HttpClients#builder(RetryPolicy)} (with the same policy)
+     * @param log   receives one line per request and retry (for --verbose); never sees headers
+     */
+    public RetryingClient(OkHttpClient http, RetryPolicy retry, Consumer<String> log) {
+        this.http = http;
+        this.retry = retry;
+        this.log = log;
+    }
+
+    /** A client with dash's defaults ({@link HttpClients#builder(RetryPolicy)}) and nothing else. */
+    public static RetryingClient of(RetryPolicy retry, Consumer<String> log) {
+        return new RetryingClient(HttpClients.builder(retry).build(), retry, log);
+    }
+
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /**
+     * Sends with retries and returns the final answer, whatever its status.
+     *
+     * @param what what the request does, for the sentence when the wait is interrupted ("reading dashboard x")
+     * @throws Unreachable when no answer came after the allowed attempts
+     */
+    public HttpAnswer send(Request request, String what) throws Unreachable {
+        String line = request.method() + " " + request.url().encodedPath()
+                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            String retryAfter;
+            String outcome;
+            try (Response r = http.newCall(request).execute()) {
+                String body = r.body().string();
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                log.accept(line + " -> " + r.code() + " in " + ms + " ms");
+                if (!RetryPolicy.retryableStatus(r.code()) || attempt >= retry.maxAttempts()) {
+                    return new HttpAnswer(r.code(), r.message(), body, r.header("Content-Type"), attempt);
+                }
+                retryAfter = r.header("Retry-After");
+                outcome = Integer.toString(r.code());
+            } catch (IOException e) {
+                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                // a certificate or a host name does not get better by asking again
+                if (e instanceof SSLException || e instanceof UnknownHostException || attempt >= retry.maxAttempts()) {
+                    throw new Unreachable(e, attempt);
+                }
+                retryAfter = null;
+                outcome = e.getClass().getSimpleName();
+            }
+            Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now());
+            log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome
+                    + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw DashException.remote("interrupted while " + what + ".");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
