@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@code dash promql check}: parse and type-check PromQL expressions, Grafana variables allowed. */
@@ -105,12 +106,15 @@ public final class PromqlCommand implements Callable<Integer> {
          * big file never holds more than one chunk of expressions and results in memory (text format).
          */
         private final class Report {
-            private static final int CHUNK = 8192;
+            private static final int CHUNK = 4096;
             private final PrintWriter out;
             private final List<Input> pending = new ArrayList<>(CHUNK);
             private final ArrayNode json = format == Format.json ? Json.array() : null;
             private int count;
             private boolean anyInvalid;
+            /** The chunk being checked in the background, and its inputs. */
+            private CompletableFuture<CheckResult[]> checking;
+            private List<Input> checkingInputs;
 
             Report(PrintWriter out) {
                 this.out = out;
@@ -119,24 +123,41 @@ public final class PromqlCommand implements Callable<Integer> {
             void add(Input in) {
                 pending.add(in);
                 if (pending.size() == CHUNK) {
-                    flush();
+                    dispatch();
                 }
             }
 
-            void flush() {
-                // sequential on purpose: measured on 2 cores, a parallel stream was slower, because the JIT
-                // compiler threads need the other core while the parser warms up
-                for (int i = 0; i < pending.size(); i++) {
-                    CheckResult r = check(pending.get(i));
-                    anyInvalid |= !r.valid();
+            /** Checks what is pending, printing the previous chunk's verdicts while this one is checked. */
+            private void dispatch() {
+                List<Input> batch = new ArrayList<>(pending);
+                pending.clear();
+                CompletableFuture<CheckResult[]> next = CompletableFuture.supplyAsync(() ->
+                        batch.parallelStream().map(Check::check).toArray(CheckResult[]::new));
+                printChecked();
+                checking = next;
+                checkingInputs = batch;
+            }
+
+            private void printChecked() {
+                if (checking == null) {
+                    return;
+                }
+                CheckResult[] results = checking.join();
+                for (int i = 0; i < results.length; i++) {
+                    anyInvalid |= !results[i].valid();
                     if (format == Format.json) {
-                        json(r, pending.get(i), json);
+                        json(results[i], checkingInputs.get(i), json);
                     } else {
-                        text(r, pending.get(i), out);
+                        text(results[i], checkingInputs.get(i), out);
                     }
                 }
-                count += pending.size();
-                pending.clear();
+                count += results.length;
+                checking = null;
+            }
+
+            void flush() {
+                dispatch();
+                printChecked();
             }
 
             /**
