@@ -102,8 +102,9 @@ public final class PromqlCommand implements Callable<Integer> {
         }
 
         /**
-         * Checks expressions in chunks as they are read and prints each chunk's verdicts at once, so a
-         * big file never holds more than one chunk of expressions and results in memory (text format).
+         * Checks expressions in chunks as they are read: a chunk is checked on both cores while the
+         * previous chunk's verdicts print, so a big file never holds more than two chunks of expressions
+         * and results in memory (text format).
          */
         private final class Report {
             private static final int CHUNK = 4096;
