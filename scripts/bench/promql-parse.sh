@@ -21,18 +21,18 @@ F="$TMP/expressions.txt"
 java -cp "$CP" io.vertice.dash.bench.PromqlParseBench generate "$F" "$COUNT"
 echo "generated $(wc -l < "$F") expressions ($(du -h "$F" | cut -f1)) into a temp file; cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# run LABEL [JDK_JAVA_OPTIONS]: 5 timed runs, prints each and the median
+# run LABEL [JDK_JAVA_OPTIONS [LAUNCHER]]: 5 timed runs, prints each and the median
 run() {
-  local label="$1" opts="${2:-}" times=() i start end ms cpu rc
+  local label="$1" opts="${2:-}" launcher="${3:-java -jar target/dash.jar}" times=() i start end ms cpu rc
   for i in 1 2 3 4 5; do
     start=$(date +%s%N)
     set +e
     if [[ -x /usr/bin/time ]]; then
-      JDK_JAVA_OPTIONS="$opts" /usr/bin/time -f "%U %S" -o "$TMP/cpu" java -jar target/dash.jar promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
+      JDK_JAVA_OPTIONS="$opts" /usr/bin/time -f "%U %S" -o "$TMP/cpu" $launcher promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
       rc=$?
       cpu=$(awk '{printf "%.2f s CPU", $1 + $2}' "$TMP/cpu")
     else
-      JDK_JAVA_OPTIONS="$opts" java -jar target/dash.jar promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
+      JDK_JAVA_OPTIONS="$opts" $launcher promql check --file "$F" > "$TMP/out.txt" 2>/dev/null
       rc=$?
       cpu="CPU n/a"
     fi
@@ -47,5 +47,7 @@ run() {
 
 run "java -jar dash.jar promql check --file"
 run "same with JDK_JAVA_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+./dash --version >/dev/null   # builds the launcher's class-data archive outside the timed runs
+run "./dash promql check --file (the launcher: C1, class-data sharing)" "" "./dash"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$CP" io.vertice.dash.bench.PromqlParseBench inprocess "$F"
