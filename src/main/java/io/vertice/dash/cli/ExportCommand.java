@@ -42,15 +42,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; list files that differ from the code and exit 1 if any.")
     boolean check;
 
-    @Option(names = "--no-validate", description = "Write even when validation against the embedded catalogue finds errors.")
-    boolean noValidate;
+    @Option(names = "--validate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Validate against the embedded catalogue first and write nothing on an error "
+                    + "(the default); --no-validate writes anyway.")
+    boolean validate;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = ProjectPaths.orDefault(out, Exporter.DEFAULT_DIR);
         // the catalogue takes as long to build as the dashboards take to render: do both at once
-        CompletableFuture<MetricCatalog> catalog = check || noValidate ? null
+        CompletableFuture<MetricCatalog> catalog = check || !validate ? null
                 : CompletableFuture.supplyAsync(() -> new EmbeddedCatalogSource().load());
         Exporter exporter = Exporter.ofOurDashboards();
         if (check) {
@@ -66,7 +68,15 @@ public final class ExportCommand implements Callable<Integer> {
                     drift.size(), dir);
             return ExitCodes.FINDINGS;
         }
-        if (!noValidate) {
+        return write(exporter, dir, catalog, stdout);
+    }
+
+    /**
+     * Writes the dashboards, after validating them against the catalogue when one is given: an
+     * error-level finding means nothing is written and exit 1.
+     */
+    static int write(Exporter exporter, Path dir, CompletableFuture<MetricCatalog> catalog, PrintWriter stdout) {
+        if (catalog != null) {
             // refuse to write dashboards whose queries would not work (see dash validate)
             ValidationReport report = OurDashboards.validate(exporter.dashboards(), catalog.join());
             if (report.hasErrors()) {
@@ -81,6 +91,7 @@ public final class ExportCommand implements Callable<Integer> {
             stdout.printf("%-24s %-24s %3d panels  %s%n", w.dashboard().uid(), w.dashboard().title(),
                     w.dashboard().panelCount(), w.action().name().toLowerCase(java.util.Locale.ROOT));
         }
+        stdout.flush();
         return ExitCodes.OK;
     }
 }

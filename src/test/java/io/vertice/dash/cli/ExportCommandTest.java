@@ -1,5 +1,11 @@
 package io.vertice.dash.cli;
 
+import io.vertice.dash.export.Exporter;
+import io.vertice.dash.export.RenderedDashboard;
+import io.vertice.dash.model.Dashboard;
+import io.vertice.dash.model.Panels;
+import io.vertice.dash.model.Units;
+import io.vertice.dash.simulator.SimulatorCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,5 +101,40 @@ class ExportCommandTest {
         Run r = dash("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).matches("dash \\d+\\.\\d+\\.\\d+.*\\n");
+    }
+
+    /** A dashboard whose query names a metric nobody exposes. */
+    static Exporter brokenExporter() {
+        var broken = Dashboard.builder("broken", "Broken")
+                .panel(Panels.timeseries("Ghost").description("Reads a metric that does not exist.")
+                        .query("sum(no_such_metric_total)", "ghost").unit(Units.SHORT))
+                .build();
+        return new Exporter(List.of(RenderedDashboard.of(broken)));
+    }
+
+    @Test
+    void validationErrorsMeanNothingIsWrittenAndExitOne() throws Exception {
+        StringWriter out = new StringWriter();
+        int exit = ExportCommand.write(brokenExporter(), dir,
+                CompletableFuture.completedFuture(SimulatorCatalog.catalog()), new PrintWriter(out));
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("unknown-metric", "no_such_metric_total", "nothing written");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutValidationTheSameDashboardIsWritten() {
+        StringWriter out = new StringWriter();
+        assertThat(ExportCommand.write(brokenExporter(), dir, null, new PrintWriter(out))).isZero();
+        assertThat(dir.resolve("broken.json")).exists();
+        assertThat(out.toString()).contains("broken", "written");
+    }
+
+    @Test
+    void validateAndNoValidateAreBothAccepted() {
+        assertThat(dash("export", "--validate", "--out", dir.toString()).exit()).isZero();
+        assertThat(dash("export", "--no-validate", "--out", dir.toString()).exit()).isZero();
     }
 }
