@@ -80,9 +80,21 @@ public record Exposition(List<Family> families) {
                     labels.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v);
                 });
             }
-            out.add(new MetricFamily(f.name(), f.type(), f.help(), labels));
+            out.add(new MetricFamily(f.name(), f.type(), f.help(), labels, oldStyleCounterSeries(f)));
         }
         return MetricCatalog.of(out);
+    }
+
+    /**
+     * An older exporter may expose a counter without the {@code _total} suffix ({@code # TYPE foo counter},
+     * then {@code foo 3}); PromQL then reads {@code foo}, not {@code foo_total}. Empty for the usual shape.
+     */
+    private static List<String> oldStyleCounterSeries(Family f) {
+        if (f.type() != MetricType.COUNTER || f.samples().isEmpty()
+                || f.samples().stream().anyMatch(s -> s.name().endsWith("_total"))) {
+            return List.of();
+        }
+        return f.samples().stream().map(Sample::name).filter(n -> !n.endsWith("_created")).distinct().toList();
     }
 
     private static boolean isStructuralLabel(MetricType type, String sampleName, String label) {

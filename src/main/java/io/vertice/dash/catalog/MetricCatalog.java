@@ -91,6 +91,6 @@ public final class MetricCatalog {
         }));
         MetricType type = a.type() == MetricType.UNKNOWN ? b.type() : a.type();
         String help = a.help().isEmpty() ? b.help() : a.help();
-        return new MetricFamily(a.name(), type, help, labels);
+        return new MetricFamily(a.name(), type, help, labels, a.series().isEmpty() ? b.series() : a.series());
     }
 }

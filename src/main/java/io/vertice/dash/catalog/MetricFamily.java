@@ -17,10 +17,19 @@ import java.util.Set;
  * @param help   its help text ("" when unknown)
  * @param labels label name to the values it is known to take, in a stable order; an empty set means
  *               the values are not known (any value is plausible)
+ * @param series the series names it exposes when they differ from what its type implies (an older
+ *               exporter's counter {@code foo} without {@code _total}); empty: implied by the type
  */
-public record MetricFamily(String name, MetricType type, String help, Map<String, Set<String>> labels) {
+public record MetricFamily(String name, MetricType type, String help, Map<String, Set<String>> labels,
+                           List<String> series) {
+
+    /** A family whose series names follow from its type. */
+    public MetricFamily(String name, MetricType type, String help, Map<String, Set<String>> labels) {
+        this(name, type, help, labels, List.of());
+    }
 
     public MetricFamily {
+        series = List.copyOf(series);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         help = help == null ? "" : help;
@@ -31,6 +40,9 @@ public record MetricFamily(String name, MetricType type, String help, Map<String
 
     /** The series names this family exposes, as they appear in PromQL. */
     public List<String> seriesNames() {
+        if (!series.isEmpty()) {
+            return series;
+        }
         return switch (type) {
             case COUNTER -> List.of(name + "_total");
             case HISTOGRAM, GAUGEHISTOGRAM -> List.of(name + "_bucket", name + "_sum", name + "_count");
