@@ -127,4 +127,27 @@ class DashboardDiffTest {
         assertThat(DiffFormat.GITHUB.render(changes, "dir", uid -> "dir/" + uid + ".json")).isEqualTo(
                 "::error file=dir/esgt-deep-dive.json,title=dashboard drift%3A ESGT Deep Dive::ESGT Deep Dive › refresh: \"5m\" → \"30s\"\n");
     }
+
+    /** Grafana stamps its version on every panel it saves; a save in the UI without edits is no change. */
+    @Test
+    void aDashboardSavedBackByGrafanaShowsNoDifference() {
+        for (io.vertice.dash.export.RenderedDashboard ours : io.vertice.dash.export.Exporter.render()) {
+            ObjectNode savedByGrafana = ours.json();
+            savedByGrafana.put("id", 42);
+            savedByGrafana.put("version", 7);
+            for (JsonNode panel : savedByGrafana.path("panels")) {
+                ((ObjectNode) panel).put("pluginVersion", "11.6.0");
+                for (JsonNode inner : panel.path("panels")) {
+                    ((ObjectNode) inner).put("pluginVersion", "11.6.0");
+                }
+            }
+            ObjectNode apiResponse = Json.object();
+            apiResponse.set("dashboard", savedByGrafana);
+            apiResponse.putObject("meta").put("version", 7);
+            assertThat(DashboardDiff.compare(ours.json(), apiResponse)).as(ours.uid()).isEmpty();
+
+            ((ObjectNode) savedByGrafana.path("panels").get(1)).put("title", "Renamed in the UI");
+            assertThat(DashboardDiff.compare(ours.json(), apiResponse)).as(ours.uid()).isNotEmpty();
+        }
+    }
 }
