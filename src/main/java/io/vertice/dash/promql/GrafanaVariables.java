@@ -1,12 +1,44 @@
 package io.vertice.dash.promql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 
 /**
  * Grafana's variable reference syntax: {@code $name}, {@code ${name}}, {@code ${name.field}},
  * {@code ${name:format}}, {@code [[name]]}, {@code [[name:format]]} (names are word characters).
  */
-final class GrafanaVariables {
+public final class GrafanaVariables {
     private GrafanaVariables() {
+    }
+
+    /**
+     * Every variable reference in any text (a legend, a title, an expression that does not parse), in
+     * order, with its position. Purely numeric names ({@code $1} in a {@code label_replace}
+     * replacement) are regex back-references, not variables, and are left out.
+     */
+    public static List<VariableUse> find(String text) {
+        List<VariableUse> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            boolean candidate = text.charAt(i) == '$' || text.startsWith("[[", i);
+            int[] m = candidate ? match(text, i) : null;
+            if (m == null) {
+                i++;
+                continue;
+            }
+            String name = text.substring(m[0], m[1]);
+            if (!name.chars().allMatch(Character::isDigit)) {
+                Position at = PromQL.lineColumn(text, i);
+                out.add(new VariableUse(name, m[2] < 0 ? null : text.substring(m[2], m[3]), i, m[4], at.line(),
+                        at.column()));
+            }
+            i = m[4];
+        }
+        return out;
     }
 
     /**

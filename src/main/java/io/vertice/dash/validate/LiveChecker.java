@@ -5,8 +5,10 @@ import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.promql.Binary;
 import io.vertice.dash.promql.Expr;
 import io.vertice.dash.promql.Exprs;
+import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.PromQL;
+import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.promql.PromqlException;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.rules.LiveRules;
@@ -224,16 +226,16 @@ public final class LiveChecker {
     String substitute(String text, DashboardView d, Map<String, List<String>> values, String single) {
         StringBuilder b = new StringBuilder();
         int last = 0;
-        for (GrafanaVariables.Reference r : GrafanaVariables.references(text)) {
-            b.append(text, last, r.offset());
+        for (VariableUse r : GrafanaVariables.find(text)) {
+            b.append(text, last, r.start());
             b.append(r.name().equals(single) && values.containsKey(single) && !values.get(single).isEmpty()
                     ? values.get(single).get(0) : value(r, d, values));
-            last = r.offset() + r.length();
+            last = r.end();
         }
         return b.append(text.substring(last)).toString();
     }
 
-    private String value(GrafanaVariables.Reference r, DashboardView d, Map<String, List<String>> values) {
+    private String value(VariableUse r, DashboardView d, Map<String, List<String>> values) {
         long scrape = scrapeInterval.toSeconds();
         long range = dashboardRange(d).toSeconds();
         switch (r.name()) {

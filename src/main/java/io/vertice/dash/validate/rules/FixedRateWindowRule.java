@@ -1,5 +1,8 @@
 package io.vertice.dash.validate.rules;
 
+import io.vertice.dash.promql.PromQL;
+import io.vertice.dash.promql.Position;
+
 import io.vertice.dash.promql.Call;
 import io.vertice.dash.promql.MatrixSelector;
 import io.vertice.dash.promql.ParsedQuery;
@@ -46,9 +49,9 @@ public final class FixedRateWindowRule implements ParsedQueryRule {
                     && m.range() != null && m.range().compareTo(DELIBERATE) < 0) {
                 int bracket = q.original().indexOf('[', m.selector().span().end());
                 int offset = bracket >= 0 && bracket < m.span().end() ? bracket + 1 : m.span().start();
-                int[] lc = io.vertice.dash.validate.GrafanaVariables.lineColumn(q.original(), offset);
+                Position at = PromQL.lineColumn(q.original(), offset);
                 out.query(this, context.query(), c.function().name() + "() over a fixed [" + m.rangeText()
-                        + "] window; use [$__rate_interval].", lc[0], lc[1]);
+                        + "] window; use [$__rate_interval].", at.line(), at.column());
             }
         });
     }

@@ -7,7 +7,8 @@ import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
 import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.validate.Findings;
-import io.vertice.dash.validate.GrafanaVariables;
+import io.vertice.dash.promql.GrafanaVariables;
+import io.vertice.dash.validate.BuiltInVariables;
 import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.TargetView;
@@ -75,8 +76,8 @@ public final class UndefinedVariableRule implements DashboardRule {
 
     private void report(Set<String> defined, String text, String field, String panel, String refId, Findings out) {
         Set<String> missing = new LinkedHashSet<>();
-        for (GrafanaVariables.Reference r : GrafanaVariables.references(text)) {
-            if (!defined.contains(r.name()) && !GrafanaVariables.isBuiltIn(r.name())) {
+        for (VariableUse r : GrafanaVariables.find(text)) {
+            if (!defined.contains(r.name()) && !BuiltInVariables.contains(r.name())) {
                 missing.add(r.name());
             }
         }
@@ -95,7 +96,7 @@ public final class UndefinedVariableRule implements DashboardRule {
             return;
         }
         for (VariableUse v : parsed.variables()) {
-            if (!v.isBuiltin() && !defined.contains(v.name()) && !GrafanaVariables.isBuiltIn(v.name())) {
+            if (!v.isBuiltin() && !defined.contains(v.name()) && !BuiltInVariables.contains(v.name())) {
                 out.add(this, panel, refId, "the query uses $" + v.name() + ", which the dashboard does not define; "
                         + "add the variable or fix the name.", v.line(), v.column());
             }
@@ -103,11 +104,10 @@ public final class UndefinedVariableRule implements DashboardRule {
     }
 
     private void reportWithPosition(Set<String> defined, String expr, String panel, String refId, Findings out) {
-        for (GrafanaVariables.Reference r : GrafanaVariables.references(expr)) {
-            if (!defined.contains(r.name()) && !GrafanaVariables.isBuiltIn(r.name())) {
-                int[] lc = GrafanaVariables.lineColumn(expr, r.offset());
+        for (VariableUse r : GrafanaVariables.find(expr)) {
+            if (!defined.contains(r.name()) && !BuiltInVariables.contains(r.name())) {
                 out.add(this, panel, refId, "the query uses $" + r.name() + ", which the dashboard does not define; "
-                        + "add the variable or fix the name.", lc[0], lc[1]);
+                        + "add the variable or fix the name.", r.line(), r.column());
             }
         }
     }
