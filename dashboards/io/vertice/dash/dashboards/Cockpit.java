@@ -2,6 +2,7 @@ package io.vertice.dash.dashboards;
 
 import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.model.Link;
+import io.vertice.dash.model.Query;
 import io.vertice.dash.model.Thresholds;
 import io.vertice.dash.model.ValueMapping;
 import io.vertice.dash.model.Variable;
@@ -34,6 +35,20 @@ public final class Cockpit {
     /** The standard filter plus more matchers, e.g. {@code sel("x_total", "outcome=\"success\"")}. */
     public static String sel(String metric, String moreMatchers) {
         return metric + "{" + FILTER + ", " + moreMatchers + "}";
+    }
+
+    /**
+     * A histogram's buckets per interval for a heatmap panel: {@code sum by (le) (increase(bucket[$__rate_interval]))},
+     * in heatmap format with one row per {@code le}.
+     */
+    public static Query bucketHeatmap(String bucketSelector) {
+        return Query.of("sum by (le) (increase(" + bucketSelector + "[$__rate_interval]))")
+                .legend("{{le}}").format(Query.Format.HEATMAP);
+    }
+
+    /** The q-quantile of a histogram, from the rate of its buckets summed by {@code le}. */
+    public static String quantile(double q, String bucketSelector) {
+        return "histogram_quantile(" + q + ", sum by (le) (rate(" + bucketSelector + "[$__rate_interval])))";
     }
 
     /** datasource, environment, service: the variables every cockpit dashboard starts with. */

@@ -10,6 +10,8 @@ import io.vertice.dash.model.Variable;
 
 import java.util.List;
 
+import static io.vertice.dash.dashboards.Cockpit.bucketHeatmap;
+import static io.vertice.dash.dashboards.Cockpit.quantile;
 import static io.vertice.dash.dashboards.Cockpit.sel;
 import static io.vertice.dash.model.Panels.barGauge;
 import static io.vertice.dash.model.Panels.heatmap;
@@ -82,9 +84,8 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                         cells hold more attempts. Normal: most attempts low, a band of high ones \
                                         that become ignitions.""")
                                 .size(8, 8)
-                                .query(Query.of("sum by (le) (increase(" + sel("maximus_esgt_salience_component_bucket",
-                                        "component=\"$component\"") + "[$__rate_interval]))")
-                                        .legend("{{le}}").format(Query.Format.HEATMAP))
+                                .query(bucketHeatmap(sel("maximus_esgt_salience_component_bucket",
+                                        "component=\"$component\"")))
                                 .unit(Units.SHORT)
                                 .yUnit(Units.PERCENT_UNIT)
                                 .repeatHorizontally("component", 3)))
@@ -95,8 +96,7 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                         ignitions in the upper buckets; a band sliding down means the workspace \
                                         ignites but does not hold together.""")
                                 .size(12, 8)
-                                .query(Query.of("sum by (le) (increase(" + sel("maximus_esgt_ignition_coherence_bucket")
-                                        + "[$__rate_interval]))").legend("{{le}}").format(Query.Format.HEATMAP))
+                                .query(bucketHeatmap(sel("maximus_esgt_ignition_coherence_bucket")))
                                 .unit(Units.SHORT)
                                 .yUnit(Units.PERCENT_UNIT))
                         .add(timeseries("Coherence p50 and p95")
@@ -105,10 +105,8 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                         Normal: median above 60 %. A wide gap between the two means uneven \
                                         ignitions.""")
                                 .size(12, 8)
-                                .query("histogram_quantile(0.5, sum by (le) (rate("
-                                        + sel("maximus_esgt_ignition_coherence_bucket") + "[$__rate_interval])))", "p50")
-                                .query("histogram_quantile(0.95, sum by (le) (rate("
-                                        + sel("maximus_esgt_ignition_coherence_bucket") + "[$__rate_interval])))", "p95")
+                                .query(quantile(0.5, sel("maximus_esgt_ignition_coherence_bucket")), "p50")
+                                .query(quantile(0.95, sel("maximus_esgt_ignition_coherence_bucket")), "p95")
                                 .unit(Units.PERCENT_UNIT).min(0).max(1)
                                 .thresholds(Thresholds.from("red").at(0.4, "orange").at(0.6, "green")).thresholdLines())
                         .add(heatmap("Ignition duration")
@@ -117,8 +115,7 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                         band in the hundreds of milliseconds; long ignitions that spread upwards \
                                         come before timeouts.""")
                                 .size(12, 8)
-                                .query(Query.of("sum by (le) (increase(" + sel("maximus_esgt_duration_seconds_bucket")
-                                        + "[$__rate_interval]))").legend("{{le}}").format(Query.Format.HEATMAP))
+                                .query(bucketHeatmap(sel("maximus_esgt_duration_seconds_bucket")))
                                 .unit(Units.SHORT)
                                 .yUnit(Units.SECONDS))
                         .add(timeseries("Ignition duration p95")
@@ -126,8 +123,7 @@ public final class EsgtDeepDive implements DashboardDefinition {
                                         95th percentile of ignition duration. Normal: below one second; above two \
                                         seconds ignitions are close to timing out.""")
                                 .size(12, 8)
-                                .query("histogram_quantile(0.95, sum by (le) (rate("
-                                        + sel("maximus_esgt_duration_seconds_bucket") + "[$__rate_interval])))", "p95")
+                                .query(quantile(0.95, sel("maximus_esgt_duration_seconds_bucket")), "p95")
                                 .unit(Units.SECONDS).min(0)
                                 .thresholds(Thresholds.from("green").at(1, "orange").at(2, "red")).thresholdLines())
                         .add(barGauge("Participating nodes")
