@@ -122,9 +122,11 @@ public final class ConversionLoss {
             }
             dropIf(panel, "pluginVersion", "");
             dropIf(panel, "description", "");
-            ArrayNode links = Trees.array(panel, "links");
-            if (links != null && links.isEmpty()) {
-                panel.remove("links");
+            for (String k : List.of("links", "targets")) {
+                ArrayNode a = Trees.array(panel, k);
+                if (a != null && a.isEmpty()) {
+                    panel.remove(k);
+                }
             }
             ObjectNode legend = Trees.object(Trees.object(panel, "options"), "legend");
             if (legend != null) {
