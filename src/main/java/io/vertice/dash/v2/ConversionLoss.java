@@ -110,7 +110,7 @@ public final class ConversionLoss {
                 d.remove(k);
             }
         }
-        for (JsonNode p : panels(d)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(d)) {
             ObjectNode panel = (ObjectNode) p;
             if ("row".equals(Trees.text(panel, "type"))) {
                 panel.remove("id");
@@ -163,15 +163,6 @@ public final class ConversionLoss {
             dropIf(v, "allowCustomValue", true);
         }
         return d;
-    }
-
-    private static List<JsonNode> panels(JsonNode d) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode p : d.path("panels")) {
-            out.add(p);
-            p.path("panels").forEach(out::add);
-        }
-        return out;
     }
 
     private static void dropIf(ObjectNode o, String key, Object value) {

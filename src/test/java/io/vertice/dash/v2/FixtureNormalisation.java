@@ -73,7 +73,7 @@ final class FixtureNormalisation {
         if (templating != null && templating.isObject() && templating.path("list").isMissingNode()) {
             n.remove("templating");
         }
-        for (JsonNode p : allPanels(n)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(n)) {
             ObjectNode panel = (ObjectNode) p;
             if ("row".equals(panel.path("type").asText())) {
                 panel.remove("id");
@@ -86,15 +86,6 @@ final class FixtureNormalisation {
         derivedPanelDatasources(n);
         thresholdSteps(n);
         return n;
-    }
-
-    private static List<JsonNode> allPanels(JsonNode d) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode p : d.path("panels")) {
-            out.add(p);
-            p.path("panels").forEach(out::add);
-        }
-        return out;
     }
 
     /**
@@ -118,7 +109,7 @@ final class FixtureNormalisation {
      * Such a panel datasource is derived from the queries, so it is left out of the comparison.
      */
     private static void derivedPanelDatasources(JsonNode d) {
-        for (JsonNode p : allPanels(d)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(d)) {
             JsonNode ds = p.get("datasource");
             JsonNode targets = p.path("targets");
             if (ds == null || !targets.isArray() || targets.isEmpty()) {
