@@ -153,7 +153,7 @@ public final class ReferenceDocs {
                         + number(options.path("from")) + "–" + number(options.path("to")) + ")");
                 case "special" -> words.add("\"" + options.path("result").path("text").asText() + "\" ("
                         + options.path("match").asText() + ")");
-                default -> options.fields().forEachRemaining(f -> {
+                default -> options.properties().forEach(f -> {
                     String text = f.getValue().path("text").asText();
                     if (!text.isEmpty()) {
                         words.add("\"" + text + "\" (" + f.getKey() + ")");

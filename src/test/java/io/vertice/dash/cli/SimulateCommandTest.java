@@ -40,7 +40,7 @@ class SimulateCommandTest {
 
     @Test
     void portInUseIsOneSentenceAndExitTwo() throws IOException {
-        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
             Result r = run("simulate", "--port", Integer.toString(port));
             assertThat(r.exitCode()).isEqualTo(2);
@@ -111,7 +111,7 @@ class SimulateCommandTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(millis).isLessThan(1000);
             // The port is free again.
-            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(again.getLocalPort()).isEqualTo(port);
             }
         } finally {

@@ -157,7 +157,7 @@ class ValidateCommandTest {
 
     @Test
     void serverErrorsAndNonPrometheusAnswersAreExitThree() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/broken", ex -> {
             byte[] b = "{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"storage is on fire\"}".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(503, b.length);
