@@ -2,11 +2,11 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.export.Exporter;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.ValidationReport;
-import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.catalog.MetricCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,6 +2,7 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(120) // per test: the tests here start servers or processes
 class SimulateCommandTest {
 
     private record Result(int exitCode, String out, String err) {
