@@ -12,6 +12,7 @@ import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash import} against a stateful fake of Grafana's documented API. */
+@Timeout(120) // per test: the tests here start servers or processes
 class ImportCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
