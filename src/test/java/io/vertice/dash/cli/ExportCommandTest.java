@@ -23,34 +23,23 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    /** Runs dash in-process and captures what it prints. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run dash(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        GlobalOptions.reset();
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static Cli.Result dash(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void exportPrintsOneLinePerDashboardThenReportsUnchanged() {
-        Run first = dash("export", "--out", dir.toString());
+        Cli.Result first = dash("export", "--out", dir.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out().lines()).hasSize(3).allMatch(l -> l.endsWith("written"));
         assertThat(first.out()).contains("consciousness-overview", "Consciousness Overview", "11 panels");
-        Run second = dash("export", "--out", dir.toString());
+        Cli.Result second = dash("export", "--out", dir.toString());
         assertThat(second.out().lines()).hasSize(3).allMatch(l -> l.endsWith("unchanged"));
     }
 
     @Test
     void checkExitsOneListingEachDifferenceAndZeroWhenClean() throws Exception {
-        Run missing = dash("export", "--check", "--out", dir.toString());
+        Cli.Result missing = dash("export", "--check", "--out", dir.toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.out()).contains("missing  " + dir.resolve("esgt-deep-dive.json"))
                 .contains("run 'dash export'");
@@ -60,12 +49,12 @@ class ExportCommandTest {
 
         dash("export", "--out", dir.toString());
         Files.writeString(dir.resolve("old.json"), "{}");
-        Run extra = dash("export", "--check", "--out", dir.toString());
+        Cli.Result extra = dash("export", "--check", "--out", dir.toString());
         assertThat(extra.exit()).isEqualTo(1);
         assertThat(extra.out()).contains("extra    " + dir.resolve("old.json"));
 
         Files.delete(dir.resolve("old.json"));
-        Run clean = dash("export", "--check", "--out", dir.toString());
+        Cli.Result clean = dash("export", "--check", "--out", dir.toString());
         assertThat(clean.exit()).isZero();
         assertThat(clean.out()).contains("3 dashboards match");
     }
@@ -74,7 +63,7 @@ class ExportCommandTest {
     void anUnwritableDirectoryIsOneSentenceAndExitTwoWithoutStackTrace() throws Exception {
         Path file = dir.resolve("plain-file");
         Files.writeString(file, "x");
-        Run r = dash("export", "--out", file.toString());
+        Cli.Result r = dash("export", "--out", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("dash: cannot write").doesNotContain("Exception", "\tat ");
@@ -82,7 +71,7 @@ class ExportCommandTest {
 
     @Test
     void listShowsDashboardsPanelsAndQueries() {
-        Run r = dash("list");
+        Cli.Result r = dash("list");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("esgt-deep-dive  ESGT Deep Dive  (11 panels)")
                 .contains("heatmap        Coherence distribution  [short]")
@@ -91,14 +80,15 @@ class ExportCommandTest {
 
     @Test
     void anUnknownFlagIsAUsageErrorWithExitTwo() {
-        Run r = dash("export", "--no-such-flag");
+        Cli.Result r = dash("export", "--no-such-flag");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown option: '--no-such-flag'");
+        assertThat(r.err()).isEqualTo("dash: unknown option '--no-such-flag' for 'dash export'. See 'dash export --help'."
+                + System.lineSeparator());
     }
 
     @Test
     void versionComesFromTheBuild() {
-        Run r = dash("--version");
+        Cli.Result r = dash("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).matches("dash \\d+\\.\\d+\\.\\d+.*\\n");
     }

@@ -2,7 +2,6 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.grafana.GrafanaSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -14,15 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GrafanaOptionsTest {
 
-    @AfterEach
-    void restore() {
-        GrafanaOptions.environment = System::getenv;
-    }
-
     private static GrafanaSettings settings(Map<String, String> env, String... args) {
-        GrafanaOptions.environment = env::get;
         GrafanaOptions o = new GrafanaOptions();
-        new CommandLine(o).parseArgs(args);
+        CommandLine cl = new CommandLine(o);
+        cl.setDefaultValueProvider(CommandFactory.standard().withEnvironment(env).defaults());
+        cl.parseArgs(args);
         return o.settings();
     }
 
@@ -58,7 +53,7 @@ class GrafanaOptionsTest {
         assertThatThrownBy(() -> settings(Map.of())).isInstanceOf(DashException.class).hasMessageContaining("GRAFANA_URL");
         assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "ftp://x"))).hasMessageContaining("is not an http:// or https:// URL");
         assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x", "GRAFANA_ORG_ID", "main")))
-                .hasMessageContaining("GRAFANA_ORG_ID must be a number");
+                .hasMessageContaining("--org-id (or GRAFANA_ORG_ID) must be a number");
         assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x", "GRAFANA_PASSWORD", "pw")))
                 .hasMessageContaining("without a user").hasMessageNotContaining("pw\"");
         assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x"), "--parallel", "0"))

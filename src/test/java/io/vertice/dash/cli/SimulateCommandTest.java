@@ -2,13 +2,10 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,25 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulateCommandTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Cli.Result run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void portInUseIsOneSentenceAndExitTwo() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = busy.getLocalPort();
-            Result r = run("simulate", "--port", Integer.toString(port));
-            assertThat(r.exitCode()).isEqualTo(2);
+            Cli.Result r = run("simulate", "--port", Integer.toString(port));
+            assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("dash: port " + port
                     + " on 127.0.0.1 is already in use; stop the other process or pass --port" + System.lineSeparator());
             assertThat(r.out()).isEmpty();
@@ -52,20 +40,20 @@ class SimulateCommandTest {
 
     @Test
     void badOptionsAreExitTwoWithoutStackTrace() {
-        Result tick = run("simulate", "--tick", "soon");
-        assertThat(tick.exitCode()).isEqualTo(2);
+        Cli.Result tick = run("simulate", "--tick", "soon");
+        assertThat(tick.exit()).isEqualTo(2);
         assertThat(tick.err()).contains("'soon' is not a duration").doesNotContain("Exception");
 
-        Result services = run("simulate", "--services", "0");
-        assertThat(services.exitCode()).isEqualTo(2);
+        Cli.Result services = run("simulate", "--services", "0");
+        assertThat(services.exit()).isEqualTo(2);
         assertThat(services.err()).startsWith("dash: the number of services must be at least 1");
 
-        Result envs = run("simulate", "--environments", "prod,prod");
-        assertThat(envs.exitCode()).isEqualTo(2);
+        Cli.Result envs = run("simulate", "--environments", "prod,prod");
+        assertThat(envs.exit()).isEqualTo(2);
         assertThat(envs.err()).startsWith("dash: environments must be distinct");
 
-        Result speed = run("simulate", "--speed", "-1");
-        assertThat(speed.exitCode()).isEqualTo(2);
+        Cli.Result speed = run("simulate", "--speed", "-1");
+        assertThat(speed.exit()).isEqualTo(2);
         assertThat(speed.err()).startsWith("dash: the speed must be a positive number");
     }
 
@@ -80,8 +68,8 @@ class SimulateCommandTest {
 
     @Test
     void helpShowsTheOptionsAndAnExample() {
-        Result r = run("simulate", "--help");
-        assertThat(r.exitCode()).isZero();
+        Cli.Result r = run("simulate", "--help");
+        assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--port", "--host", "--seed", "--speed", "--tick", "--environments", "--services",
                 "dash simulate --port 9464");
     }
