@@ -11,7 +11,6 @@ import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.LiveChecker;
-import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -118,7 +117,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private List<DashboardInput> inputs() {
         List<DashboardInput> inputs = new ArrayList<>();
         if (files.isEmpty()) {
-            return OurDashboards.inputs(Exporter.render());
+            return Exporter.asExportedFiles(Exporter.render());
         }
         for (Path f : files) {
             inputs.add(DashboardInput.read(f));
