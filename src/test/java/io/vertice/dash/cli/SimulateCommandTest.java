@@ -2,6 +2,10 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,11 +18,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class SimulateCommandTest {
 
@@ -27,6 +35,7 @@ class SimulateCommandTest {
     }
 
     @Test
+    @Timeout(30)
     void portInUseIsOneSentenceAndExitTwo() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = busy.getLocalPort();
@@ -57,6 +66,33 @@ class SimulateCommandTest {
         assertThat(speed.err()).startsWith("dash: the speed must be a positive number");
     }
 
+    static Stream<Arguments> beyondWhatTheSimulatorServes() {
+        return Stream.of(
+                arguments("a hundred thousand services", List.of("--services", "100000"),
+                        "dash: the number of services must be at most 100 per environment, got 100000; more series than one "
+                                + "simulator serves in a scrape; see dash simulate --help"),
+                arguments("one service too many", List.of("--services", "101"),
+                        "dash: the number of services must be at most 100 per environment, got 101; more series than one "
+                                + "simulator serves in a scrape; see dash simulate --help"),
+                arguments("a billion times real time", List.of("--speed", "1e9"),
+                        "dash: the speed must be at most 3600 (a simulated hour per second), got 1000000000; faster, the "
+                                + "simulator falls behind and drops ticks; see dash simulate --help"),
+                arguments("just over an hour per second", List.of("--speed", "3600.5"),
+                        "dash: the speed must be at most 3600 (a simulated hour per second), got 3600.5; faster, the "
+                                + "simulator falls behind and drops ticks; see dash simulate --help"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("beyondWhatTheSimulatorServes")
+    void servicesAndSpeedBeyondWhatTheSimulatorServesAreOneSentenceAndExitTwo(String name, List<String> options, String sentence) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--port", "0"));
+        args.addAll(options);
+        Cli.Result r = run(args.toArray(String[]::new));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(sentence + System.lineSeparator());
+    }
+
     @Test
     void tickDurationsParseLikePrometheusDurations() {
         SimulateCommand.TickConverter c = new SimulateCommand.TickConverter();
@@ -76,6 +112,7 @@ class SimulateCommandTest {
 
     /** The real thing: a separate JVM serving until SIGTERM, which stops it within a second. */
     @Test
+    @Timeout(60)
     void servesUntilSigtermAndStopsWithinASecond() throws Exception {
         int port = RealPrometheus.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -109,6 +146,7 @@ class SimulateCommandTest {
     }
 
     @Test
+    @Timeout(60)
     void portZeroPrintsThePortActuallyChosen() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
