@@ -2,9 +2,12 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.grafana.GrafanaSettings;
+import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -60,5 +63,25 @@ class GrafanaOptionsTest {
                 .hasMessageContaining("--parallel must be at least 1");
         assertThatThrownBy(() -> settings(Map.of("GRAFANA_URL", "https://x"), "--ca-cert", "/nonexistent/ca.pem"))
                 .hasMessageContaining("--ca-cert /nonexistent/ca.pem does not exist");
+    }
+
+    @Test
+    void verboseDescribesTheConnectionInWordsNotAsAJavaRecord(@TempDir Path dir) {
+        int port = RealPrometheus.freePort();
+        Cli.Result r = Cli.run(Map.of("GRAFANA_URL", "http://127.0.0.1:" + port, "GRAFANA_TOKEN", "glsa_secret_value",
+                "GRAFANA_ORG_ID", "3"), "pull", "--all", "--verbose", "--retries", "0", "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("dash: using Grafana at http://127.0.0.1:" + port + "/ with a token, org 3, read timeout 30s, "
+                        + "up to 1 attempts, 4 in parallel")
+                .doesNotContain("GrafanaSettings[", "RetryPolicy[", "PT30S", "PT10S", "glsa_secret_value");
+    }
+
+    @Test
+    void helpNamesTheEnvironmentVariablesAndShowsOnlyValuesThatAreNotSecret() {
+        Cli.Result r = Cli.run(Map.of("GRAFANA_URL", "https://grafana.example.org", "GRAFANA_TOKEN", "glsa_secret_value",
+                "GRAFANA_USER", "sre", "GRAFANA_PASSWORD", "hunter2"), "import", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("$GRAFANA_URL", "$GRAFANA_TOKEN", "$GRAFANA_USER", "$GRAFANA_PASSWORD", "$GRAFANA_ORG_ID")
+                .doesNotContain("glsa_secret_value", "hunter2");
     }
 }
