@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code dash} command line. Each subcommand is a thin class in this package that parses its
@@ -136,9 +138,10 @@ public final class Main implements Runnable {
      * picocli's execution exception handler, the one place a failure of any command becomes output: a
      * {@link DashException} is its sentence and exit code; anything else is an internal error (exit 4).
      */
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean verbose = GlobalOptions.of(cl.getCommandSpec()).verbose();
+        Throwable e = unwrap(thrown);
         if (e instanceof DashException de) {
             err.println("dash: " + de.getMessage());
             if (verbose && de.getCause() != null) {
@@ -147,8 +150,21 @@ public final class Main implements Runnable {
             err.flush();
             return de.exitCode();
         }
-        Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return internalError(cause, err, verbose);
+        return internalError(e, err, verbose);
+    }
+
+    /**
+     * What really failed: a failure in another thread (a parallel import, the catalogue loaded while
+     * rendering) arrives wrapped by the future that carried it, and an {@link Error} wrapped by
+     * {@link #executeCatchingErrors}; a {@link DashException} inside keeps its sentence and exit code.
+     */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CommandLine.ExecutionException || t instanceof CompletionException
+                || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /**

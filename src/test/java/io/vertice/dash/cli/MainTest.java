@@ -170,7 +170,9 @@ class MainTest {
                 arguments("a bad cast", (Supplier<Throwable>) () -> new ClassCastException("class com.fasterxml.jackson.databind.node.IntNode cannot be cast"), "ClassCastException"),
                 arguments("an illegal state", (Supplier<Throwable>) () -> new IllegalStateException("two dashboards share the uid x"), "IllegalStateException"),
                 arguments("a checked exception", (Supplier<Throwable>) () -> new java.io.IOException("disk"), "IOException"),
-                arguments("a stack overflow", (Supplier<Throwable>) StackOverflowError::new, "StackOverflowError"));
+                arguments("a stack overflow", (Supplier<Throwable>) StackOverflowError::new, "StackOverflowError"),
+                arguments("a bug in another thread", (Supplier<Throwable>) () -> new java.util.concurrent.CompletionException(
+                        new NullPointerException()), "NullPointerException"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,6 +196,14 @@ class MainTest {
         Cli.Result r = Cli.run(withBoom(() -> DashException.remote("Grafana at http://g/ is down.")), "boom");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("dash: Grafana at http://g/ is down." + System.lineSeparator());
+    }
+
+    @Test
+    void aDashExceptionFromAnotherThreadKeepsItsSentenceAndExitCode() {
+        Cli.Result r = Cli.run(withBoom(() -> new java.util.concurrent.CompletionException(
+                DashException.input("cannot write /x/a.json: disk full."))), "boom");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("dash: cannot write /x/a.json: disk full." + System.lineSeparator());
     }
 
     @Test
