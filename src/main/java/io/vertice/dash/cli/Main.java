@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -89,6 +90,13 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setDefaultValueProvider(factory.defaults());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // an empty --out= or --from= would silently mean the working directory
+        cl.registerConverter(Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path names no file or directory");
+            }
+            return Path.of(value);
+        });
         // picocli already leaves colour out when output is not a terminal; NO_COLOR turns it off everywhere
         String noColor = System.getenv("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) {

@@ -55,6 +55,8 @@ class MainTest {
                         "dash: missing required option: '--out=DIR'. See 'dash pull --help'."),
                 arguments("a missing option value", List.of("export", "--out"),
                         "dash: missing required parameter for option '--out' (DIR). See 'dash export --help'."),
+                arguments("an empty path", List.of("export", "--out="),
+                        "dash: invalid value for option '--out': an empty path names no file or directory. See 'dash export --help'."),
                 arguments("an option given twice", List.of("import", "--dry-run", "--dry-run"),
                         "dash: option '--dry-run' should be specified only once. See 'dash import --help'."),
                 arguments("an unknown format", List.of("validate", "--format", "xml"),
