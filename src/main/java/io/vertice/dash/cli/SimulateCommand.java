@@ -48,7 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Ticks per tick of wall time: 60 runs a simulated minute per second; at most "
-                    + "3600 (default: ${DEFAULT-VALUE}).")
+                    + SimulatorConfig.MAX_SPEED + " (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = TickConverter.class,
@@ -60,8 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> environments;
 
     @Option(names = "--services", paramLabel = "N", defaultValue = "1",
-            description = "Services per environment: maximus-core, maximus-core-2, ...; at most 100 "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Services per environment: maximus-core, maximus-core-2, ...; at most "
+                    + SimulatorConfig.MAX_SERVICES + " (default: ${DEFAULT-VALUE}).")
     int services;
 
     @Override

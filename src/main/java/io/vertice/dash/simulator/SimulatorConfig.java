@@ -33,7 +33,7 @@ public record SimulatorConfig(long seed, Duration tick, double speed, List<Strin
      * The fastest speed: a simulated hour per second. Faster, the ticker falls behind on a busy machine
      * and drops ticks (it catches up at most 10,000 at a time), so the speed asked for is not the speed run.
      */
-    public static final double MAX_SPEED = 3600;
+    public static final int MAX_SPEED = 3600;
 
     private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
