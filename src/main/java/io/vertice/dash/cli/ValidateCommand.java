@@ -11,7 +11,6 @@ import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.LiveChecker;
-import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -58,7 +57,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Take the catalogue from an exporter's /metrics (Prometheus text format or OpenMetrics).")
     String metricsUrl;
 
-    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+    // without a value, picocli's ${env:...} fallback is $PROMETHEUS_URL (empty when unset); not shown in --help, it may hold credentials
+    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "${env:PROMETHEUS_URL:-}",
             description = "Take the catalogue from a Prometheus-compatible API (Prometheus, Thanos, Mimir, "
                     + "VictoriaMetrics). Without a value: $PROMETHEUS_URL.")
     String prometheus;
@@ -84,7 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardInput> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, GlobalOptions.verboseLog(spec.commandLine().getErr()))
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, global.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
@@ -107,17 +107,17 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prometheus == null && !live) {
             return null;
         }
-        String url = prometheus == null || prometheus.isEmpty() ? System.getenv("PROMETHEUS_URL") : prometheus;
+        String url = prometheus != null ? prometheus : spec.findOption("--prometheus").fallbackValue();
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        return new PrometheusApi(url, GlobalOptions.verboseLog(spec.commandLine().getErr()));
+        return new PrometheusApi(url, global.verboseLog(spec.commandLine().getErr()));
     }
 
     private List<DashboardInput> inputs() {
         List<DashboardInput> inputs = new ArrayList<>();
         if (files.isEmpty()) {
-            return OurDashboards.inputs(Exporter.render());
+            return Exporter.asExportedFiles(Exporter.render());
         }
         for (Path f : files) {
             inputs.add(DashboardInput.read(f));

@@ -2,6 +2,8 @@ package io.vertice.dash.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -106,12 +108,37 @@ public final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw DashException.input(source + " is not valid JSON" + where + ": " + e.getOriginalMessage()
+            throw DashException.input(source + " is not valid JSON" + where + ": " + problem(e)
                     + "; fix the file or export it again.", e);
         }
     }
 
     /** Reads a JSON file; a missing, unreadable or malformed file is one sentence (exit 2). */
+    /**
+     * What is wrong, in the user's words. Jackson's own text is kept for syntax errors; its limits
+     * (StreamReadConstraints) are said as what the file does, not as the Java setting that stopped it.
+     */
+    static String problem(JsonProcessingException e) {
+        if (!(e instanceof StreamConstraintsException)) {
+            return e.getOriginalMessage();
+        }
+        StreamReadConstraints limits = MAPPER.getFactory().streamReadConstraints();
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Document nesting depth")) {
+            return "it nests arrays and objects deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.startsWith("Number value length")) {
+            return "it holds a number longer than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (message.startsWith("String value length")) {
+            return "it holds a string longer than " + limits.getMaxStringLength() + " characters";
+        }
+        if (message.startsWith("Name length")) {
+            return "it holds a key longer than " + limits.getMaxNameLength() + " characters";
+        }
+        return "it is larger than dash reads";
+    }
+
     public static JsonNode read(Path file) {
         String text;
         try {
