@@ -2,6 +2,8 @@ package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
 
@@ -13,12 +15,13 @@ public final class OurDashboards {
     private OurDashboards() {
     }
 
-    public static List<DashboardInput> inputs(List<RenderedDashboard> rendered) {
-        List<DashboardInput> inputs = new ArrayList<>();
+    /** Rendered dashboards as documents, each named by the file it is exported to, as every command names it. */
+    public static List<DashboardDocument> documents(List<RenderedDashboard> rendered) {
+        List<DashboardDocument> documents = new ArrayList<>();
         for (RenderedDashboard d : rendered) {
-            inputs.add(new DashboardInput(Exporter.DEFAULT_DIR + "/" + d.fileName(), d.json()));
+            documents.add(DashboardReader.of(d.json(), Exporter.DEFAULT_DIR + "/" + d.fileName()));
         }
-        return inputs;
+        return documents;
     }
 
     /** Validates rendered dashboards against the embedded simulator's catalogue (what {@code dash export} does first). */
@@ -28,6 +31,6 @@ public final class OurDashboards {
 
     /** Validates rendered dashboards against a catalogue already loaded. */
     public static ValidationReport validate(List<RenderedDashboard> rendered, MetricCatalog catalog) {
-        return Validator.withDefaultRules(catalog).validate(inputs(rendered));
+        return Validator.withDefaultRules(catalog).validate(documents(rendered));
     }
 }
