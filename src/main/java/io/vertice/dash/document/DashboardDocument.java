@@ -1,6 +1,7 @@
 package io.vertice.dash.document;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.v2.DashboardConversion;
 
 import java.util.Objects;
 
@@ -54,10 +55,12 @@ public record DashboardDocument(String origin, String uid, String title, Schema 
     /**
      * The dashboard as classic JSON, with its uid, whatever it was read as: what {@code validate},
      * {@code diff} and the legacy import API work on. A v2 spec is converted; a classic resource gets
-     * the uid its envelope holds. A fresh copy on every call: callers may change it.
+     * the uid its envelope holds. A fresh copy on every call: callers may change it. The conversion is
+     * Grafana's own ({@link DashboardConversion}): every element, library panel reference, variable
+     * and annotation query of the v2 spec has its classic place.
      */
     public ObjectNode classic() {
-        ObjectNode classic = schema == Schema.CLASSIC ? spec.deepCopy() : V2Classic.convert(this);
+        ObjectNode classic = schema == Schema.CLASSIC ? spec.deepCopy() : DashboardConversion.toClassic(spec);
         if (!uid.isEmpty() && !classic.path("uid").isTextual()) {
             classic.put("uid", uid);
         }

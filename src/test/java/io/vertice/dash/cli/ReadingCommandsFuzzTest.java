@@ -9,6 +9,7 @@ import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.DiffFormat;
 import io.vertice.dash.diff.Normalizer;
 import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -65,7 +65,6 @@ class ReadingCommandsFuzzTest {
 
     private static List<Path> seeds;
     private static final Map<Path, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static Map<String, ObjectNode> ours;
 
     @TempDir
     Path tmp;
@@ -77,14 +76,15 @@ class ReadingCommandsFuzzTest {
         try (Stream<Path> s = Files.list(SharedDir.projectDir().resolve(Exporter.DEFAULT_DIR))) {
             s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(seeds::add);
         }
-        Path corpus = SharedDir.projectDir().resolveSibling("shared").resolve("dashboards-corpus");
-        if (Files.isDirectory(corpus)) {
-            try (Stream<Path> s = Files.walk(corpus)) {
-                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(seeds::add);
+        // the corpus, and Grafana's conversion fixtures: resources with classic and v2 specs
+        for (String shared : List.of("dashboards-corpus", "grafana-v2/conversion")) {
+            Path dir = SharedDir.projectDir().resolveSibling("shared").resolve(shared);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(seeds::add);
+                }
             }
         }
-        ours = new TreeMap<>();
-        DashboardFiles.ours().forEach(d -> ours.put(d.uid(), d.classic()));
     }
 
     /** One broken dashboard on disk, reproducible from its seed. */
@@ -125,7 +125,7 @@ class ReadingCommandsFuzzTest {
                 long t2 = System.nanoTime();
                 ObjectNode theirs = d.classic();
                 // against the dashboard it was broken from, as a drifted file is diffed against the code
-                List<Change> changes = DashboardDiff.compare(PARSED.get(c.source()), theirs);
+                List<Change> changes = DashboardDiff.compare(DashboardReader.of(PARSED.get(c.source()), "seed").classic(), theirs);
                 for (DiffFormat f : DiffFormat.values()) {
                     f.render(changes, "dir", uid -> "dir/" + uid + ".json");
                 }
