@@ -40,8 +40,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real dashboards (ours and, when {@code ../shared} is there, the 205-file corpus) broken at random by
- * {@link DashboardMutator}, read the way every reading command reads them: the answer is a result or
+ * Real dashboards (ours and, when {@code ../shared} is there, the 205-file corpus and Grafana's classic
+ * and v2 conversion fixtures) broken at random by {@link DashboardMutator}, as JSON or YAML, read the way every reading command reads them: the answer is a result or
  * one sentence (exit 2), never an exception's name or a stack trace.
  *
  * <p>Two layers. The first runs thousands of cases through what the commands call once their fixed
@@ -57,18 +57,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadingCommandsFuzzTest {
     private static final int CASES = Integer.getInteger("dash.fuzz.cases", 2000);
-    private static final int COMMAND_CASES = Integer.getInteger("dash.fuzz.commandCases", 60);
+    private static final int COMMAND_CASES = Integer.getInteger("dash.fuzz.commandCases", 40);
     /** What must never reach a user: a Java exception or error class, a stack frame, Jackson's limit classes. */
     private static final Pattern LEAK = Pattern.compile(
             "[A-Za-z]+(Exception|Error)\\b|\\n\\s+at [a-zA-Z_$][\\w$.]*\\(|StreamReadConstraints|StreamWriteConstraints|unexpected error");
     private static final Set<Integer> ANSWERS = Set.of(0, 1, 2);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
     private static List<Path> seeds;
     private static final Map<Path, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir
     Path tmp;
-    static long[] T = new long[4];
 
     @BeforeAll
     static void seeds() throws IOException {
@@ -96,10 +96,12 @@ class ReadingCommandsFuzzTest {
         Path source = seeds.get(pick.nextInt(seeds.size()));
         DashboardMutator mutator = new DashboardMutator(seed, 900);
         JsonNode mutated = mutator.mutate(PARSED.computeIfAbsent(source, ReadingCommandsFuzzTest::parse));
-        byte[] bytes = mutator.bytes(Json.MAPPER.writeValueAsString(mutated));
+        boolean yaml = pick.nextInt(8) == 0;
+        byte[] bytes = mutator.bytes(yaml ? YAML.writeValueAsString(mutated) : Json.MAPPER.writeValueAsString(mutated));
         Files.createDirectories(dir);
         // sometimes named as one of our files, so that diff and export --check compare it with the code
-        Path file = dir.resolve(pick.nextBoolean() ? "esgt-deep-dive.json" : source.getFileName().toString());
+        String name = pick.nextBoolean() ? "esgt-deep-dive.json" : source.getFileName().toString();
+        Path file = dir.resolve(yaml ? name.replace(".json", ".yaml") : name);
         Files.write(file, bytes);
         return new Case(seed, source, mutated, file);
     }
@@ -115,24 +117,18 @@ class ReadingCommandsFuzzTest {
         for (int i = 0; i < CASES && failures.size() < 5; i++) {
             Case c = brokenDashboard(runSeed + i, tmp.resolve("case"));
             try {
-                long t0 = System.nanoTime();
                 DashboardDocument d = DashboardFiles.read(c.file());
-                long t1 = System.nanoTime();
                 ValidationReport report = validator.validate(List.of(d));
                 for (ReportFormat f : ReportFormat.values()) {
                     Reports.render(report, f);
                 }
-                long t2 = System.nanoTime();
                 ObjectNode theirs = d.classic();
                 // against the dashboard it was broken from, as a drifted file is diffed against the code
                 List<Change> changes = DashboardDiff.compare(DashboardReader.of(PARSED.get(c.source()), "seed").classic(), theirs);
                 for (DiffFormat f : DiffFormat.values()) {
                     f.render(changes, "dir", uid -> "dir/" + uid + ".json");
                 }
-                long t3 = System.nanoTime();
                 Json.write(Normalizer.normalize(theirs)); // what pull writes
-                long t4 = System.nanoTime();
-                T[0] += t1 - t0; T[1] += t2 - t1; T[2] += t3 - t2; T[3] += t4 - t3;
                 read++;
             } catch (DashException e) {
                 if (e.exitCode() != 2 || LEAK.matcher(e.getMessage()).find()) {
@@ -145,7 +141,6 @@ class ReadingCommandsFuzzTest {
                 failures.add(failure(c, trace.toString().lines().limit(12).reduce("", (a, b) -> a + "\n" + b)));
             }
         }
-        System.out.println("T read/validate/diff/write ms " + T[0] / 1000000 + " " + T[1] / 1000000 + " " + T[2] / 1000000 + " " + T[3] / 1000000);
         assertThat(failures).as("run seed %d; replay a case with -Ddash.fuzz.seed=<case seed> -Ddash.fuzz.cases=1", runSeed).isEmpty();
         assertThat(read).as("dashboards read despite the damage").isPositive();
         assertThat(refused).as("dashboards refused in a sentence").isPositive();
