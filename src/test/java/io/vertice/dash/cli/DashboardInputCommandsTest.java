@@ -6,6 +6,7 @@ import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.testing.NotUtf8;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,13 +121,8 @@ class DashboardInputCommandsTest {
     @Test
     void aFileThatIsNotUtf8IsOneSentenceNamingTheByteInEveryCommand() throws Exception {
         new Exporter(Exporter.render()).export(dir);
-        Path esgt = dir.resolve("esgt-deep-dive.json");
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes("{\"title\"".getBytes(StandardCharsets.UTF_8));
-        b.write(0xD4);
-        b.writeBytes(": \"x\"}".getBytes(StandardCharsets.UTF_8));
-        Files.write(esgt, b.toByteArray());
-        String sentence = "dash: " + esgt + " is not UTF-8 text (invalid byte 0xD4 at line 1, column 9); save it as UTF-8, or check that it is the file you meant.";
+        Path esgt = NotUtf8.write(dir.resolve("esgt-deep-dive.json"));
+        String sentence = "dash: " + esgt + NotUtf8.SENTENCE;
 
         for (String[] args : readingCommands(esgt, dir)) {
             Cli.Result r = dash(args);

@@ -4,6 +4,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.document.DashboardDocument.Form;
 import io.vertice.dash.document.DashboardDocument.Schema;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.testing.NotUtf8;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ class DashboardReaderTest {
         }
     }
 
-    /** The shapes of issue 9: what Grafana's loader copes with is read, the rest is a sentence with the JSON path. */
+    /** The shapes of issue 9: what Grafana's loader copes with is read, the rest is a sentence with the JSON path; then what is no dashboard. */
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
                 arguments("a null panel", "{\"title\": \"T\", \"panels\": [null]}", null),
@@ -124,7 +124,17 @@ class DashboardReaderTest {
                 arguments("a resource's spec a list", "{\"apiVersion\": \"dashboard.grafana.app/v1\", \"kind\": \"Dashboard\", \"spec\": []}",
                         "d.json is a dashboard.grafana.app/v1 dashboard without a dashboard in it: spec is a list"),
                 arguments("a resource's name a number", "{\"apiVersion\": \"dashboard.grafana.app/v1\", \"metadata\": {\"name\": 3}, \"spec\": {}}",
-                        "metadata.name is a number (3)"));
+                        "metadata.name is a number (3)"),
+                // and what is no dashboard at all
+                arguments("a list", "[1, 2]", "d.json is not a Grafana dashboard: its top level is a list, expected an object"),
+                arguments("an unrelated object", "{\"name\": \"my-package\"}", "d.json is not a Grafana dashboard: the top-level object has no \"panels\""),
+                arguments("a folder resource", "{\"apiVersion\": \"folder.grafana.app/v1\", \"kind\": \"Folder\", \"spec\": {\"title\": \"F\"}}",
+                        "it is a Folder of apiVersion \"folder.grafana.app/v1\"; dash reads kind Dashboard of dashboard.grafana.app"),
+                arguments("an unknown version", "{\"apiVersion\": \"dashboard.grafana.app/v3\", \"spec\": {}}",
+                        "is a dashboard of apiVersion dashboard.grafana.app/v3, which dash does not read; it reads dashboard.grafana.app/v0alpha1, /v1beta1, /v1 (classic spec) and /v2alpha1, /v2beta1, /v2 (v2 spec)"),
+                arguments("a conversion Grafana could not do", "{\"apiVersion\": \"dashboard.grafana.app/v1\", \"kind\": \"Dashboard\", \"spec\": {},"
+                                + " \"status\": {\"conversion\": {\"failed\": true, \"error\": \"tabs cannot be classic\", \"storedVersion\": \"v2beta1\"}}}",
+                        "d.json holds no dashboard: Grafana could not convert it to v1 (tabs cannot be classic); read it in the version it is stored in (v2beta1)."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,38 +152,10 @@ class DashboardReaderTest {
         }
     }
 
-    static Stream<Arguments> notDashboards() {
-        return Stream.of(
-                arguments("a list", "[1, 2]", "d.json is not a Grafana dashboard: its top level is a list, expected an object"),
-                arguments("an unrelated object", "{\"name\": \"my-package\"}", "d.json is not a Grafana dashboard: the top-level object has no \"panels\""),
-                arguments("a folder resource", "{\"apiVersion\": \"folder.grafana.app/v1\", \"kind\": \"Folder\", \"spec\": {\"title\": \"F\"}}",
-                        "it is a Folder of apiVersion \"folder.grafana.app/v1\"; dash reads kind Dashboard of dashboard.grafana.app"),
-                arguments("an unknown version", "{\"apiVersion\": \"dashboard.grafana.app/v3\", \"spec\": {}}",
-                        "is a dashboard of apiVersion dashboard.grafana.app/v3, which dash does not read; it reads dashboard.grafana.app/v0alpha1, /v1beta1, /v1 (classic spec) and /v2alpha1, /v2beta1, /v2 (v2 spec)"),
-                arguments("a conversion Grafana could not do", "{\"apiVersion\": \"dashboard.grafana.app/v1\", \"kind\": \"Dashboard\", \"spec\": {},"
-                                + " \"status\": {\"conversion\": {\"failed\": true, \"error\": \"tabs cannot be classic\", \"storedVersion\": \"v2beta1\"}}}",
-                        "d.json holds no dashboard: Grafana could not convert it to v1 (tabs cannot be classic); read it in the version it is stored in (v2beta1)."));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("notDashboards")
-    void whatIsNoDashboardIsOneSentence(String name, String json, String sentence) throws Exception {
-        Path f = dir.resolve("d.json");
-        Files.writeString(f, json);
-        assertThatThrownBy(() -> DashboardReader.read(f)).isInstanceOf(DashException.class).hasMessageContaining(sentence);
-    }
-
     @Test
     void aFileThatIsNotUtf8NamesTheByteAndWhereItIs() throws Exception {
-        Path f = dir.resolve("latin1.json");
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes("{\"title\"".getBytes(StandardCharsets.UTF_8));
-        b.write(0xD4);
-        b.writeBytes(": \"x\"}".getBytes(StandardCharsets.UTF_8));
-        Files.write(f, b.toByteArray());
-
-        assertThatThrownBy(() -> DashboardReader.read(f))
-                .hasMessage(f + " is not UTF-8 text (invalid byte 0xD4 at line 1, column 9); save it as UTF-8, or check that it is the file you meant.");
+        Path f = NotUtf8.write(dir.resolve("latin1.json"));
+        assertThatThrownBy(() -> DashboardReader.read(f)).hasMessage(f + NotUtf8.SENTENCE);
     }
 
     @Test
