@@ -81,6 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
             target = dir.toString();
             for (DashboardDocument d : DashboardFiles.readDirectory(dir).values()) {
                 theirs.put(d.uid(), d.classic());
+                ours.computeIfPresent(d.uid(), (uid, code) -> d.asSchemaHolds(code));
             }
         }
         java.util.List<Change> changes = DashboardDiff.compareAll(ours, theirs);

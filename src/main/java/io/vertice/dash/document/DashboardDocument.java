@@ -67,6 +67,22 @@ public record DashboardDocument(String origin, String uid, String title, Schema 
         return classic;
     }
 
+    /**
+     * A classic dashboard (ours, from the code) as this document's schema holds it: as it is for a
+     * classic document, through v2 and back for a v2 one. Compared with {@link #classic()}, what is left
+     * are differences of content, not what the conversion adds or drops (defaults, empty lists).
+     */
+    public ObjectNode asSchemaHolds(ObjectNode classic) {
+        if (schema == Schema.CLASSIC) {
+            return classic;
+        }
+        ObjectNode back = DashboardConversion.toClassic(DashboardConversion.toV2(classic));
+        if (classic.path("uid").isTextual()) {
+            back.put("uid", classic.get("uid").asText());
+        }
+        return back;
+    }
+
     /** What messages call it: the title, else the uid, else "untitled dashboard". */
     public String label() {
         return !title.isBlank() ? title : !uid.isBlank() ? uid : "untitled dashboard";
