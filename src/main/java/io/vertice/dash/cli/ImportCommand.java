@@ -3,7 +3,7 @@ package io.vertice.dash.cli;
 import io.vertice.dash.Version;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DiffFormat;
-import io.vertice.dash.grafana.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.Git;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.ImportReport;
@@ -93,7 +93,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<DashboardInput> dashboards = DashboardFiles.select(
+        List<DashboardDocument> dashboards = DashboardFiles.select(
                 from != null && !from.isEmpty() ? DashboardFiles.read(from) : DashboardFiles.ours(), uids);
         PreImportCheck check = validate ? validator : null;
         String note = message != null ? message : defaultMessage();

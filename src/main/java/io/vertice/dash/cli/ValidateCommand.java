@@ -9,7 +9,8 @@ import io.vertice.dash.catalog.PrometheusCatalogSource;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
-import io.vertice.dash.validate.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.validate.LiveChecker;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
@@ -50,7 +51,8 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Dashboard JSON files (exports or API responses). Default: our dashboards, rendered from code.")
+            description = "Dashboard files, JSON or YAML (exports, API responses, dashboard.grafana.app resources), or "
+                    + "directories: every dashboard file under them. Default: our dashboards, rendered from code.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--metrics-url", paramLabel = "URL",
@@ -82,7 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (metricsUrl != null && prometheus != null) {
             throw DashException.input("--metrics-url and --prometheus both name a catalogue; pass only one.");
         }
-        List<DashboardInput> inputs = inputs();
+        List<DashboardDocument> inputs = inputs();
         PrometheusApi api = prometheusApi();
         CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, global.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
@@ -114,14 +116,11 @@ public final class ValidateCommand implements Callable<Integer> {
         return new PrometheusApi(url, global.verboseLog(spec.commandLine().getErr()));
     }
 
-    private List<DashboardInput> inputs() {
-        List<DashboardInput> inputs = new ArrayList<>();
+    /** Our dashboards, or the files and every dashboard file under the directories named. */
+    private List<DashboardDocument> inputs() {
         if (files.isEmpty()) {
             return Exporter.asExportedFiles(Exporter.render());
         }
-        for (Path f : files) {
-            inputs.add(DashboardInput.read(f));
-        }
-        return inputs;
+        return DashboardReader.readAll(files, global.verboseLog(spec.commandLine().getErr()));
     }
 }

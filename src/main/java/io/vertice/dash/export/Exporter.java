@@ -3,12 +3,13 @@ package io.vertice.dash.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
-import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
 
@@ -90,13 +91,13 @@ public final class Exporter {
      * Our dashboards as {@code dash validate} reads them by default: named by the file they are exported
      * to, so CI annotations land there.
      */
-    public static List<DashboardInput> asExportedFiles(List<RenderedDashboard> rendered) {
-        return rendered.stream().map(d -> new DashboardInput(DEFAULT_DIR + "/" + d.fileName(), d.json())).toList();
+    public static List<DashboardDocument> asExportedFiles(List<RenderedDashboard> rendered) {
+        return rendered.stream().map(d -> DashboardReader.of(d.json(), DEFAULT_DIR + "/" + d.fileName())).toList();
     }
 
     /** Validates before writing: each finding names the class that defines the dashboard, whose code is what to fix. */
     private ValidationReport validate() {
-        List<DashboardInput> inputs = dashboards.stream().map(d -> new DashboardInput(d.source(), d.json())).toList();
+        List<DashboardDocument> inputs = dashboards.stream().map(d -> DashboardReader.of(d.json(), d.source())).toList();
         return Validator.withDefaultRules(catalog.get()).validate(inputs);
     }
 

@@ -1,6 +1,7 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
@@ -50,9 +51,9 @@ public final class Importer {
     public record Options(String folderPath, String message, boolean dryRun, boolean overwrite) {
     }
 
-    public ImportReport run(List<DashboardInput> dashboards, Options options) {
+    public ImportReport run(List<DashboardDocument> dashboards, Options options) {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
-        for (DashboardInput d : dashboards) {
+        for (DashboardDocument d : dashboards) {
             if (d.uid() == null || d.uid().isBlank()) {
                 throw DashException.input(d.origin() + " has no uid; give every dashboard a stable uid so dash can find Grafana's copy.");
             }
@@ -84,7 +85,7 @@ public final class Importer {
         int every = Math.max(1, dashboards.size() / 10);
         try {
             List<Future<ImportResult>> futures = new ArrayList<>();
-            for (DashboardInput d : dashboards) {
+            for (DashboardDocument d : dashboards) {
                 futures.add(pool.submit(() -> {
                     ImportResult r = importOne(d, folder, options);
                     int n = done.incrementAndGet();
@@ -109,7 +110,7 @@ public final class Importer {
         }
     }
 
-    private ImportResult importOne(DashboardInput d, FolderResolver.Resolution folder, Options options) {
+    private ImportResult importOne(DashboardDocument d, FolderResolver.Resolution folder, Options options) {
         String folderName = folder != null ? folder.path() : "";
         Optional<LiveDashboard> live = Optional.empty();
         try {
@@ -117,7 +118,7 @@ public final class Importer {
             if (folder == null) {
                 folderName = live.map(l -> l.folderTitle().isEmpty() ? "(root)" : l.folderTitle()).orElse("(root)");
             }
-            ObjectNode ours = Normalizer.normalize(d.json());
+            ObjectNode ours = Normalizer.normalize(d.classic());
             String targetFolderUid = folder != null ? folder.uid() : live.map(LiveDashboard::folderUid).orElse(null);
             ImportResult.Action action;
             List<Change> changes = List.of();
@@ -129,7 +130,7 @@ public final class Importer {
                 changes = DashboardDiff.compare(ours, l.dashboard());
                 boolean moves = folder != null && !String.valueOf(folder.uid()).equals(l.folderUid());
                 if (changes.isEmpty() && !moves) {
-                    return new ImportResult(d.uid(), d.title(), folderName, ImportResult.Action.UNCHANGED, l.version(),
+                    return new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.UNCHANGED, l.version(),
                             absolute(l.url()), List.of(), null);
                 }
                 action = ImportResult.Action.UPDATE;
@@ -138,11 +139,11 @@ public final class Importer {
                 ours.put("version", l.version());
             }
             if (options.dryRun()) {
-                return new ImportResult(d.uid(), d.title(), folderName, action,
+                return new ImportResult(d.uid(), d.label(), folderName, action,
                         live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null);
             }
             SaveResult saved = saveOrRecognise(d.uid(), ours, targetFolderUid, options);
-            return new ImportResult(d.uid(), d.title(), folderName, action, saved.version(), absolute(saved.url()), changes, null);
+            return new ImportResult(d.uid(), d.label(), folderName, action, saved.version(), absolute(saved.url()), changes, null);
         } catch (GrafanaApiException e) {
             String sentence = e.getMessage();
             if (e.httpStatus() == 400 && live.isPresent() && live.get().provisioned()) {
@@ -186,8 +187,8 @@ public final class Importer {
         }
     }
 
-    private static ImportResult failed(DashboardInput d, String folder, String sentence) {
-        return new ImportResult(d.uid(), d.title(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence);
+    private static ImportResult failed(DashboardDocument d, String folder, String sentence) {
+        return new ImportResult(d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence);
     }
 
     /** Grafana answers with a path ({@code /d/uid/slug}, including any sub-path); make it a full URL. */

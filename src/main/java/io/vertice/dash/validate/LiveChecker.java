@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.document.DashboardDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.promql.Binary;
@@ -66,13 +67,13 @@ public final class LiveChecker {
     }
 
     /** Runs the panel queries of every dashboard and returns findings for the empty ones. */
-    public List<Finding> check(List<DashboardInput> inputs) {
+    public List<Finding> check(List<DashboardDocument> inputs) {
         List<Finding> out = new ArrayList<>();
-        for (DashboardInput input : inputs) {
+        for (DashboardDocument input : inputs) {
             DashboardView d = DashboardView.of(input);
-            Findings findings = new Findings(input.file(), d.title());
+            Findings findings = new Findings(input.origin(), d.title());
             Map<String, List<String>> values = variableValues(d);
-            for (Query q : d.queries()) {
+            for (QueryView q : d.queries()) {
                 if (q.hidden() || q.parsed() == null || q.panel() == null) {
                     continue; // annotations are event filters: empty is their normal state
                 }
@@ -89,7 +90,7 @@ public final class LiveChecker {
         return out;
     }
 
-    private void check(Query q, String promql, Findings out) {
+    private void check(QueryView q, String promql, Findings out) {
         JsonNode data;
         try {
             data = run(promql);

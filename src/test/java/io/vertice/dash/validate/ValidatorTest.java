@@ -1,5 +1,7 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -12,14 +14,14 @@ class ValidatorTest {
 
     @Test
     void findingsAreSortedTheSameWhateverOrderDashboardsAreCheckedIn() {
-        List<DashboardInput> inputs = new ArrayList<>();
+        List<DashboardDocument> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String panels = RuleHarness.panel(1, 0, 0, "rate(maximus_arousal_level[5m])", "{{zone}}") + ","
                     + RuleHarness.panel(1, 6, 0, "maximus_arousl_level", null);
-            inputs.add(new DashboardInput("d" + (i % 7) + ".json", Json.parse(RuleHarness.dashboard(panels).replace("\"T\"", "\"T" + i + "\""), "x")));
+            inputs.add(DashboardReader.of(Json.parse(RuleHarness.dashboard(panels).replace("\"T\"", "\"T" + i + "\""), "x"), "d" + (i % 7) + ".json"));
         }
         ValidationReport first = Validator.withDefaultRules(RuleHarness.CATALOG).validate(inputs);
-        List<DashboardInput> reversed = new ArrayList<>(inputs);
+        List<DashboardDocument> reversed = new ArrayList<>(inputs);
         java.util.Collections.reverse(reversed);
         ValidationReport second = Validator.withDefaultRules(RuleHarness.CATALOG).validate(reversed);
         assertThat(Reports.json(second)).isEqualTo(Reports.json(first));

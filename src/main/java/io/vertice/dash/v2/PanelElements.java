@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code convertPanelKindToV1}, {@code convertPanelQueryToV1}). Placement is not here: the layout
  * owns it ({@link ClassicToV2}, {@link V2ToClassic}).
  */
-final class Panels {
+final class PanelElements {
     /** Panel fields of Grafana's classic schema; anything else is an old (Angular) option. */
     private static final Set<String> KNOWN = Set.of("type", "id", "pluginVersion", "targets", "title",
             "description", "transparent", "datasource", "gridPos", "links", "repeat", "repeatDirection",
@@ -29,7 +29,7 @@ final class Panels {
             "grafana-worldmap-panel", "geomap", "natel-discrete-panel", "state-timeline");
     private static final String MIXED_UID = "-- Mixed --";
 
-    private Panels() {
+    private PanelElements() {
     }
 
     /** The element name Grafana gives a classic panel. */
