@@ -12,6 +12,8 @@ import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.LiveChecker;
 import io.vertice.dash.validate.OurDashboards;
+import io.vertice.dash.validate.Progress;
+import io.vertice.dash.validate.ReferencedMetrics;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +52,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions remote;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Dashboard JSON files (exports or API responses). Default: our dashboards, rendered from code.")
@@ -84,12 +90,13 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardInput> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, GlobalOptions.verboseLog(spec.commandLine().getErr()))
-                : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(remote.exporter(metricsUrl), GlobalOptions.verboseLog(spec.commandLine().getErr()))
+                : api != null && prometheus != null ? new PrometheusCatalogSource(api, Duration.ofHours(1), ReferencedMetrics.of(inputs), remote.parallel())
+                : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
         if (live) {
-            report = report.plus(new LiveChecker(api).check(inputs));
+            report = new LiveChecker(api, remote.parallel(), Progress.onTerminal(spec.commandLine().getErr())).check(inputs, report);
         }
         String rendered = Reports.render(report, format);
         if (output != null) {
@@ -107,11 +114,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prometheus == null && !live) {
             return null;
         }
-        String url = prometheus == null || prometheus.isEmpty() ? System.getenv("PROMETHEUS_URL") : prometheus;
-        if (url == null || url.isBlank()) {
-            throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
-        }
-        return new PrometheusApi(url, GlobalOptions.verboseLog(spec.commandLine().getErr()));
+        return new PrometheusApi(remote.prometheus(prometheus, live ? "--live" : "--prometheus"), GlobalOptions.verboseLog(spec.commandLine().getErr()));
     }
 
     private List<DashboardInput> inputs() {
