@@ -1,9 +1,11 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VariableUse;
+import io.vertice.dash.promql.VectorSelector;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +17,8 @@ import java.util.Set;
  * not for its literal text. The All value of a variable is its {@code allValue} (often {@code .*}), or the
  * alternation of its options, which is {@code ()} when the query finds none; both match the empty string, so
  * such a matcher also selects series without the label, and the panel has data. All is what Grafana sends when
- * it is selected, or when a refreshed query variable's saved value is no longer among its options.
+ * it is selected, or when a refreshed query variable's saved value is no longer among its options; a refreshed
+ * query variable that finds no option at all (its {@code label_values} asks for a label the series lack) sends "".
  */
 public final class SentValues {
     /** Variables per matcher beyond which the combinations are not worth trying: then "may match empty". */
@@ -25,7 +28,7 @@ public final class SentValues {
     }
 
     /** Whether the matcher, with any value Grafana may substitute, accepts series that lack the label. */
-    public static boolean mayMatchEmpty(LabelMatcher m, ParsedQuery q, DashboardView d) {
+    public static boolean mayMatchEmpty(LabelMatcher m, ParsedQuery q, DashboardView d, MetricCatalog catalog) {
         if (!QueryFacts.valueFromVariable(m, q)) {
             return m.matchesEmpty();
         }
@@ -35,7 +38,7 @@ public final class SentValues {
         for (VariableUse use : GrafanaVariables.find(value)) {
             List<String> next = new ArrayList<>();
             for (String prefix : texts) {
-                for (String sent : sent(use, d)) {
+                for (String sent : sent(use, d, catalog)) {
                     next.add(prefix + value.substring(last, use.start()) + sent);
                 }
             }
@@ -55,7 +58,7 @@ public final class SentValues {
     }
 
     /** What Grafana may substitute for one variable use; for unknown variables and built-ins, their text. */
-    private static Set<String> sent(VariableUse use, DashboardView d) {
+    private static Set<String> sent(VariableUse use, DashboardView d, MetricCatalog catalog) {
         Set<String> out = new LinkedHashSet<>();
         VariableView v = d.variables().get(use.name());
         if (v == null) {
@@ -67,6 +70,10 @@ public final class SentValues {
         boolean all = current.contains("$__all") || current.contains("All");
         // a refreshed query variable whose saved value is gone from its options falls back to All (its first option)
         boolean refreshed = v.type().equals("query") && v.json().path("refresh").asInt(1) != 0;
+        boolean noOptions = refreshed && optionsMayBeEmpty(v, d, catalog);
+        if (noOptions) {
+            out.add(""); // no option: Grafana leaves the value empty
+        }
         if (v.includeAll() && (all || refreshed)) {
             String allValue = v.json().path("allValue").asText("");
             if (!allValue.isEmpty()) {
@@ -74,8 +81,8 @@ public final class SentValues {
             } else {
                 List<String> options = v.options().stream().filter(o -> !o.equals("$__all") && !o.equals("All")).toList();
                 out.add("(" + String.join("|", options) + ")");
-                if (v.type().equals("query")) {
-                    out.add("()"); // a refreshed query may find no option at all
+                if (noOptions) {
+                    out.add("()"); // All of no options
                 }
             }
         }
@@ -83,5 +90,26 @@ public final class SentValues {
             out.add("$" + use.name());
         }
         return out;
+    }
+
+    /**
+     * Whether a query variable's {@code label_values(EXPR, LABEL)} finds nothing by the catalogue: EXPR's series
+     * cannot carry LABEL, or a metric it selects is not there.
+     */
+    private static boolean optionsMayBeEmpty(VariableView v, DashboardView d, MetricCatalog catalog) {
+        for (Query vq : d.queries()) {
+            if (vq.variable() == null || !vq.variable().name().equals(v.name()) || vq.parsed() == null || vq.variableLabel() == null) {
+                continue;
+            }
+            if (!QueryFacts.outputLabels(vq.parsed().expr(), vq.parsed(), catalog).mayHave(vq.variableLabel())) {
+                return true;
+            }
+            for (VectorSelector s : QueryFacts.selectors(vq.parsed().expr())) {
+                if (s.metricName() != null && !QueryFacts.nameFromVariable(s, vq.parsed()) && catalog.series(s.metricName()).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

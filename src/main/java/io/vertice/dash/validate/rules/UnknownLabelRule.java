@@ -46,7 +46,7 @@ public final class UnknownLabelRule implements ParsedQueryRule {
             var labels = context.index().labelNames(series.get());
             for (LabelMatcher m : s.matchers()) {
                 if (m.name().equals(LabelMatcher.METRIC_NAME) || labels.contains(m.name())
-                        || SentValues.mayMatchEmpty(m, q, context.dashboard())) {
+                        || SentValues.mayMatchEmpty(m, q, context.dashboard(), context.catalog())) {
                     continue; // a matcher that accepts "" (as Grafana fills it in) also accepts series without the label
                 }
                 out.query(this, context.query(), "metric " + series.get().name() + " has no label " + m.name()
