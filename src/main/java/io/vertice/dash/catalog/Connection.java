@@ -68,7 +68,7 @@ public record Connection(RemoteUrl url, String token, String user, String passwo
 
     /** Refuses credentials over plain http to a host that is not loopback (as for Grafana). */
     void checkTransportSafety() {
-        String what = token != null ? "the Prometheus token" : password != null ? "the Prometheus password"
+        String what = token != null ? "the token" : password != null ? "the password"
                 : headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("authorization")) ? "the Authorization header" : null;
         RemoteUrl.checkTransportSafety(url.url(), what, allowInsecureHttp, "--allow-insecure-http");
     }

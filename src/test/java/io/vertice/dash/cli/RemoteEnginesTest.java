@@ -79,16 +79,28 @@ class RemoteEnginesTest {
 
     static Stream<Arguments> servers() {
         return Stream.of(
-                Arguments.of("Prometheus 2.42", (java.util.function.Supplier<String>) () -> prometheus.url(), Map.of()),
-                Arguments.of("VictoriaMetrics 1.79", (java.util.function.Supplier<String>) () -> victoria.url(), Map.of()),
-                Arguments.of("gateway with token and tenant", (java.util.function.Supplier<String>) () -> gateway.url(),
-                        Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT)));
+                Arguments.of("Prometheus 2.42", (java.util.function.Supplier<String>) () -> prometheus.url(), Map.of(), List.of()),
+                Arguments.of("VictoriaMetrics 1.79", (java.util.function.Supplier<String>) () -> victoria.url(), Map.of(), List.of()),
+                Arguments.of("gateway, PROMETHEUS_TOKEN and PROMETHEUS_TENANT", (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT), List.of()),
+                Arguments.of("gateway, PROMETHEUS_TOKEN and --tenant", (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of("PROMETHEUS_TOKEN", TOKEN), List.of("--tenant", TENANT)),
+                Arguments.of("gateway, --header for both", (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of(), List.of("--header", "Authorization: Bearer " + TOKEN, "--header", "X-Scope-OrgID: " + TENANT)),
+                Arguments.of("gateway, PROMETHEUS_URL", (java.util.function.Supplier<String>) () -> "",
+                        Map.of("PROMETHEUS_URL", gateway.url(), "PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void ourDashboardsValidateLiveWithoutAnError(String name, java.util.function.Supplier<String> url, Map<String, String> env) {
-        Cli.Result r = Cli.run(env, "validate", "--prometheus", url.get(), "--live", "--format", "json");
+    void ourDashboardsValidateLiveWithoutAnError(String name, java.util.function.Supplier<String> url, Map<String, String> env, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("validate", "--live", "--format", "json"));
+        args.addAll(extra);
+        args.add("--prometheus");
+        if (!url.get().isEmpty()) {
+            args.add(url.get());
+        }
+        Cli.Result r = Cli.run(env, args.toArray(String[]::new));
         JsonNode report = Json.parse(r.out(), "stdout");
         List<String> errors = new ArrayList<>();
         report.path("findings").forEach(f -> {
