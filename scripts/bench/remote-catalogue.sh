@@ -6,7 +6,7 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/bench/remote-catalogue.sh [--series N] [--runs R] [--live]
+Usage: scripts/bench/remote-catalogue.sh [--series N] [--runs R] [--live] [--jar FILE]
 
 Starts, on 127.0.0.1 with free ports and temporary directories (all stopped by PID on exit):
   - the cockpit simulator (dash simulate),
@@ -17,18 +17,21 @@ wall time and peak RSS (/usr/bin/time), then the median of each and the ratio.
   --series N   synthetic series (default 500000)
   --runs R     runs per server (default 3)
   --live       also run every query (--live)
+  --jar FILE   time this dash.jar (e.g. an older build, for comparison) instead of ./dash
 USAGE
 }
 
 series=500000
 runs=3
 live=()
+jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
     --series) series="${2:?--series needs a number}"; shift 2 ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
     --live) live=(--live); shift ;;
+    --jar) jar="${2:?--jar needs a file}"; shift 2 ;;
     *) echo "remote-catalogue.sh: unknown argument '$1'; see --help" >&2; exit 2 ;;
   esac
 done
@@ -39,6 +42,11 @@ done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ./dash --version >/dev/null # builds target/dash.jar (and its class-data archive) when sources changed
+dash=(./dash)
+if [ -n "$jar" ]; then
+  [ -f "$jar" ] || { echo "remote-catalogue.sh: --jar $jar does not exist" >&2; exit 2; }
+  dash=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar")
+fi
 
 work="$(mktemp -d)"
 pids=()
@@ -48,6 +56,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -122,7 +131,7 @@ await_series() { # URL, selector, minimum count
 measure() { # label, URL
   local i
   for ((i = 1; i <= runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time" ./dash validate --prometheus "$2" "${live[@]}" --format json >"$work/out.json" || [ $? -eq 1 ]
+    /usr/bin/time -f "%e %M" -o "$work/time" "${dash[@]}" validate --prometheus "$2" "${live[@]}" --format json >"$work/out.json" || [ $? -eq 1 ]
     read -r secs kb <"$work/time"
     echo "$1 run $i: ${secs} s, peak RSS $((kb / 1024)) MB" >&2
     echo "$secs $kb" >>"$work/$1.times"

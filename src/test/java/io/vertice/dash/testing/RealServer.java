@@ -53,7 +53,12 @@ public final class RealServer implements AutoCloseable {
 
     /** Starts {@code name} with the arguments {@code command} gives; waits until {@code readyPath} answers 200 (60 s at most). */
     public static RealServer start(String name, String readyPath, CommandLine command) {
-        Path bin = binary(name);
+        return start(binary(name), readyPath, command);
+    }
+
+    /** As above, for a binary found elsewhere (e.g. {@code $PROMETHEUS_BIN}). */
+    static RealServer start(Path bin, String readyPath, CommandLine command) {
+        String name = bin.getFileName().toString();
         try {
             Path dir = Files.createTempDirectory("dash-" + name + "-");
             int port = RealPrometheus.freePort();
@@ -102,6 +107,10 @@ public final class RealServer implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** {@code 127.0.0.1:<port>}, as a scrape target. */
