@@ -253,8 +253,9 @@ public final class LiveChecker {
             out.query(LiveRules.QUERY_ERROR, q, "Prometheus rejected the query with variables filled in (" + promql + "): " + e.getMessage() + ".");
             return;
         } catch (PrometheusApi.TimedOut e) {
-            out.query(LiveRules.QUERY_ERROR, q, "no answer within " + api.connection().timeout().toSeconds()
-                    + "s (--query-timeout) to the query with variables filled in (" + promql + ").");
+            Duration t = api.connection().timeout();
+            out.query(LiveRules.QUERY_ERROR, q, "no answer within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + "s" : t.toMillis() + "ms")
+                    + " (--query-timeout) to the query with variables filled in (" + promql + ").");
             return;
         }
         if (!isEmpty(data)) {
