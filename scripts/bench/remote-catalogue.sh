@@ -131,8 +131,14 @@ await_series() { # URL, selector, minimum count
 measure() { # label, URL
   local i
   for ((i = 1; i <= runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "${dash[@]}" validate --prometheus "$2" "${live[@]}" --format json >"$work/out.json" || [ $? -eq 1 ]
-    read -r secs kb <"$work/time"
+    rc=0
+    /usr/bin/time -f "%e %M" -o "$work/time" "${dash[@]}" validate --prometheus "$2" "${live[@]}" --format json >"$work/out.json" || rc=$?
+    read -r secs kb < <(tail -n 1 "$work/time")
+    if [ "$rc" -gt 1 ]; then
+      echo "$1 run $i: FAILED with exit $rc after ${secs} s, peak RSS $((kb / 1024)) MB" >&2
+      echo "$1: dash failed (exit $rc); see the sentence above"
+      exit 1
+    fi
     echo "$1 run $i: ${secs} s, peak RSS $((kb / 1024)) MB" >&2
     echo "$secs $kb" >>"$work/$1.times"
   done
