@@ -77,6 +77,8 @@ public final class PrometheusCatalogSource implements CatalogSource {
         final String name;
         MetricType type;
         String help = "";
+        /** The type comes from the series' shape, not from the server's metadata: their labels may refute it. */
+        boolean byShape;
         final Set<String> series = new TreeSet<>();
         Set<String> labelNames = Set.of();
         final Map<String, Set<String>> values = new TreeMap<>();
@@ -170,6 +172,7 @@ public final class PrometheusCatalogSource implements CatalogSource {
         for (String name : present) {
             String family = name;
             MetricType type = MetricType.UNKNOWN;
+            boolean byShape = false;
             Meta own = meta.get(name);
             if (own != null && own.type() != MetricType.COUNTER) {
                 type = own.type();
@@ -196,10 +199,12 @@ public final class PrometheusCatalogSource implements CatalogSource {
                                 && (present.contains(base + "_count") || present.contains(base + "_sum"))) {
                             family = base; // a histogram by its shape; confirmed by le on the buckets below
                             type = MetricType.HISTOGRAM;
+                            byShape = true;
                         } else if (m == null && !suffix.equals("_bucket") && present.contains(base)
                                 && present.contains(base + "_count") && present.contains(base + "_sum")) {
                             family = base; // X, X_sum and X_count: a summary when X has quantile (checked below)
                             type = MetricType.SUMMARY;
+                            byShape = true;
                         }
                         break;
                     }
@@ -208,31 +213,14 @@ public final class PrometheusCatalogSource implements CatalogSource {
             Meta m = meta.get(family) != null ? meta.get(family) : own;
             MetricType finalType = type;
             Group g = groups.computeIfAbsent(family, k -> new Group(k, finalType));
-            if (g.type == MetricType.UNKNOWN && finalType == MetricType.SUMMARY && meta.get(family) == null) {
-                g.type = MetricType.SUMMARY; // X came first, its siblings tell what it is
+            if (g.type == MetricType.UNKNOWN && finalType == MetricType.SUMMARY) {
+                g.type = MetricType.SUMMARY; // X sorts before its siblings, which tell what it is
             }
+            g.byShape |= byShape;
             if (m != null && g.help.isEmpty()) {
                 g.help = m.help();
             }
             g.series.add(name);
-        }
-        for (Group g : groups.values()) {
-            if (g.type == MetricType.UNKNOWN && present.contains(g.name + "_sum") && present.contains(g.name + "_count")
-                    && !present.contains(g.name + "_bucket") && meta.get(g.name) == null) {
-                g.type = MetricType.SUMMARY; // X sorted before its siblings were grouped: regroup them below
-            }
-        }
-        // siblings grouped under their own names before their family was known join it
-        for (Group g : new ArrayList<>(groups.values())) {
-            if (g.type == MetricType.SUMMARY && g.series.contains(g.name)) {
-                for (String suffix : List.of("_sum", "_count")) {
-                    Group sibling = groups.get(g.name + suffix);
-                    if (sibling != null && sibling.type == MetricType.UNKNOWN && meta.get(sibling.name) == null) {
-                        g.series.addAll(sibling.series);
-                        groups.remove(sibling.name);
-                    }
-                }
-            }
         }
         return groups;
     }
@@ -240,8 +228,8 @@ public final class PrometheusCatalogSource implements CatalogSource {
     /** Shapes that the labels refute: buckets without le, a "summary" whose X has no quantile. */
     private static void inferFromLabels(Map<String, Group> groups) {
         for (Group g : new ArrayList<>(groups.values())) {
-            boolean refuted = (g.type == MetricType.HISTOGRAM && g.help.isEmpty() && !g.labelNames.contains("le") && g.series.contains(g.name + "_bucket"))
-                    || (g.type == MetricType.SUMMARY && g.help.isEmpty() && !g.labelNames.contains("quantile") && g.series.contains(g.name));
+            boolean refuted = g.byShape && ((g.type == MetricType.HISTOGRAM && !g.labelNames.contains("le"))
+                    || (g.type == MetricType.SUMMARY && !g.labelNames.contains("quantile")));
             if (refuted) {
                 groups.remove(g.name);
                 for (String s : g.series) {
