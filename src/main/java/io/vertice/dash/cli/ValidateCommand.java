@@ -12,6 +12,8 @@ import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.validate.LiveChecker;
+import io.vertice.dash.validate.Progress;
+import io.vertice.dash.validate.ReferencedMetrics;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +52,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions remote;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Dashboard files, JSON or YAML (exports, API responses, dashboard.grafana.app resources), or "
@@ -86,12 +92,13 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardDocument> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, global.verboseLog(spec.commandLine().getErr()))
-                : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(remote.exporter(metricsUrl), global.verboseLog(spec.commandLine().getErr()))
+                : api != null && prometheus != null ? new PrometheusCatalogSource(api, Duration.ofHours(1), ReferencedMetrics.of(inputs), remote.parallel())
+                : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
         if (live) {
-            report = report.plus(new LiveChecker(api).check(inputs));
+            report = new LiveChecker(api, remote.parallel(), Progress.onTerminal(spec.commandLine().getErr())).check(inputs, report);
         }
         String rendered = Reports.render(report, format);
         if (output != null) {
@@ -113,7 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        return new PrometheusApi(url, global.verboseLog(spec.commandLine().getErr()));
+        return new PrometheusApi(remote.prometheus(url), global.verboseLog(spec.commandLine().getErr()));
     }
 
     /** Our dashboards, or the files and every dashboard file under the directories named. */
