@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 /** {@code dash validate}: check dashboards' queries against the metrics really exposed. */
@@ -46,6 +47,16 @@ import java.util.concurrent.Callable;
                 "  dash validate --format junit --output target/dash-validate.xml",
                 "  dash validate --format github       annotations in a GitHub Actions run"})
 public final class ValidateCommand implements Callable<Integer> {
+    /** Where {@code $PROMETHEUS_URL} is read: the process environment, or a test's (see {@link CommandFactory}). */
+    private final Function<String, String> environment;
+
+    public ValidateCommand() {
+        this(System::getenv);
+    }
+
+    ValidateCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Mixin
     GlobalOptions global;
@@ -65,8 +76,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Take the catalogue from an exporter's /metrics (Prometheus text format or OpenMetrics).")
     String metricsUrl;
 
-    // without a value, picocli's ${env:...} fallback is $PROMETHEUS_URL (empty when unset); not shown in --help, it may hold credentials
-    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "${env:PROMETHEUS_URL:-}",
+    // without a value: $PROMETHEUS_URL, read from the command's environment; not shown in --help, it may hold credentials
+    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "",
             description = "Take the catalogue from a Prometheus-compatible API (Prometheus, Thanos, Mimir, "
                     + "VictoriaMetrics). Without a value: $PROMETHEUS_URL.")
     String prometheus;
@@ -116,7 +127,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prometheus == null && !live) {
             return null;
         }
-        String url = prometheus != null ? prometheus : spec.findOption("--prometheus").fallbackValue();
+        String url = prometheus != null && !prometheus.isEmpty() ? prometheus : environment.apply("PROMETHEUS_URL");
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
