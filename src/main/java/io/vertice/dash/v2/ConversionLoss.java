@@ -168,9 +168,26 @@ public final class ConversionLoss {
     /** Both sides, minus what classic ↔ v2 legitimately does not keep. */
     static JsonNode normalise(JsonNode dashboard) {
         ObjectNode d = (ObjectNode) dashboard.deepCopy();
-        for (String k : List.of("uid", "id", "version", "schemaVersion", "iteration")) {
+        // the resource's metadata, and grafana.com's import-time metadata, which Grafana consumes on import
+        for (String k : List.of("uid", "id", "version", "schemaVersion", "iteration",
+                "gnetId", "__inputs", "__requires", "__elements")) {
             d.remove(k);
         }
+        dropIf(d, "graphTooltip", 0);
+        ObjectNode annotations = Trees.object(d, "annotations");
+        if (annotations != null && Trees.objects(annotations, "list").isEmpty()) {
+            d.remove("annotations");
+        }
+        for (ObjectNode link : Trees.objects(d, "links")) {
+            for (String flag : List.of("asDropdown", "targetBlank", "includeVars", "keepTime")) {
+                dropIf(link, flag, false);
+            }
+            dropIf(link, "tooltip", "");
+            dropIf(link, "icon", "");
+            dropIf(link, "title", "");
+            dropIf(link, "tags", List.of());
+        }
+        baseThresholdSteps(d);
         dropIf(d, "preload", false);
         dropIf(d, "editable", true);
         dropIf(d, "liveNow", false);
@@ -206,10 +223,20 @@ public final class ConversionLoss {
             }
             dropIf(panel, "pluginVersion", "");
             dropIf(panel, "description", "");
+            dropIf(panel, "title", "");
+            inheritDatasource(panel);
+            for (ObjectNode t : Trees.objects(panel, "targets")) {
+                dropIf(t, "hide", false);
+            }
             for (String k : List.of("links", "targets")) {
                 ArrayNode a = Trees.array(panel, k);
                 if (a != null && a.isEmpty()) {
                     panel.remove(k);
+                }
+            }
+            for (ObjectNode t : Trees.objects(panel, "transformations")) {
+                if (!t.has("options")) {
+                    t.putObject("options");
                 }
             }
             ObjectNode legend = Trees.object(Trees.object(panel, "options"), "legend");
@@ -229,6 +256,11 @@ public final class ConversionLoss {
                     if (mappings != null && mappings.isEmpty()) {
                         defaults.remove("mappings");
                     }
+                    ObjectNode thresholds = Trees.object(defaults, "thresholds");
+                    if (thresholds != null && Trees.text(thresholds, "mode").isEmpty()) {
+                        thresholds.put("mode", FieldConfigs.ABSOLUTE);
+                    }
+                    dropIf(defaults, "links", List.of());
                     ObjectNode custom = Trees.object(defaults, "custom");
                     if (custom != null && custom.isEmpty()) {
                         defaults.remove("custom");
@@ -247,6 +279,30 @@ public final class ConversionLoss {
             dropIf(v, "allowCustomValue", true);
         }
         return d;
+    }
+
+    /**
+     * A query without a datasource uses its panel's, and v2 writes that down on the query; the
+     * panel's own datasource then only repeats what its queries say (or, without queries, says
+     * nothing), so it is left out of the comparison.
+     */
+    private static void inheritDatasource(ObjectNode panel) {
+        JsonNode ds = panel.get("datasource");
+        if (ds == null || !ds.isObject()) {
+            return;
+        }
+        List<ObjectNode> targets = Trees.objects(panel, "targets");
+        boolean shared = true;
+        for (ObjectNode t : targets) {
+            JsonNode own = t.get("datasource");
+            if (own == null || (own.isObject() && DataQueries.Ref.of(own).isEmpty())) {
+                t.set("datasource", ds.deepCopy());
+            }
+            shared &= JsonDifference.first(ds, t.get("datasource")) == null;
+        }
+        if (shared || "-- Mixed --".equals(Trees.text(ds, "uid"))) {
+            panel.remove("datasource");
+        }
     }
 
     private static void dropIf(ObjectNode o, String key, Object value) {
