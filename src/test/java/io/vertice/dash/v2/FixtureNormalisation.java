@@ -33,7 +33,7 @@ final class FixtureNormalisation {
 
     /** A v2 spec, normalised: dash's own rule for what v2 writes or leaves out at will. */
     static JsonNode v2(JsonNode spec) {
-        return ConversionLoss.normaliseV2(spec);
+        return Equivalence.v2(spec);
     }
 
     /** A classic dashboard, normalised: also row ids, row positions and every absolute y. */
@@ -55,7 +55,7 @@ final class FixtureNormalisation {
         }
         defaultDatasources(n);
         derivedPanelDatasources(n);
-        ConversionLoss.baseThresholdSteps(n);
+        Equivalence.baseThresholdSteps(n);
         return n;
     }
 
