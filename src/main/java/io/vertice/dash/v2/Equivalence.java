@@ -59,7 +59,7 @@ final class Equivalence {
     private static void dropV2Defaults(JsonNode n) {
         if (n instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
-            o.fields().forEachRemaining(e -> {
+            o.properties().forEach(e -> {
                 Object d = V2_DEFAULTS.get(e.getKey());
                 if (d != null && JsonDifference.first(Json.MAPPER.valueToTree(d), e.getValue()) == null) {
                     drop.add(e.getKey());

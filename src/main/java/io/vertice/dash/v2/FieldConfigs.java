@@ -128,7 +128,7 @@ final class FieldConfigs {
                 case "value" -> {
                     ObjectNode opts = v2.putObject("options");
                     if (options != null) {
-                        options.fields().forEachRemaining(e -> {
+                        options.properties().forEach(e -> {
                             if (e.getValue().isObject()) {
                                 opts.set(e.getKey(), result(e.getValue()));
                             }
@@ -209,7 +209,7 @@ final class FieldConfigs {
         JsonNode defaults = source.get("defaults");
         if (defaults != null && defaults.isObject() && !defaults.isEmpty()) {
             ObjectNode d = Json.object();
-            defaults.fields().forEachRemaining(e -> {
+            defaults.properties().forEach(e -> {
                 switch (e.getKey()) {
                     case "thresholds" -> d.set("thresholds", thresholds(e.getValue()));
                     default -> d.set(e.getKey(), e.getValue().deepCopy());

@@ -99,7 +99,7 @@ final class FixtureNormalisation {
     private static void dropDefaults(JsonNode n, Map<String, JsonNode> defaults) {
         if (n instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
-            o.fields().forEachRemaining(e -> {
+            o.properties().forEach(e -> {
                 JsonNode d = defaults.get(e.getKey());
                 if (d != null && JsonDifference.first(d, e.getValue()) == null) {
                     drop.add(e.getKey());
