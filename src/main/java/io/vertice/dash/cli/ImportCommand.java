@@ -90,7 +90,7 @@ public final class ImportCommand implements Callable<Integer> {
         PreImportCheck check = validate ? validator : null;
         String note = message != null ? message : defaultMessage();
         try (GrafanaClient client = grafana.client(err)) {
-            Importer importer = new Importer(client, check, line -> {
+            Importer importer = new Importer(() -> grafana.connect(client, err), check, line -> {
                 synchronized (err) {
                     err.println("dash: " + line);
                     err.flush();
@@ -126,7 +126,7 @@ public final class ImportCommand implements Callable<Integer> {
         Map<ImportResult.Action, Integer> counts = new EnumMap<>(ImportResult.Action.class);
         for (ImportResult r : report.results()) {
             counts.merge(r.action(), 1, Integer::sum);
-            table.row(r.uid(), r.title(), r.folder(), r.action().word(dry), r.version(), r.url().isEmpty() ? null : r.url());
+            table.row(r.uid(), r.title(), r.folder(), r.actionText(dry), r.version(), r.url().isEmpty() ? null : r.url());
         }
         table.print(out);
         if (dry) {

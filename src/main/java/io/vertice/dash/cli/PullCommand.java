@@ -53,6 +53,10 @@ public final class PullCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that have uncommitted local git changes.")
     boolean force;
 
+    @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "classic",
+            description = "Write classic dashboard JSON or dashboard.grafana.app v2 resources: classic or v2 (default: ${DEFAULT-VALUE}, what dash export writes).")
+    String schema;
+
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000", hidden = true,
             description = "Search page size (Grafana allows up to 5000).")
     int pageSize;
@@ -62,13 +66,22 @@ public final class PullCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (GrafanaClient client = grafana.client(err)) {
-            Puller.Report report = new Puller(client).run(new Puller.Options(uids, folder, tags, all, out, force, pageSize));
+            Puller.Schema form = switch (schema.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "classic" -> Puller.Schema.CLASSIC;
+                case "v2" -> Puller.Schema.V2;
+                default -> throw io.vertice.dash.DashException.input("--schema must be classic or v2, got \"" + schema + "\".");
+            };
+            Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize, form);
+            if (!all && uids.isEmpty() && folder == null && tags.isEmpty()) {
+                new Puller(null).run(options); // says which dashboards to pull, before any request
+            }
+            Puller.Report report = new Puller(grafana.connect(client, err)).run(options);
             Table table = new Table("UID", "TITLE", "FILE", "STATUS");
             for (Puller.Result r : report.results()) {
                 table.row(r.uid(), r.title(), r.file(), r.status().word());
             }
             table.print(stdout);
-            stdout.println(report.results().size() + " dashboard" + (report.results().size() == 1 ? "" : "s") + " pulled into " + out);
+            stdout.println(report.summary() + " in " + out);
             stdout.flush();
             for (Puller.Result r : report.results()) {
                 if (r.detail() != null) {

@@ -3,17 +3,37 @@ package io.vertice.dash.grafana;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A dashboard as Grafana stores it ({@code GET /api/dashboards/uid/:uid}).
+ * A dashboard as Grafana has it, read through either API.
  *
- * @param dashboard             the model, as returned (with {@code id} and {@code version})
- * @param id                    Grafana's numeric id in this install
- * @param version               the stored version
- * @param folderUid             the folder's uid, or empty for the root ("Dashboards"/"General")
- * @param folderTitle           the folder's title, or empty
- * @param url                   path of the dashboard in Grafana's UI
- * @param provisioned           whether it was provisioned from a file (then the API refuses to save it)
- * @param provisionedExternalId the provisioning file name, when provisioned
+ * @param uid         its uid ({@code metadata.name} on {@code /apis})
+ * @param dashboard   the classic model with {@code uid} (as the legacy API returns it, or the classic spec of
+ *                    {@code /apis}); for a dashboard stored as v2, Grafana's classic conversion of it, or null when
+ *                    that failed ({@link Stored#classicProblem()} says why, and also when it loses something)
+ * @param id          Grafana's numeric id in this install (legacy API; 0 on {@code /apis})
+ * @param version     the stored version: the legacy {@code version}, or {@code metadata.generation}
+ * @param folderUid   the folder's uid, or empty for the root ("Dashboards"/"General")
+ * @param folderTitle the folder's title, or empty when not known
+ * @param url         path of the dashboard in Grafana's UI, or empty when not known
+ * @param manager     who else manages it (provisioning, Git Sync, Terraform...), or null
+ * @param stored      the {@code /apis} object in its stored version; null on the legacy API
  */
-public record LiveDashboard(ObjectNode dashboard, long id, long version, String folderUid, String folderTitle,
-                            String url, boolean provisioned, String provisionedExternalId) {
+public record LiveDashboard(String uid, ObjectNode dashboard, long id, long version, String folderUid, String folderTitle,
+                            String url, Manager manager, Stored stored) {
+
+    /**
+     * The object as {@code /apis} stores it.
+     *
+     * @param version        the API version it is stored in ({@code v1}, {@code v2beta1}...)
+     * @param object         the whole object read in that version (envelope and spec)
+     * @param classicProblem why it has no faithful classic form (a failed or lossy conversion), or null
+     */
+    public record Stored(String version, ObjectNode object, String classicProblem) {
+        public boolean isV2() {
+            return version.startsWith("v2");
+        }
+
+        public String resourceVersion() {
+            return object.path("metadata").path("resourceVersion").asText("");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.vertice.dash.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.diff.Normalizer;
@@ -22,12 +24,23 @@ import java.util.concurrent.Future;
  * Fetches dashboards from Grafana as normalised JSON files — the entry point of {@code dash pull}.
  * Files are written byte-stable ({@link Json#write}) and atomically as {@code <uid>.json}; a file with
  * changes not yet committed to git is left alone unless {@code force}, so a pull never eats local work.
+ * Each dashboard is read in its stored version and written in the schema asked for; a dashboard whose
+ * conversion Grafana reports as failed, or which would lose what classic JSON cannot hold, is reported
+ * and not written.
  */
 public final class Puller {
-    private final GrafanaClient client;
+    private final Dashboards grafana;
 
-    public Puller(GrafanaClient client) {
-        this.client = client;
+    public Puller(Dashboards grafana) {
+        this.grafana = grafana;
+    }
+
+    /** The form files are written in. */
+    public enum Schema {
+        /** Classic dashboard JSON, as {@code dash export} writes it. */
+        CLASSIC,
+        /** A {@code dashboard.grafana.app} v2 resource ({@code apiVersion}, {@code kind}, {@code metadata.name}, {@code spec}). */
+        V2
     }
 
     /**
@@ -38,9 +51,10 @@ public final class Puller {
      * @param out        the directory to write into
      * @param force      overwrite files with uncommitted local changes
      * @param pageSize   search page size
+     * @param schema     the form to write
      */
     public record Options(List<String> uids, String folderPath, List<String> tags, boolean all, Path out, boolean force,
-                          int pageSize) {
+                          int pageSize, Schema schema) {
     }
 
     /**
@@ -68,6 +82,24 @@ public final class Puller {
 
     /** The results, sorted by uid, and the exit code: 3 when any failed, 2 when local changes were kept, 0 otherwise. */
     public record Report(List<Result> results) {
+        /** {@code 2 pulled (1 written, 1 unchanged), 1 kept (local changes), 1 failed}: each outcome counted apart. */
+        public String summary() {
+            long written = count(Status.WRITTEN);
+            long unchanged = count(Status.UNCHANGED);
+            String s = (written + unchanged) + " pulled (" + written + " written, " + unchanged + " unchanged)";
+            if (count(Status.KEPT_LOCAL_CHANGES) > 0) {
+                s += ", " + count(Status.KEPT_LOCAL_CHANGES) + " kept (local changes)";
+            }
+            if (count(Status.FAILED) > 0) {
+                s += ", " + count(Status.FAILED) + " failed";
+            }
+            return s;
+        }
+
+        private long count(Status status) {
+            return results.stream().filter(r -> r.status() == status).count();
+        }
+
         public int exitCode() {
             if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
                 return ExitCodes.REMOTE;
@@ -80,22 +112,23 @@ public final class Puller {
         if (!o.all() && o.uids().isEmpty() && o.folderPath() == null && o.tags().isEmpty()) {
             throw DashException.input("say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
         }
-        client.health();
         List<String> folderUids = new ArrayList<>();
         if (o.folderPath() != null) {
-            FolderResolver.Resolution r = new FolderResolver(client).resolve(o.folderPath(), false);
+            FolderResolver.Resolution r = new FolderResolver(grafana.folders()).resolve(o.folderPath(), false);
             if (r.uid() == null) {
-                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + client.settings().url()
+                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + grafana.client().settings().url()
                         + "; check the path (levels separated by '/').");
             }
             folderUids.add(r.uid());
         }
-        List<SearchHit> hits = client.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
+        List<SearchHit> hits = grafana.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
         List<SearchHit> unique = new ArrayList<>();
-        hits.stream().filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
+        // a server (or proxy) that ignores the uid filter answers with everything: keep only what was asked for
+        hits.stream().filter(h -> o.uids().isEmpty() || o.uids().contains(h.uid()))
+                .filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
         unique.sort((a, b) -> a.uid().compareTo(b.uid()));
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(client.settings().parallel(), unique.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(grafana.client().settings().parallel(), unique.size())), r -> {
             Thread t = new Thread(r, "dash-pull");
             t.setDaemon(true);
             return t;
@@ -136,11 +169,11 @@ public final class Puller {
         }
         Path file = o.out().resolve(hit.uid() + ".json");
         try {
-            Optional<LiveDashboard> live = client.dashboard(hit.uid());
+            Optional<LiveDashboard> live = grafana.read(hit.uid());
             if (live.isEmpty()) {
                 return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
             }
-            String text = Json.write(Normalizer.normalize(live.get().dashboard()));
+            String text = Json.write(o.schema() == Schema.V2 ? v2File(live.get()) : classicFile(live.get()));
             if (Files.exists(file)) {
                 if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                     return new Result(hit.uid(), hit.title(), file, Status.UNCHANGED, null);
@@ -154,8 +187,33 @@ public final class Puller {
             return new Result(hit.uid(), hit.title(), file, Status.WRITTEN, null);
         } catch (IOException e) {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
+        } catch (GrafanaApiException e) {
+            if (e.failsTheRun()) {
+                throw e;
+            }
+            return new Result(hit.uid(), hit.title(), file, Status.FAILED, e.getMessage());
         } catch (DashException e) {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, e.getMessage());
         }
+    }
+
+    /** The classic model, normalised; one sentence instead when the dashboard has no faithful classic form. */
+    private static JsonNode classicFile(LiveDashboard live) {
+        if (live.stored() != null && live.stored().classicProblem() != null) {
+            throw DashException.remote("dashboard " + live.uid() + " is stored as " + live.stored().version() + " and "
+                    + live.stored().classicProblem() + "; nothing was written; pull it with --schema v2 to keep it whole.");
+        }
+        return Normalizer.normalize(live.dashboard());
+    }
+
+    /** The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec; nothing server-owned. */
+    private JsonNode v2File(LiveDashboard live) {
+        ObjectNode read = grafana.v2Resource(live);
+        ObjectNode out = Json.object();
+        out.put("apiVersion", read.path("apiVersion").asText());
+        out.put("kind", "Dashboard");
+        out.putObject("metadata").put("name", live.uid());
+        out.set("spec", read.path("spec").deepCopy());
+        return Json.canonical(out);
     }
 }

@@ -222,8 +222,9 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
-                "Cannot save provisioned dashboard", "change that file instead");
+        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the provisioning file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
+                "Grafana refuses API changes to it", "change that file instead");
+        assertThat(grafana.dashboard("esgt-deep-dive").version).as("not saved").isEqualTo(1);
         assertThat(r.out()).containsPattern("esgt-deep-dive .* failed");
         assertThat(grafana.dashboard("consciousness-overview")).isNotNull();
         assertThat(grafana.dashboard("arousal-dynamics")).isNotNull();
@@ -309,8 +310,46 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("refused the credentials", "invalid or expired", "GRAFANA_TOKEN");
+        assertThat(r.err()).contains("refused the credentials", "the token is invalid, expired or revoked", "GRAFANA_TOKEN");
         assertThat(r.all()).doesNotContain("glsa_expired_token_value").doesNotContain("Exception");
+    }
+
+    @Test
+    void aDryRunSaysSkipForAProvisionedDashboardInsteadOfUpdate() {
+        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
+        live.put("refresh", "7m");
+        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
+        s.provisioned = true;
+        s.provisionedFile = "cockpit/esgt-deep-dive.json";
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--dry-run");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* skip \\(provisioned: change the file on the server\\)")
+                .doesNotContain("update");
+        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
+    }
+
+    @Test
+    void anInvalidTokenIsReportedOncePerRunNotOncePerDashboard() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired_token_value");
+
+        Cli.Result r = dash("import", "--parallel", "1");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().split("refused the credentials", -1)).as(r.err()).hasSize(2);
+        assertThat(grafana.requests("GET", "/api/dashboards/uid/")).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordDoesNotAdviseCreatingAToken() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "wrong-pass");
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("refused the credentials", "user admin or its password is wrong", "GRAFANA_PASSWORD")
+                .doesNotContain("token");
     }
 
     @Test

@@ -74,7 +74,7 @@ class PullCommandTest {
             assertThat(d.path("uid").asText()).isEqualTo("dash-" + i);
             assertThat(text).isEqualTo(Json.write(d));
         }
-        assertThat(r.out()).contains("dash-3", "Title of dash-3", "written", "7 dashboards pulled");
+        assertThat(r.out()).contains("dash-3", "Title of dash-3", "written", "7 pulled (7 written, 0 unchanged) in " + out);
 
         Cli.Result again = dash("pull", "--all");
         assertThat(again.exit()).isZero();
@@ -99,6 +99,69 @@ class PullCommandTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("in-folder.json", "other.json", "tagged.json");
         }
+    }
+
+    @Test
+    void pullUidWritesOnlyTheUidsAskedForEvenWhenSearchIgnoresTheFilter() throws Exception {
+        seed("wanted", null);
+        seed("unwanted", null);
+        grafana.searchIgnoresUidFilter = true;
+
+        Cli.Result r = dash("pull", "--uid", "wanted");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("wanted.json");
+        }
+        assertThat(r.out()).doesNotContain("unwanted");
+    }
+
+    @Test
+    void theSummaryCountsPulledKeptAndFailedSeparately() throws Exception {
+        Assumptions.assumeTrue(git("--version") == 0, "skipped: git is not installed");
+        seed("a-new", null);
+        seed("b-same", null);
+        seed("c-mine", null);
+        assertThat(dash("pull", "--uid", "b-same").exit()).isZero();
+        assertThat(git("init", "-q")).isZero();
+        Files.writeString(out.resolve("c-mine.json"), "{\"uid\": \"c-mine\"}\n");
+        assertThat(git("add", "c-mine.json")).isZero();
+        assertThat(git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c")).isZero();
+        Files.writeString(out.resolve("c-mine.json"), "{\"uid\": \"c-mine\", \"title\": \"local\"}\n");
+
+        Cli.Result r = dash("pull", "--uid", "a-new", "--uid", "b-same", "--uid", "c-mine", "--uid", "ghost");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).contains("2 pulled (1 written, 1 unchanged), 1 kept (local changes), 1 failed");
+    }
+
+    @Test
+    void a403OnAReadDoesNotTalkAboutWriteAccess() {
+        seed("secret", null);
+        grafana.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/dashboards/uid/secret")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Access denied\"}")));
+
+        Cli.Result r = dash("pull", "--uid", "secret");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("Grafana denied reading dashboard secret", "may not read")
+                .doesNotContain("Editor").doesNotContain("write");
+    }
+
+    @Test
+    void anInvalidTokenIsReportedOnceForTheWholePull() {
+        for (int i = 0; i < 5; i++) {
+            seed("d" + i, null);
+        }
+        grafana.searchNeedsNoAuth = true;
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired");
+
+        Cli.Result r = dash("pull", "--all");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().split("refused the credentials", -1)).as(r.err()).hasSize(2);
     }
 
     @Test

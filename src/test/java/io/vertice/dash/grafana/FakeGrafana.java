@@ -52,6 +52,10 @@ public final class FakeGrafana implements AutoCloseable {
     public volatile String expectedAuthorization = "Bearer " + TOKEN;
     /** Every write answers 403, as for a Viewer service account. */
     public volatile boolean readOnly;
+    /** Search returns every dashboard whatever {@code dashboardUIDs} asks (as a proxy or an old Grafana may). */
+    public volatile boolean searchIgnoresUidFilter;
+    /** Search answers without credentials (anonymous viewing), so a bad token first fails on a dashboard read. */
+    public volatile boolean searchNeedsNoAuth;
     /** The next save is applied, but its answer is lost (the connection is reset). */
     public volatile boolean loseNextSaveAnswer;
 
@@ -186,7 +190,8 @@ public final class FakeGrafana implements AutoCloseable {
             if (path.equals("/api/health")) {
                 return json(200, Json.object().put("commit", "0123abc").put("database", "ok").put("version", version));
             }
-            if (expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
+            boolean anonymous = searchNeedsNoAuth && path.equals("/api/search");
+            if (!anonymous && expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
                 return json(401, Json.object().put("message", "Invalid API key"));
             }
             synchronized (FakeGrafana.this) {
@@ -320,7 +325,7 @@ public final class FakeGrafana implements AutoCloseable {
         }
 
         private ResponseDefinition search(LoggedRequest r) {
-            List<String> uids = values(r, "dashboardUIDs");
+            List<String> uids = searchIgnoresUidFilter ? List.of() : values(r, "dashboardUIDs");
             List<String> folderUids = values(r, "folderUIDs");
             List<String> tags = values(r, "tag");
             int limit = intParam(r, "limit", 1000);

@@ -1,0 +1,42 @@
+package io.vertice.dash.grafana;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Grafana's copies of our dashboards in the schema of our files (classic), for {@code dash diff --grafana}.
+ * A dashboard stored as v2 is read as stored and compared through its classic form; what that form
+ * cannot hold is said in a note, so a silent loss never reads as "no difference".
+ */
+public final class LiveCopies {
+    private LiveCopies() {
+    }
+
+    /**
+     * @param uids the dashboards to fetch; those Grafana lacks are absent from the answer
+     * @param note receives one line per dashboard whose comparison is less than faithful
+     */
+    public static Map<String, ObjectNode> classic(Dashboards grafana, Collection<String> uids, Consumer<String> note) {
+        Map<String, ObjectNode> out = new TreeMap<>();
+        for (String uid : uids) {
+            Optional<LiveDashboard> live = grafana.read(uid);
+            if (live.isEmpty()) {
+                continue;
+            }
+            LiveDashboard l = live.get();
+            if (l.stored() != null && l.stored().classicProblem() != null) {
+                note.accept("dashboard " + uid + " is stored in Grafana as " + l.stored().version() + " and " + l.stored().classicProblem()
+                        + "; the comparison sees only its classic form.");
+            }
+            if (l.dashboard() != null) {
+                out.put(uid, l.dashboard());
+            }
+        }
+        return out;
+    }
+}
