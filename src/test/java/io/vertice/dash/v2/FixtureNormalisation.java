@@ -1,0 +1,169 @@
+package io.vertice.dash.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.json.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The normalisation {@code ../shared/grafana-v2/conversion/README.md} documents, applied to both
+ * Grafana's output and dash's before they are compared: converter versions differ on whether they
+ * write defaults, row ids and absolute {@code y}, and the test's default datasource.
+ */
+final class FixtureNormalisation {
+    /** v2 fields whose default Grafana sometimes writes and sometimes leaves out. */
+    private static final Map<String, JsonNode> V2_DEFAULTS = Map.ofEntries(
+            Map.entry("description", Json.MAPPER.getNodeFactory().textNode("")),
+            Map.entry("links", Json.array()),
+            Map.entry("transformations", Json.array()),
+            Map.entry("queryOptions", Json.object()),
+            Map.entry("hidden", Json.MAPPER.getNodeFactory().booleanNode(false)),
+            Map.entry("version", Json.MAPPER.getNodeFactory().textNode("")),
+            Map.entry("overrides", Json.array()),
+            Map.entry("tags", Json.array()),
+            Map.entry("liveNow", Json.MAPPER.getNodeFactory().booleanNode(false)),
+            Map.entry("preload", Json.MAPPER.getNodeFactory().booleanNode(false)),
+            Map.entry("hideTimepicker", Json.MAPPER.getNodeFactory().booleanNode(false)),
+            Map.entry("fiscalYearStartMonth", Json.MAPPER.getNodeFactory().numberNode(0)),
+            Map.entry("timezone", Json.MAPPER.getNodeFactory().textNode("")),
+            Map.entry("weekStart", Json.MAPPER.getNodeFactory().textNode("")),
+            // the schema's default, which the oldest converter did not write
+            Map.entry("editable", Json.MAPPER.getNodeFactory().booleanNode(true)));
+    /** Classic fields whose default Grafana sometimes writes and sometimes leaves out. */
+    private static final Map<String, JsonNode> CLASSIC_DEFAULTS = Map.ofEntries(
+            Map.entry("custom", Json.object()),
+            Map.entry("mappings", Json.array()),
+            Map.entry("options", Json.object()),
+            Map.entry("pluginVersion", Json.MAPPER.getNodeFactory().textNode("")),
+            Map.entry("links", Json.array()),
+            Map.entry("tags", Json.array()),
+            Map.entry("panels", Json.array()),
+            Map.entry("fiscalYearStartMonth", Json.MAPPER.getNodeFactory().numberNode(0)));
+    /** The default datasource of Grafana's conversion test provider. */
+    private static final String TEST_DEFAULT_UID = "default-ds-uid";
+
+    private FixtureNormalisation() {
+    }
+
+    /** A v2 spec, normalised. */
+    static JsonNode v2(JsonNode spec) {
+        JsonNode n = spec.deepCopy();
+        dropDefaults(n, V2_DEFAULTS);
+        JsonNode defaults = n.path("elements");
+        defaults.forEach(e -> {
+            JsonNode fc = e.path("spec").path("vizConfig").path("spec").path("fieldConfig");
+            if (fc.path("defaults").isObject() && fc.path("defaults").isEmpty()) {
+                ((ObjectNode) fc).remove("defaults");
+            }
+        });
+        thresholdSteps(n);
+        return n;
+    }
+
+    /** A classic dashboard, normalised: also row ids, row positions and every absolute y. */
+    static JsonNode classic(JsonNode dashboard) {
+        ObjectNode n = (ObjectNode) dashboard.deepCopy();
+        dropDefaults(n, CLASSIC_DEFAULTS);
+        JsonNode templating = n.get("templating");
+        if (templating != null && templating.isObject() && templating.path("list").isMissingNode()) {
+            n.remove("templating");
+        }
+        for (JsonNode p : allPanels(n)) {
+            ObjectNode panel = (ObjectNode) p;
+            if ("row".equals(panel.path("type").asText())) {
+                panel.remove("id");
+                panel.remove("gridPos");
+            } else if (panel.get("gridPos") instanceof ObjectNode gridPos) {
+                gridPos.remove("y");
+            }
+        }
+        defaultDatasources(n);
+        derivedPanelDatasources(n);
+        thresholdSteps(n);
+        return n;
+    }
+
+    private static List<JsonNode> allPanels(JsonNode d) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p : d.path("panels")) {
+            out.add(p);
+            p.path("panels").forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The test provider's default datasource filled in counts as "the default datasource of that
+     * type", which is what a reference with a type and no uid says.
+     */
+    private static void defaultDatasources(JsonNode n) {
+        if (n.isObject()) {
+            JsonNode ds = n.get("datasource");
+            if (ds instanceof ObjectNode o && TEST_DEFAULT_UID.equals(o.path("uid").asText())) {
+                o.remove("uid");
+            }
+            n.forEach(FixtureNormalisation::defaultDatasources);
+        } else if (n.isArray()) {
+            n.forEach(FixtureNormalisation::defaultDatasources);
+        }
+    }
+
+    /**
+     * Newer converters set a panel's datasource when all its queries share one; older ones do not.
+     * Such a panel datasource is derived from the queries, so it is left out of the comparison.
+     */
+    private static void derivedPanelDatasources(JsonNode d) {
+        for (JsonNode p : allPanels(d)) {
+            JsonNode ds = p.get("datasource");
+            JsonNode targets = p.path("targets");
+            if (ds == null || !targets.isArray() || targets.isEmpty()) {
+                continue;
+            }
+            boolean shared = true;
+            for (JsonNode t : targets) {
+                shared &= JsonDifference.first(ds, t.get("datasource")) == null;
+            }
+            if (shared) {
+                ((ObjectNode) p).remove("datasource");
+            }
+        }
+    }
+
+    /** A threshold step without {@code value} equals {@code "value": null} (the base step). */
+    private static void thresholdSteps(JsonNode n) {
+        if (n.isObject()) {
+            JsonNode steps = n.path("thresholds").path("steps");
+            if (steps.isArray()) {
+                steps.forEach(s -> {
+                    if (s.isObject() && !s.has("value")) {
+                        ((ObjectNode) s).set("value", NullNode.getInstance());
+                    }
+                });
+            }
+            n.forEach(FixtureNormalisation::thresholdSteps);
+        } else if (n.isArray()) {
+            n.forEach(FixtureNormalisation::thresholdSteps);
+        }
+    }
+
+    private static void dropDefaults(JsonNode n, Map<String, JsonNode> defaults) {
+        if (n instanceof ObjectNode o) {
+            List<String> drop = new ArrayList<>();
+            o.fields().forEachRemaining(e -> {
+                JsonNode d = defaults.get(e.getKey());
+                if (d != null && JsonDifference.first(d, e.getValue()) == null) {
+                    drop.add(e.getKey());
+                }
+            });
+            drop.forEach(o::remove);
+            o.forEach(c -> dropDefaults(c, defaults));
+        } else if (n instanceof ArrayNode a) {
+            a.forEach(c -> dropDefaults(c, defaults));
+        }
+    }
+}
