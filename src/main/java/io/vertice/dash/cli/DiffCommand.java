@@ -70,7 +70,9 @@ public final class DiffCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try (GrafanaClient client = grafanaOptions.client(err)) {
                 target = "Grafana";
-                theirs.putAll(LiveCopies.classic(grafanaOptions.connect(client, err), ours.keySet(), note -> err.println("dash: " + note)));
+                LiveCopies.Sides sides = LiveCopies.classic(grafanaOptions.connect(client, err), ours, note -> err.println("dash: " + note));
+                ours.putAll(sides.ours());
+                theirs.putAll(sides.grafana());
             }
             err.flush();
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -92,11 +93,11 @@ final class ApisDashboards implements Dashboards {
             throw DashException.remote("Grafana could not read dashboard " + uid + " as " + v2 + " (status.conversion: "
                     + storedConv.error() + "); check the dashboard in Grafana's UI.");
         }
-        String problem = conv.failed()
-                ? "Grafana could not convert it to classic JSON (status.conversion: " + conv.error() + ")"
-                : V2Features.classicLoss(asStored.path("spec"));
-        // Grafana's own v2 -> classic conversion, kept for comparing even when lossy; never written as a pull then
-        ObjectNode classic = conv.failed() ? null : classicOf(uid, o);
+        // compared and pulled through dash's own v2 -> classic conversion (Grafana's rules), not the server's
+        // v1 view of it, so that both sides of a comparison go through the same converter
+        ObjectNode classic = DashboardConversion.toClassic((ObjectNode) asStored.path("spec"));
+        classic.put("uid", uid);
+        String problem = V2Features.classicLoss(asStored.path("spec"));
         return Optional.of(live(uid, (ObjectNode) asStored, classic, new LiveDashboard.Stored(v2, (ObjectNode) asStored, problem)));
     }
 
@@ -279,28 +280,6 @@ final class ApisDashboards implements Dashboards {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public ObjectNode v2Resource(LiveDashboard live) {
-        if (live.stored() != null && live.stored().isV2()) {
-            return live.stored().object();
-        }
-        if (versions.v2() == null) {
-            throw DashException.input("Grafana at " + client.settings().url() + " serves no v2 version of " + GROUP
-                    + " (it serves " + String.join(", ", versions.dashboard()) + "); pull with --schema classic.");
-        }
-        String uid = live.uid();
-        JsonNode o = client.json("reading dashboard " + uid + " as " + versions.v2(), "GET", dashboards(versions.v2()) + "/" + uid, null, true);
-        if (o == null) {
-            throw DashException.remote("dashboard " + uid + " was deleted while pulling.");
-        }
-        Conversion conv = Conversion.of(o);
-        if (conv.failed()) {
-            throw DashException.remote("Grafana could not convert dashboard " + uid + " from " + conv.storedVersion() + " to "
-                    + versions.v2() + " (status.conversion: " + conv.error() + "); nothing was written; pull it with --schema classic.");
-        }
-        return (ObjectNode) o;
     }
 
     /** {@code status.conversion} of an object read through /apis: present only when the server converted it. */

@@ -32,10 +32,4 @@ public interface Dashboards {
 
     /** The folders of this Grafana. */
     FolderApi folders();
-
-    /**
-     * The dashboard as a {@code dashboard.grafana.app} v2 resource (its stored object when stored as v2,
-     * else Grafana's conversion); one sentence when Grafana has no v2 form of it.
-     */
-    ObjectNode v2Resource(LiveDashboard live);
 }

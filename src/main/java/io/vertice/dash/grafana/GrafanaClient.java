@@ -53,6 +53,8 @@ public final class GrafanaClient implements AutoCloseable {
     private final GrafanaSettings settings;
     private final RetryingClient http;
     private final Consumer<String> log;
+    /** Set by the first 401: the credentials fail every request alike, so no further request is sent. */
+    private volatile GrafanaApiException refused;
 
     /**
      * @param log receives one line per request and retry when the user asked for detail (--verbose);
@@ -300,6 +302,10 @@ public final class GrafanaClient implements AutoCloseable {
 
     /** Sends with retries; returns the final answer (any status) or throws when Grafana cannot be reached. */
     private HttpAnswer call(String what, Request request) {
+        GrafanaApiException earlier = refused;
+        if (earlier != null) {
+            throw earlier;
+        }
         try {
             return http.send(request, what);
         } catch (Unreachable e) {
@@ -343,8 +349,12 @@ public final class GrafanaClient implements AutoCloseable {
         boolean k8sStatus = json != null && "Status".equals(json.path("kind").asText());
         String apiStatus = json == null ? null : textOrNull(json, k8sStatus ? "reason" : "status");
         String apiMessage = json == null ? null : textOrNull(json, "message");
-        throw new GrafanaApiException(a.code(), apiStatus, apiMessage,
+        GrafanaApiException e = new GrafanaApiException(a.code(), apiStatus, apiMessage,
                 GrafanaErrors.sentence(what, read, settings, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
+        if (e.failsTheRun() && refused == null) {
+            refused = e;
+        }
+        throw e;
     }
 
     private static String textOrNull(JsonNode node, String field) {

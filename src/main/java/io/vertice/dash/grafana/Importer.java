@@ -131,7 +131,7 @@ public final class Importer {
             } else {
                 LiveDashboard l = live.get();
                 // compared in one schema: a dashboard stored as v2 is compared through its classic form
-                changes = l.dashboard() == null ? List.of() : DashboardDiff.compare(ours, l.dashboard());
+                changes = l.dashboard() == null ? List.of() : DashboardDiff.compare(l.comparable(ours), l.dashboard());
                 boolean moves = folder != null && !String.valueOf(folder.uid()).equals(l.folderUid());
                 if (l.dashboard() != null && changes.isEmpty() && !moves) {
                     return new ImportResult(d.uid(), d.title(), folderName, ImportResult.Action.UNCHANGED, l.version(),
@@ -186,7 +186,7 @@ public final class Importer {
                 throw e;
             }
             Optional<LiveDashboard> now = grafana.read(uid);
-            if (now.isPresent() && now.get().dashboard() != null && DashboardDiff.equal(ours, now.get().dashboard())
+            if (now.isPresent() && now.get().dashboard() != null && DashboardDiff.equal(now.get().comparable(ours), now.get().dashboard())
                     && (folderUid == null ? "" : folderUid).equals(now.get().folderUid())) {
                 return new SaveResult(uid, now.get().version(), now.get().url());
             }

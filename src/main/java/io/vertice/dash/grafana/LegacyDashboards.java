@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertice.dash.DashException;
 
 import java.util.List;
 import java.util.Optional;
@@ -82,15 +81,6 @@ final class LegacyDashboards implements Dashboards {
                 return client.settings().url().toString();
             }
         };
-    }
-
-    @Override
-    public ObjectNode v2Resource(LiveDashboard live) {
-        if (live.stored() != null) {
-            return apis(null).v2Resource(live);
-        }
-        throw DashException.input("Grafana at " + client.settings().url() + " serves dashboard " + live.uid()
-                + " only through the legacy API, which has no v2 form of it; pull it with --schema classic.");
     }
 
     private synchronized ApisDashboards apis(String namespace) {

@@ -2,7 +2,6 @@ package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,12 +17,20 @@ public final class LiveCopies {
     }
 
     /**
-     * @param uids the dashboards to fetch; those Grafana lacks are absent from the answer
+     * Both sides of the comparison, by uid: ours in the form to compare ({@link LiveDashboard#comparable}) and
+     * Grafana's classic copies (absent when Grafana lacks the dashboard).
+     */
+    public record Sides(Map<String, ObjectNode> ours, Map<String, ObjectNode> grafana) {
+    }
+
+    /**
+     * @param ours our dashboards by uid
      * @param note receives one line per dashboard whose comparison is less than faithful
      */
-    public static Map<String, ObjectNode> classic(Dashboards grafana, Collection<String> uids, Consumer<String> note) {
+    public static Sides classic(Dashboards grafana, Map<String, ObjectNode> ours, Consumer<String> note) {
         Map<String, ObjectNode> out = new TreeMap<>();
-        for (String uid : uids) {
+        Map<String, ObjectNode> comparable = new TreeMap<>(ours);
+        for (String uid : ours.keySet()) {
             Optional<LiveDashboard> live = grafana.read(uid);
             if (live.isEmpty()) {
                 continue;
@@ -35,8 +42,9 @@ public final class LiveCopies {
             }
             if (l.dashboard() != null) {
                 out.put(uid, l.dashboard());
+                comparable.put(uid, l.comparable(ours.get(uid)));
             }
         }
-        return out;
+        return new Sides(comparable, out);
     }
 }

@@ -7,6 +7,8 @@ import io.vertice.dash.ExitCodes;
 import io.vertice.dash.diff.Normalizer;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
+import io.vertice.dash.v2.SchemaVersion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,11 +84,13 @@ public final class Puller {
 
     /** The results, sorted by uid, and the exit code: 3 when any failed, 2 when local changes were kept, 0 otherwise. */
     public record Report(List<Result> results) {
-        /** {@code 2 pulled (1 written, 1 unchanged), 1 kept (local changes), 1 failed}: each outcome counted apart. */
+        /** {@code 2 pulled (1 written, 1 unchanged), 1 kept (local changes), 1 failed}: each outcome counted apart, zeros left out. */
         public String summary() {
             long written = count(Status.WRITTEN);
             long unchanged = count(Status.UNCHANGED);
-            String s = (written + unchanged) + " pulled (" + written + " written, " + unchanged + " unchanged)";
+            String s = (written + unchanged) + " pulled" + (written + unchanged == 0 ? ""
+                    : " (" + (written > 0 ? written + " written" : "") + (written > 0 && unchanged > 0 ? ", " : "")
+                    + (unchanged > 0 ? unchanged + " unchanged" : "") + ")");
             if (count(Status.KEPT_LOCAL_CHANGES) > 0) {
                 s += ", " + count(Status.KEPT_LOCAL_CHANGES) + " kept (local changes)";
             }
@@ -173,7 +177,8 @@ public final class Puller {
             if (live.isEmpty()) {
                 return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
             }
-            String text = Json.write(o.schema() == Schema.V2 ? v2File(live.get()) : classicFile(live.get()));
+            JsonNode content = o.schema() == Schema.V2 ? v2File(live.get()) : classicFile(live.get());
+            String text = Json.write(content);
             if (Files.exists(file)) {
                 if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                     return new Result(hit.uid(), hit.title(), file, Status.UNCHANGED, null);
@@ -206,14 +211,21 @@ public final class Puller {
         return Normalizer.normalize(live.dashboard());
     }
 
-    /** The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec; nothing server-owned. */
-    private JsonNode v2File(LiveDashboard live) {
-        ObjectNode read = grafana.v2Resource(live);
-        ObjectNode out = Json.object();
-        out.put("apiVersion", read.path("apiVersion").asText());
-        out.put("kind", "Dashboard");
-        out.putObject("metadata").put("name", live.uid());
-        out.set("spec", read.path("spec").deepCopy());
-        return Json.canonical(out);
+    /**
+     * The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec, nothing server-owned;
+     * the stored object's spec when stored as v2, else the classic dashboard converted by dash.
+     */
+    private static JsonNode v2File(LiveDashboard live) {
+        if (live.stored() != null && live.stored().isV2()) {
+            ObjectNode stored = live.stored().object();
+            SchemaVersion version = SchemaVersion.ofApiVersion(stored.path("apiVersion").asText());
+            ObjectNode out = DashboardConversion.resource(live.uid(), (ObjectNode) stored.path("spec"),
+                    version == null ? SchemaVersion.V2 : version);
+            if (version == null) {
+                out.put("apiVersion", stored.path("apiVersion").asText());
+            }
+            return Json.canonical(out);
+        }
+        return Json.canonical(DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));
     }
 }

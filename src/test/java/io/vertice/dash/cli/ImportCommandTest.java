@@ -9,6 +9,8 @@ import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.grafana.PreImportCheck;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
+import io.vertice.dash.v2.SchemaVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -755,7 +757,8 @@ class ImportCommandTest {
         assertThat(dash("import").exit()).isZero();
         ObjectNode classic = ours("esgt-deep-dive");
         classic.put("refresh", "1h");
-        grafana.saveAsV2InUi("esgt-deep-dive", "v2beta1", v2Form(classic), classic);
+        // the UI stores it as v2 (a Grafana 13 save), with one change of content
+        grafana.saveAsV2InUi("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null);
 
         Cli.Result dry = dash("import", "--dry-run");
         Cli.Result r = dash("import");
@@ -770,7 +773,7 @@ class ImportCommandTest {
     void theLegacyApisNotAcceptableForAV2DashboardSwitchesToApisWithOneVerboseLine() {
         use(FakeGrafana.Generation.GRAFANA_13);
         ObjectNode classic = ours("esgt-deep-dive");
-        grafana.seedV2Dashboard("esgt-deep-dive", "v2beta1", v2Form(classic), classic, null);
+        grafana.seedV2Dashboard("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null, null);
 
         Cli.Result r = dash("import", "esgt-deep-dive", "--api", "legacy", "--verbose");
 
@@ -791,11 +794,4 @@ class ImportCommandTest {
         assertThat(grafana.requests("POST", "/api/")).isEmpty();
     }
 
-    /** A stand-in v2 spec: the fake stores it; what dash compares is Grafana's classic form of it. */
-    static ObjectNode v2Form(ObjectNode classic) {
-        ObjectNode spec = Json.object().put("title", classic.path("title").asText());
-        spec.putObject("elements");
-        spec.putObject("layout").put("kind", "GridLayout").putObject("spec").putArray("items");
-        return spec;
-    }
 }

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,8 +30,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * token expired), folders, and errors as Kubernetes {@code Status} bodies. Called under the fake's lock.
  *
  * <p>The fake cannot run Grafana's converter: the classic form of a v2-stored dashboard and the v2 form
- * of a classic one are what the test stored ({@link FakeGrafana#saveAsV2InUi}, {@link FakeGrafana.Stored#v2spec});
- * without one, the conversion fails as Grafana reports a failure.
+ * of a classic one are what the test stored (Grafana's own fixture outputs, {@link FakeGrafana#seedV2Dashboard})
+ * or, when it stored none, dash's {@link DashboardConversion}, which follows Grafana's rules and fixtures.
+ * {@link FakeGrafana.Stored#conversionError} makes a conversion fail as Grafana reports a failure.
  */
 final class ApisBehaviour {
     static final List<String> DASHBOARD_VERSIONS = List.of("v0alpha1", "v1beta1", "v1", "v2alpha1", "v2beta1", "v2");
@@ -145,10 +147,13 @@ final class ApisBehaviour {
         ObjectNode spec;
         if (wantsV2 == storedV2) {
             spec = wantsV2 ? s.v2spec.deepCopy() : classicSpec(s.model);
-        } else if (s.conversionError == null && (wantsV2 ? s.v2spec != null : s.model != null)) {
-            spec = wantsV2 ? s.v2spec.deepCopy() : classicSpec(s.model);
-        } else {
+        } else if (s.conversionError != null) {
             spec = null;
+        } else if (wantsV2) {
+            // the v2 form the test gave, else dash's conversion standing in for Grafana's
+            spec = s.v2spec != null ? s.v2spec.deepCopy() : DashboardConversion.toV2(classicSpec(s.model));
+        } else {
+            spec = classicSpec(s.model);
         }
         if (!s.storedVersion.equals(version)) {
             ObjectNode conv = o.putObject("status").putObject("conversion");

@@ -175,22 +175,25 @@ public final class FakeGrafana implements AutoCloseable {
      * Someone opens the dashboard in Grafana 13's UI and saves it: it is stored as v2 from now on.
      *
      * @param v2spec  the v2 spec the UI stores
-     * @param classic what Grafana's v2 → v1 conversion gives for it (the legacy view and v1 reads)
+     * @param classic what Grafana's v2 → v1 conversion gives for it (v1 reads), or null for dash's conversion of it
      */
     public synchronized void saveAsV2InUi(String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic) {
         Stored s = dashboards.get(uid);
         s.storedVersion = storedVersion;
         s.v2spec = v2spec.deepCopy();
         s.version++;
-        s.model = classic.deepCopy();
+        s.model = classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
         s.model.put("uid", uid).put("id", s.id).put("version", s.version);
         s.resourceVersion = nextResourceVersion();
         s.annotations.put("grafana.app/saved-from-ui", "Grafana v13.0.1");
     }
 
-    /** Stores a dashboard as v2 (created in Grafana 13's UI); {@code classic} is Grafana's v1 conversion of it. */
+    /**
+     * Stores a dashboard as v2 (created in Grafana 13's UI); {@code classic} is Grafana's v1 conversion of it
+     * (from its own fixtures), or null for dash's conversion of it.
+     */
     public synchronized Stored seedV2Dashboard(String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic, String folderUid) {
-        ObjectNode model = classic.deepCopy();
+        ObjectNode model = classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
         model.put("uid", uid);
         Stored s = seedDashboard(model, folderUid);
         s.storedVersion = storedVersion;
