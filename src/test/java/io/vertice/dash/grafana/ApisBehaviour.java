@@ -145,10 +145,10 @@ final class ApisBehaviour {
         boolean wantsV2 = version.startsWith("v2");
         boolean storedV2 = s.storedVersion.startsWith("v2");
         ObjectNode spec;
-        if (wantsV2 == storedV2) {
-            spec = wantsV2 ? s.v2spec.deepCopy() : classicSpec(s.model);
-        } else if (s.conversionError != null) {
+        if (!s.storedVersion.equals(version) && s.conversionError != null) {
             spec = null;
+        } else if (wantsV2 == storedV2) {
+            spec = wantsV2 ? s.v2spec.deepCopy() : classicSpec(s.model);
         } else if (wantsV2) {
             // the v2 form the test gave, else dash's conversion standing in for Grafana's
             spec = s.v2spec != null ? s.v2spec.deepCopy() : DashboardConversion.toV2(classicSpec(s.model));
