@@ -95,7 +95,7 @@ final class ApisDashboards implements Dashboards {
         }
         // compared and pulled through dash's own v2 -> classic conversion (Grafana's rules), not the server's
         // v1 view of it, so that both sides of a comparison go through the same converter
-        ObjectNode classic = DashboardConversion.toClassic((ObjectNode) asStored.path("spec"));
+        ObjectNode classic = ConversionNoise.remove(DashboardConversion.toClassic((ObjectNode) asStored.path("spec")));
         classic.put("uid", uid);
         String problem = V2Features.classicLoss(asStored.path("spec"));
         return Optional.of(live(uid, (ObjectNode) asStored, classic, new LiveDashboard.Stored(v2, (ObjectNode) asStored, problem)));

@@ -24,13 +24,14 @@ public record LiveDashboard(String uid, ObjectNode dashboard, long id, long vers
     /**
      * Ours in the form to compare with {@link #dashboard()}: as it is for a classic dashboard; for one stored as
      * v2, ours sent through the same classic → v2 → classic conversion, so that what the conversion alone
-     * changes (row ids, defaults, schemaVersion) is on both sides and only content differences remain.
+     * changes (row ids, defaults, schemaVersion) is on both sides and only content differences remain
+     * ({@link ConversionNoise} is taken off both).
      */
     public ObjectNode comparable(ObjectNode ours) {
         if (stored == null || !stored.isV2()) {
             return ours;
         }
-        ObjectNode roundTrip = DashboardConversion.toClassic(DashboardConversion.toV2(ours));
+        ObjectNode roundTrip = ConversionNoise.remove(DashboardConversion.toClassic(DashboardConversion.toV2(ours)));
         roundTrip.put("uid", uid);
         return roundTrip;
     }
