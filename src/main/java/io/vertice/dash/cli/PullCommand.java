@@ -17,12 +17,14 @@ import java.util.concurrent.Callable;
 @Command(name = "pull",
         mixinStandardHelpOptions = true,
         description = {"Fetch dashboards from Grafana as normalised JSON files <uid>.json",
-                "(id, version and the API wrapper dropped; byte-stable like dash export).",
+                "(id, version and the API wrapper dropped; byte-stable like dash export),",
+                "read in their stored version (classic or v2) and written in --schema.",
                 "Files with uncommitted git changes are kept unless --force."},
         footer = {"", "Examples:",
                 "  dash pull --all --out backup/",
                 "  dash pull --folder Cockpit/Consciousness --out pulled/",
                 "  dash pull --uid esgt-deep-dive --out monitoring/grafana/dashboards",
+                "  dash pull --all --schema v2 --out backup-v2/   # dashboard.grafana.app/v2 resources",
                 "", "Exit codes: 0 done, 2 bad input or files kept because of local",
                 "changes, 3 Grafana failed."})
 public final class PullCommand implements Callable<Integer> {
