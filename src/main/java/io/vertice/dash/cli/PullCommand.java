@@ -74,9 +74,7 @@ public final class PullCommand implements Callable<Integer> {
                 default -> throw io.vertice.dash.DashException.input("--schema must be classic or v2, got \"" + schema + "\".");
             };
             Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize, form);
-            if (!all && uids.isEmpty() && folder == null && tags.isEmpty()) {
-                new Puller(null).run(options); // says which dashboards to pull, before any request
-            }
+            Puller.requireSelection(options); // before any request
             Puller.Report report = new Puller(grafana.connect(client, err)).run(options);
             Table table = new Table("UID", "TITLE", "FILE", "STATUS");
             for (Puller.Result r : report.results()) {

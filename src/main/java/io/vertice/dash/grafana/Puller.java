@@ -112,10 +112,15 @@ public final class Puller {
         }
     }
 
-    public Report run(Options o) {
+    /** One sentence (exit 2) when the options select nothing: a pull of everything must be asked for with --all. */
+    public static void requireSelection(Options o) {
         if (!o.all() && o.uids().isEmpty() && o.folderPath() == null && o.tags().isEmpty()) {
             throw DashException.input("say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
         }
+    }
+
+    public Report run(Options o) {
+        requireSelection(o);
         List<String> folderUids = new ArrayList<>();
         if (o.folderPath() != null) {
             FolderResolver.Resolution r = new FolderResolver(grafana.folders()).resolve(o.folderPath(), false);

@@ -324,22 +324,6 @@ class ImportCommandTest {
     }
 
     @Test
-    void aDryRunSaysSkipForAProvisionedDashboardInsteadOfUpdate() {
-        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
-        live.put("refresh", "7m");
-        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
-        s.provisioned = true;
-        s.provisionedFile = "cockpit/esgt-deep-dive.json";
-
-        Cli.Result r = dash("import", "esgt-deep-dive", "--dry-run");
-
-        assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.out()).containsPattern("esgt-deep-dive .* skip \\(provisioned: change the file on the server\\)")
-                .doesNotContain("update");
-        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
-    }
-
-    @Test
     void anInvalidTokenIsReportedOncePerRunNotOncePerDashboard() {
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired_token_value");
 
@@ -568,6 +552,13 @@ class ImportCommandTest {
                 .filter(q -> q.getUrl().startsWith("/api/dashboards/db") || q.getUrl().contains("/dashboards")).toList();
     }
 
+    /** Grafana has ESGT Deep Dive with one change made in its UI (refresh 7m). */
+    private FakeGrafana.Stored seedEditedEsgt() {
+        ObjectNode live = ours("esgt-deep-dive");
+        live.put("refresh", "7m");
+        return grafana.seedDashboard(live, null);
+    }
+
     private static ObjectNode ours(String uid) {
         return Exporter.render().stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow().json();
     }
@@ -615,9 +606,7 @@ class ImportCommandTest {
     @EnumSource(FakeGrafana.Generation.class)
     void aConcurrentEditIsAConflictAndOverwriteRetriesOnce(FakeGrafana.Generation generation) {
         use(generation);
-        ObjectNode live = ours("esgt-deep-dive");
-        live.put("refresh", "7m");
-        grafana.seedDashboard(live, null);
+        seedEditedEsgt();
         grafana.editRightAfterRead("esgt-deep-dive");
 
         Cli.Result r = dash("import", "esgt-deep-dive");
@@ -636,9 +625,7 @@ class ImportCommandTest {
     @EnumSource(FakeGrafana.Generation.class)
     void aProvisionedDashboardIsNotOverwrittenAndADryRunSaysSkip(FakeGrafana.Generation generation) {
         use(generation);
-        ObjectNode live = ours("esgt-deep-dive");
-        live.put("refresh", "7m");
-        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
+        FakeGrafana.Stored s = seedEditedEsgt();
         if (generation == FakeGrafana.Generation.GRAFANA_11) {
             s.provisioned = true;
             s.provisionedFile = "cockpit/esgt-deep-dive.json";
@@ -694,9 +681,7 @@ class ImportCommandTest {
     @Test
     void apisUpdatesWithThePutOfTheResourceVersionRead() {
         use(FakeGrafana.Generation.GRAFANA_13);
-        ObjectNode live = ours("esgt-deep-dive");
-        live.put("refresh", "7m");
-        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
+        FakeGrafana.Stored s = seedEditedEsgt();
         long read = s.resourceVersion;
 
         Cli.Result r = dash("import", "esgt-deep-dive");
@@ -716,9 +701,7 @@ class ImportCommandTest {
             "kubectl,grafana-operator,kubectl or a Kubernetes operator (grafana-operator)"})
     void aManagedDashboardIsRefusedWithItsManagerNamed(String kind, String id, String named) {
         use(FakeGrafana.Generation.GRAFANA_13);
-        ObjectNode live = ours("esgt-deep-dive");
-        live.put("refresh", "7m");
-        FakeGrafana.Stored s = grafana.seedDashboard(live, null);
+        FakeGrafana.Stored s = seedEditedEsgt();
         s.annotations.put("grafana.app/managedBy", kind);
         if (id != null) {
             s.annotations.put("grafana.app/managerId", id);

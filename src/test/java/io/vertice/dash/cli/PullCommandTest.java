@@ -155,20 +155,6 @@ class PullCommandTest {
     }
 
     @Test
-    void anInvalidTokenIsReportedOnceForTheWholePull() {
-        for (int i = 0; i < 5; i++) {
-            seed("d" + i, null);
-        }
-        grafana.searchNeedsNoAuth = true;
-        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired");
-
-        Cli.Result r = dash("pull", "--all");
-
-        assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err().split("refused the credentials", -1)).as(r.err()).hasSize(2);
-    }
-
-    @Test
     void aUidThatIsNotAFileNameIsRefused() {
         seed("../../escape", null);
 
