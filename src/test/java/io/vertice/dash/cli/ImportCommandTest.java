@@ -775,6 +775,10 @@ class ImportCommandTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("does not serve dashboard.grafana.app and folder.grafana.app under /apis", "drop --api apis");
         assertThat(grafana.requests("POST", "/api/")).isEmpty();
+
+        Cli.Result typo = dash("import", "esgt-deep-dive", "--api", "v3");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("--api must be auto, legacy or apis, got \"v3\"");
     }
 
 }

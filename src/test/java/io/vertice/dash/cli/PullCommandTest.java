@@ -170,6 +170,11 @@ class PullCommandTest {
         Cli.Result r = dash("pull");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--uid, --folder, --tag, or --all");
+        assertThat(grafana.requests()).isEmpty();
+
+        Cli.Result schema = dash("pull", "--all", "--schema", "v3");
+        assertThat(schema.exit()).isEqualTo(2);
+        assertThat(schema.err()).contains("--schema must be classic or v2, got \"v3\"");
     }
 
     @Test
