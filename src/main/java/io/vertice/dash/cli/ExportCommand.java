@@ -1,6 +1,7 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.ExitCodes;
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.Reports;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
         description = "Render every dashboard to DIR/<uid>.json (byte-stable, atomic writes).",
         footer = {"", "Examples:",
                 "  dash export                 write monitoring/grafana/dashboards/*.json",
+                "  dash export --schema v2     write Grafana 13 v2 resources to monitoring/grafana/dashboards-v2/*.json",
                 "  dash export --check         exit 1 when the committed JSON differs from the code (CI)"})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -36,8 +38,14 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory to write to (default: " + Exporter.DEFAULT_DIR + " under the repository).")
+            description = "Directory to write to (default: " + Exporter.DEFAULT_DIR + " under the repository; "
+                    + "with --schema v2, monitoring/grafana/dashboards-v2).")
     Path out;
+
+    @Option(names = "--schema", paramLabel = "classic|v2", converter = SchemaConverter.class,
+            description = "classic: dashboard JSON for Grafana 10.4-12 (the default); "
+                    + "v2: dashboard.grafana.app/v2 resources for Grafana 13.")
+    ExportSchema schema;
 
     @Option(names = "--check", description = "Write nothing; list files that differ from the code and exit 1 if any.")
     boolean check;
@@ -50,11 +58,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dir = ProjectPaths.orDefault(out, Exporter.DEFAULT_DIR);
+        ExportSchema chosen = schema != null ? schema : ExportSchema.configuredDefault();
+        Path dir = ProjectPaths.orDefault(out, chosen.defaultDir());
         // the catalogue takes as long to build as the dashboards take to render: do both at once
         CompletableFuture<MetricCatalog> catalog = check || !validate ? null
                 : CompletableFuture.supplyAsync(() -> new EmbeddedCatalogSource().load());
-        Exporter exporter = Exporter.ofOurDashboards();
+        Exporter exporter = Exporter.ofOurDashboards(chosen);
         if (check) {
             List<Exporter.Drift> drift = exporter.check(dir);
             for (Exporter.Drift d : drift) {
@@ -93,5 +102,18 @@ public final class ExportCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code classic} or {@code v2}; anything else is a usage error naming both. */
+    static final class SchemaConverter implements picocli.CommandLine.ITypeConverter<ExportSchema> {
+        @Override
+        public ExportSchema convert(String value) {
+            for (ExportSchema s : ExportSchema.values()) {
+                if (s.cliName().equals(value)) {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a schema; use classic or v2");
+        }
     }
 }

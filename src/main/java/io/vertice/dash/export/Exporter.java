@@ -24,9 +24,15 @@ public final class Exporter {
     public static final String DEFAULT_DIR = "monitoring/grafana/dashboards";
 
     private final List<RenderedDashboard> dashboards;
+    private final ExportSchema schema;
 
     public Exporter(List<RenderedDashboard> dashboards) {
+        this(dashboards, ExportSchema.CLASSIC);
+    }
+
+    public Exporter(List<RenderedDashboard> dashboards, ExportSchema schema) {
         this.dashboards = List.copyOf(dashboards);
+        this.schema = schema;
     }
 
     /** Our dashboards, from the definitions under {@code dashboards/}, sorted by uid. */
@@ -36,6 +42,10 @@ public final class Exporter {
 
     public static Exporter ofOurDashboards() {
         return new Exporter(render());
+    }
+
+    public static Exporter ofOurDashboards(ExportSchema schema) {
+        return new Exporter(render(), schema);
     }
 
     public List<RenderedDashboard> dashboards() {
@@ -51,9 +61,12 @@ public final class Exporter {
     /** Writes {@code <uid>.json} for each dashboard whose file content differs; files already equal are not touched. */
     public List<Written> export(Path dir) {
         List<Written> out = new ArrayList<>();
-        for (RenderedDashboard d : dashboards) {
+        // render every file before writing any: a dashboard that cannot be rendered writes nothing
+        List<String> texts = dashboards.stream().map(schema::text).toList();
+        for (int i = 0; i < dashboards.size(); i++) {
+            RenderedDashboard d = dashboards.get(i);
             Path file = dir.resolve(d.fileName());
-            String text = d.text();
+            String text = texts.get(i);
             if (text.equals(TextFiles.readIfPresent(file))) {
                 out.add(new Written(d, file, Action.UNCHANGED));
             } else {
@@ -87,7 +100,7 @@ public final class Exporter {
             String onDisk = TextFiles.readIfPresent(file);
             if (onDisk == null) {
                 drift.add(new Drift(file, DriftKind.MISSING));
-            } else if (!onDisk.equals(d.text())) {
+            } else if (!onDisk.equals(schema.text(d))) {
                 drift.add(new Drift(file, DriftKind.CHANGED));
             }
         }
