@@ -7,6 +7,7 @@ import io.vertice.dash.ExitCodes;
 import io.vertice.dash.diff.Normalizer;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.ConversionLoss;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
 
@@ -218,7 +219,8 @@ public final class Puller {
 
     /**
      * The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec, nothing server-owned;
-     * the stored object's spec when stored as v2, else the classic dashboard converted by dash.
+     * the stored object's spec when stored as v2, else the classic dashboard converted by dash, unless the
+     * conversion would drop something ({@link ConversionLoss}).
      */
     private static JsonNode v2File(LiveDashboard live) {
         if (live.stored() != null && live.stored().isV2()) {
@@ -231,6 +233,11 @@ public final class Puller {
             }
             return Json.canonical(out);
         }
+        // only a drop is a loss; what the conversion adds (Grafana's built-in annotation, defaults) is not.
+        // ConversionLoss says which only in its sentence: one place to change when it says it as data.
+        ConversionLoss.of(live.dashboard()).filter(loss -> loss.endsWith("drop it")).ifPresent(loss -> {
+            throw DashException.remote("dashboard " + live.uid() + ": " + loss + "; nothing was written; pull it with --schema classic.");
+        });
         return Json.canonical(DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));
     }
 }

@@ -298,6 +298,21 @@ class PullCommandTest {
         assertThat(d.path("spec").path("elements").path("panel-1").path("spec").path("title").asText()).isEqualTo("P");
     }
 
+    @Test
+    void aClassicDashboardThatV2CannotHoldIsReportedNotWrittenAsV2() throws Exception {
+        ObjectNode d = seed("odd-variable", null);
+        // "const" is no variable type (the real one is "constant"): Grafana's converter drops it, so does dash's
+        ((ObjectNode) d).putObject("templating").putArray("list").addObject().put("name", "site").put("type", "const").put("query", "x");
+        grafana.dashboard("odd-variable").model.set("templating", d.get("templating").deepCopy());
+
+        Cli.Result r = dash("pull", "--uid", "odd-variable", "--schema", "v2");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("dashboard odd-variable: variable 'site' of type 'const' has no v2 form", "nothing was written",
+                "--schema classic");
+        assertThat(files()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(FakeGrafana.Generation.class)
     void refusedCredentialsAreReportedOncePerPull(FakeGrafana.Generation generation) {
