@@ -10,6 +10,7 @@ import io.vertice.dash.grafana.ImportReport;
 import io.vertice.dash.grafana.ImportResult;
 import io.vertice.dash.grafana.Importer;
 import io.vertice.dash.grafana.PreImportCheck;
+import io.vertice.dash.export.ExportSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Save even when the dashboard changed in Grafana since dash read it, or another dashboard has the same title in the folder.")
     boolean overwrite;
 
+    @Option(names = "--schema", paramLabel = "classic|v2", converter = ExportCommand.SchemaConverter.class,
+            description = "Store dashboards in Grafana as classic or v2 (v2 needs Grafana 12+ through /apis; default: what dash export writes, classic).")
+    ExportSchema schema;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,7 +101,8 @@ public final class ImportCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
-            ImportReport report = importer.run(dashboards, new Importer.Options(folder, note, dryRun, overwrite));
+            ImportReport report = importer.run(dashboards, new Importer.Options(folder, note, dryRun, overwrite,
+                    schema != null ? schema : ExportSchema.configuredDefault()));
             report.validationLines().forEach(out::println);
             if (report.blockedByValidation()) {
                 out.flush();

@@ -2,6 +2,7 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.Puller;
+import io.vertice.dash.export.ExportSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +56,9 @@ public final class PullCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that have uncommitted local git changes.")
     boolean force;
 
-    @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "classic",
-            description = "Write classic dashboard JSON or dashboard.grafana.app v2 resources: classic or v2 (default: ${DEFAULT-VALUE}, what dash export writes).")
-    String schema;
+    @Option(names = "--schema", paramLabel = "classic|v2", converter = ExportCommand.SchemaConverter.class,
+            description = "Write classic dashboard JSON or dashboard.grafana.app v2 resources: classic or v2 (default: what dash export writes, classic).")
+    ExportSchema schema;
 
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000", hidden = true,
             description = "Search page size (Grafana allows up to 5000).")
@@ -68,12 +69,8 @@ public final class PullCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (GrafanaClient client = grafana.client(err)) {
-            Puller.Schema form = switch (schema.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "classic" -> Puller.Schema.CLASSIC;
-                case "v2" -> Puller.Schema.V2;
-                default -> throw io.vertice.dash.DashException.input("--schema must be classic or v2, got \"" + schema + "\".");
-            };
-            Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize, form);
+            Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize,
+                    schema != null ? schema : ExportSchema.configuredDefault());
             Puller.requireSelection(options); // before any request
             Puller.Report report = new Puller(grafana.connect(client, err)).run(options);
             Table table = new Table("UID", "TITLE", "FILE", "STATUS");

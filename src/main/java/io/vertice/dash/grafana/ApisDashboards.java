@@ -3,8 +3,10 @@ package io.vertice.dash.grafana;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.DashboardConversion;
+import io.vertice.dash.v2.SchemaVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -127,16 +129,40 @@ final class ApisDashboards implements Dashboards {
     }
 
     @Override
-    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message) {
+    public void requireSchema(ExportSchema schema) {
+        if (schema == ExportSchema.V2 && v2Target() == null) {
+            throw DashException.input("Grafana at " + client.settings().url() + " serves no v2 or v2beta1 version of " + GROUP
+                    + " (it serves " + String.join(", ", versions.dashboard()) + "); import with --schema classic.");
+        }
+    }
+
+    /** The v2 version dash writes through: v2, else v2beta1; null when neither is served. */
+    private SchemaVersion v2Target() {
+        return versions.dashboard().contains("v2") ? SchemaVersion.V2
+                : versions.dashboard().contains("v2beta1") ? SchemaVersion.V2BETA1 : null;
+    }
+
+    @Override
+    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema) {
         String uid = model.path("uid").asText();
-        ObjectNode spec = model.deepCopy();
-        // identity lives in the envelope; Grafana's own converter drops these from spec
-        spec.remove(List.of("id", "uid", "version"));
+        String version;
+        ObjectNode spec;
+        if (schema == ExportSchema.V2) {
+            SchemaVersion target = v2Target();
+            version = target.apiVersion().substring(target.apiVersion().indexOf('/') + 1);
+            spec = DashboardConversion.toV2(model, target);
+        } else {
+            version = versions.classic();
+            spec = model.deepCopy();
+            // identity lives in the envelope; Grafana's own converter drops these from spec
+            spec.remove(List.of("id", "uid", "version"));
+        }
         String what = "saving dashboard " + uid;
+        String path = dashboards(version);
         try {
             JsonNode saved = existing == null
-                    ? client.json(what, "POST", dashboards(versions.classic()), envelope(uid, null, spec, folderUid, message), false)
-                    : client.json(what, "PUT", dashboards(versions.classic()) + "/" + uid, envelope(uid, existing, spec, folderUid, message), false);
+                    ? client.json(what, "POST", path, envelope(uid, version, null, spec, folderUid, message), false)
+                    : client.json(what, "PUT", path + "/" + uid, envelope(uid, version, existing, spec, folderUid, message), false);
             return result(uid, saved);
         } catch (GrafanaApiException e) {
             if (!overwrite || e.httpStatus() != 409) {
@@ -145,16 +171,16 @@ final class ApisDashboards implements Dashboards {
             // --overwrite: re-read the current resourceVersion and replace once
             LiveDashboard now = read(uid).orElse(null);
             JsonNode saved = now == null
-                    ? client.json(what, "POST", dashboards(versions.classic()), envelope(uid, null, spec, folderUid, message), false)
-                    : client.json(what, "PUT", dashboards(versions.classic()) + "/" + uid, envelope(uid, now, spec, folderUid, message), false);
+                    ? client.json(what, "POST", path, envelope(uid, version, null, spec, folderUid, message), false)
+                    : client.json(what, "PUT", path + "/" + uid, envelope(uid, version, now, spec, folderUid, message), false);
             return result(uid, saved);
         }
     }
 
     /** The object to send: ours for a create; for a replace, the metadata read (resourceVersion, labels, annotations) with our spec. */
-    private ObjectNode envelope(String uid, LiveDashboard existing, ObjectNode spec, String folderUid, String message) {
+    private ObjectNode envelope(String uid, String version, LiveDashboard existing, ObjectNode spec, String folderUid, String message) {
         ObjectNode o = Json.object();
-        o.put("apiVersion", GROUP + "/" + versions.classic());
+        o.put("apiVersion", GROUP + "/" + version);
         o.put("kind", "Dashboard");
         ObjectNode meta;
         if (existing == null) {

@@ -1,6 +1,7 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.export.ExportSchema;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,12 @@ public interface Dashboards {
      * @param folderUid the folder to save into; null or empty for the root
      * @param overwrite replace even when Grafana's copy changed since it was read
      * @param message   the version history note
+     * @param schema    the schema to store it in ({@link #requireSchema} said it can)
      */
-    SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message);
+    SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema);
+
+    /** One sentence (exit 2) when this Grafana cannot store dashboards in {@code schema}. */
+    void requireSchema(ExportSchema schema);
 
     /** Dashboards matching the query, all pages. */
     List<SearchHit> search(SearchQuery query, int pageSize);

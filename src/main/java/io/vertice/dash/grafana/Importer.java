@@ -5,6 +5,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.export.ExportSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,9 @@ public final class Importer {
      * @param message    the version-history note
      * @param dryRun     decide and report, but write nothing (no folder, no dashboard)
      * @param overwrite  save even over a concurrent change or a same-named dashboard
+     * @param schema     the schema to store dashboards in (v2 needs Grafana 12+ through /apis)
      */
-    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite) {
+    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite, ExportSchema schema) {
     }
 
     public ImportReport run(List<DashboardInput> dashboards, Options options) {
@@ -76,6 +78,15 @@ public final class Importer {
             }
         }
         grafana = connect.get();
+        grafana.requireSchema(options.schema());
+        if (options.schema() == ExportSchema.V2) {
+            for (DashboardInput d : dashboards) {
+                // never store a v2 dashboard that silently lacks something of ours
+                V2Features.v2Loss(d.json()).ifPresent(loss -> {
+                    throw DashException.input(d.origin() + " (" + d.uid() + "): " + loss + "; import it with --schema classic.");
+                });
+            }
+        }
         FolderResolver.Resolution folder = options.folderPath() == null ? null
                 : new FolderResolver(grafana.folders()).resolve(options.folderPath(), !options.dryRun());
 
@@ -178,7 +189,7 @@ public final class Importer {
      */
     private SaveResult saveOrRecognise(String uid, ObjectNode ours, LiveDashboard existing, String folderUid, Options options) {
         try {
-            return grafana.save(ours, existing, folderUid, options.overwrite(), options.message());
+            return grafana.save(ours, existing, folderUid, options.overwrite(), options.message(), options.schema());
         } catch (GrafanaApiException e) {
             boolean conflict = (e.httpStatus() == 409 || e.httpStatus() == 412)
                     && List.of("version-mismatch", "name-exists", "Conflict", "AlreadyExists").contains(e.apiStatus());

@@ -1,6 +1,8 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.DashException;
+import io.vertice.dash.export.ExportSchema;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +44,10 @@ final class LegacyDashboards implements Dashboards {
     }
 
     @Override
-    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message) {
+    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema) {
         if (existing != null && existing.stored() != null) {
             // read through /apis after a 406: its version guard is the resourceVersion, so save there too
-            return apis(null).save(model, existing, folderUid, overwrite, message);
+            return apis(null).save(model, existing, folderUid, overwrite, message, schema);
         }
         ObjectNode ours = model.deepCopy();
         if (existing == null) {
@@ -56,6 +58,14 @@ final class LegacyDashboards implements Dashboards {
             ours.put("version", existing.version());
         }
         return client.save(ours, folderUid, overwrite, message);
+    }
+
+    @Override
+    public void requireSchema(ExportSchema schema) {
+        if (schema == ExportSchema.V2) {
+            throw DashException.input("Grafana at " + client.settings().url() + " is spoken to through the legacy API, which stores"
+                    + " only classic dashboards; import with --schema classic, or use Grafana 12+ through /apis (--api auto).");
+        }
     }
 
     @Override

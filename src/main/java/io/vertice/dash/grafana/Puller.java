@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
-import io.vertice.dash.v2.ConversionLoss;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
 
@@ -38,13 +38,6 @@ public final class Puller {
         this.grafana = grafana;
     }
 
-    /** The form files are written in. */
-    public enum Schema {
-        /** Classic dashboard JSON, as {@code dash export} writes it. */
-        CLASSIC,
-        /** A {@code dashboard.grafana.app} v2 resource ({@code apiVersion}, {@code kind}, {@code metadata.name}, {@code spec}). */
-        V2
-    }
 
     /**
      * @param uids       dashboards by uid
@@ -57,7 +50,7 @@ public final class Puller {
      * @param schema     the form to write
      */
     public record Options(List<String> uids, String folderPath, List<String> tags, boolean all, Path out, boolean force,
-                          int pageSize, Schema schema) {
+                          int pageSize, ExportSchema schema) {
     }
 
     /**
@@ -183,7 +176,7 @@ public final class Puller {
             if (live.isEmpty()) {
                 return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
             }
-            JsonNode content = o.schema() == Schema.V2 ? v2File(live.get()) : classicFile(live.get());
+            JsonNode content = o.schema() == ExportSchema.V2 ? v2File(live.get()) : classicFile(live.get());
             String text = Json.write(content);
             if (Files.exists(file)) {
                 if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
@@ -220,7 +213,7 @@ public final class Puller {
     /**
      * The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec, nothing server-owned;
      * the stored object's spec when stored as v2, else the classic dashboard converted by dash, unless the
-     * conversion would drop something ({@link ConversionLoss}).
+     * conversion would drop something ({@link V2Features#v2Loss}).
      */
     private static JsonNode v2File(LiveDashboard live) {
         if (live.stored() != null && live.stored().isV2()) {
@@ -233,9 +226,7 @@ public final class Puller {
             }
             return Json.canonical(out);
         }
-        // only a drop is a loss; what the conversion adds (Grafana's built-in annotation, defaults) is not.
-        // ConversionLoss says which only in its sentence: one place to change when it says it as data.
-        ConversionLoss.of(live.dashboard()).filter(loss -> loss.endsWith("drop it")).ifPresent(loss -> {
+        V2Features.v2Loss(live.dashboard()).ifPresent(loss -> {
             throw DashException.remote("dashboard " + live.uid() + ": " + loss + "; nothing was written; pull it with --schema classic.");
         });
         return Json.canonical(DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));

@@ -1,19 +1,32 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.v2.ConversionLoss;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * What a v2 dashboard holds that classic JSON cannot: Grafana's v2 → v1 conversion flattens tabs and
+ * What one schema holds that the other cannot. v2 → classic: Grafana's v2 → v1 conversion flattens tabs and
  * auto grids into rows and drops conditional rendering and per-row variables
  * ({@code ../shared/grafana-v2/conversion/README.md}, fixture 11). Grafana's data-loss check only counts
  * panels, queries, annotations, links and variables and logs the loss without marking
- * {@code status.conversion} ({@code withConversionMetrics} returns nil), so dash looks itself.
+ * {@code status.conversion} ({@code withConversionMetrics} returns nil), so dash looks itself. Classic → v2:
+ * dash's {@link ConversionLoss}.
  */
 final class V2Features {
     private V2Features() {
+    }
+
+    /**
+     * What a classic dashboard would lose in v2 ({@link ConversionLoss}), as a sentence, or empty. Only a drop
+     * is a loss; what the conversion adds (Grafana's built-in annotation, defaults) is not. ConversionLoss
+     * tells the two apart only in its sentence: this is the one place that reads it.
+     */
+    static Optional<String> v2Loss(ObjectNode classic) {
+        return ConversionLoss.of(classic).filter(loss -> loss.endsWith("drop it"));
     }
 
     /** Why the spec has no faithful classic form ("it uses tabs, an auto grid"), or null when it has one. */

@@ -769,6 +769,36 @@ class ImportCommandTest {
     }
 
     @Test
+    void schemaV2StoresV2ThroughTheHighestV2VersionAndASecondImportIsUnchanged() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+
+        Cli.Result r = dash("import", "--schema", "v2", "--folder", "Cockpit");
+        Cli.Result again = dash("import", "--schema", "v2", "--folder", "Cockpit");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<LoggedRequest> creates = grafana.requests("POST", "/apis/dashboard.grafana.app/v2/namespaces/org-7/dashboards");
+        assertThat(creates).hasSize(3);
+        JsonNode sent = body(creates.get(0));
+        assertThat(sent.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v2");
+        assertThat(sent.path("spec").has("elements")).isTrue();
+        assertThat(sent.path("spec").has("panels")).isFalse();
+        assertThat(grafana.dashboard("esgt-deep-dive").storedVersion).isEqualTo("v2");
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(again.out()).contains("3 dashboards: 3 unchanged");
+        assertThat(dashboardWrites()).hasSize(3);
+        ourUids().forEach(uid -> assertThat(grafana.dashboard(uid).version).isEqualTo(1));
+    }
+
+    @Test
+    void schemaV2OnTheLegacyApiIsOneSentenceBeforeAnyWrite() {
+        Cli.Result r = dash("import", "--schema", "v2");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("legacy API, which stores only classic dashboards", "--schema classic");
+        assertThat(dashboardWrites()).isEmpty();
+    }
+
+    @Test
     void apisPinnedOnAGrafanaWithoutItIsOneSentence() {
         Cli.Result r = dash("import", "esgt-deep-dive", "--api", "apis");
 
@@ -779,6 +809,9 @@ class ImportCommandTest {
         Cli.Result typo = dash("import", "esgt-deep-dive", "--api", "v3");
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).contains("--api must be auto, legacy or apis, got \"v3\"");
+        Cli.Result schema = dash("import", "esgt-deep-dive", "--schema", "v3");
+        assertThat(schema.exit()).isEqualTo(2);
+        assertThat(schema.err()).contains("'v3' is not a schema; use classic or v2");
     }
 
 }

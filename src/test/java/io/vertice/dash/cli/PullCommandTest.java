@@ -174,7 +174,7 @@ class PullCommandTest {
 
         Cli.Result schema = dash("pull", "--all", "--schema", "v3");
         assertThat(schema.exit()).isEqualTo(2);
-        assertThat(schema.err()).contains("--schema must be classic or v2, got \"v3\"");
+        assertThat(schema.err()).contains("'v3' is not a schema; use classic or v2");
     }
 
     @Test

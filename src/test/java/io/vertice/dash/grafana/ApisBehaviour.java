@@ -253,7 +253,9 @@ final class ApisBehaviour {
         s.storedVersion = version.startsWith("v2") ? version : "v1";
         if (version.startsWith("v2")) {
             s.v2spec = (ObjectNode) body.get("spec").deepCopy();
-            s.model = null;
+            // what v1 reads and the legacy search see: dash's conversion standing in for Grafana's
+            s.model = DashboardConversion.toClassic(s.v2spec);
+            s.model.put("uid", name).put("id", s.id).put("version", s.version);
         } else {
             s.model = (ObjectNode) body.get("spec").deepCopy();
             s.model.put("uid", name).put("id", s.id).put("version", s.version);
