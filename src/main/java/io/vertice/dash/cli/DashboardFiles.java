@@ -40,7 +40,7 @@ final class DashboardFiles {
             throw DashException.input(file + " is not a dashboard: its top level must be a JSON object.");
         }
         JsonNode model = Normalizer.unwrap(node);
-        if (!model.isObject() || !model.has("panels") && !model.has("title")) {
+        if (!model.isObject() || (!model.has("panels") && !model.has("title"))) {
             throw DashException.input(file + " is not a dashboard: it has neither \"title\" nor \"panels\".");
         }
         String uid = model.path("uid").asText("");
@@ -59,7 +59,7 @@ final class DashboardFiles {
     }
 
     /** Every {@code *.json} directly in {@code dir}, by uid; a missing directory is an input error. */
-    static TreeMap<String, DashboardInput> readDirectory(Path dir) {
+    static java.util.SortedMap<String, DashboardInput> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw DashException.input(dir + " is not a directory; pass --against DIR with exported dashboards (dash export writes them).");
         }

@@ -2,13 +2,13 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.catalog.CatalogSource;
-import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricsUrlCatalogSource;
 import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.catalog.PrometheusCatalogSource;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.DashboardInput;
 import io.vertice.dash.validate.LiveChecker;
 import io.vertice.dash.validate.OurDashboards;

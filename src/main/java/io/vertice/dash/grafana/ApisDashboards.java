@@ -34,7 +34,6 @@ final class ApisDashboards implements Dashboards {
     /** Server-owned metadata that a replace must not send back. */
     private static final List<String> SERVER_OWNED_METADATA = List.of("uid", "generation", "creationTimestamp", "managedFields",
             "deletionTimestamp", "selfLink");
-    private static final int LIST_PAGE = 100;
 
     private final GrafanaClient client;
     private final ApiVersions versions;

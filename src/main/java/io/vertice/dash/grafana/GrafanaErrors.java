@@ -15,6 +15,9 @@ public final class GrafanaErrors {
      * @param read  whether the request only reads (a 403 then means no read access, not missing write access)
      * @param settings the connection, for advice that fits the kind of credentials (token, basic auth, none)
      */
+    // the conflict statuses' switch falls through to the checks after it for any other status, which an
+    // expression switch cannot do
+    @SuppressWarnings("StatementSwitchToExpressionSwitch")
     static String sentence(String what, boolean read, GrafanaSettings settings, int code, String reason, String apiStatus,
                            String apiMessage, int attempts) {
         String answer = code + (apiStatus != null ? " " + apiStatus : "")

@@ -6,6 +6,7 @@ import io.vertice.dash.v2.ConversionLoss;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,7 +37,7 @@ final class V2Features {
         return found.isEmpty() ? null : "it uses " + String.join(", ", found) + ", which classic JSON cannot hold";
     }
 
-    private static void walk(JsonNode node, TreeSet<String> found) {
+    private static void walk(JsonNode node, Set<String> found) {
         if (node.isArray()) {
             node.forEach(n -> walk(n, found));
             return;

@@ -1,6 +1,5 @@
 package io.vertice.dash.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,22 +8,21 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one place JSON is read and written.
@@ -50,16 +48,26 @@ public final class Json {
         return JsonNodeFactory.instance.arrayNode();
     }
 
+    /**
+     * Grafana/Go style, from Jackson's own settings: {@code "key": value}, two-space indent for objects and
+     * arrays, {@code []} and {@code {}} for empty containers, properties sorted.
+     */
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter STABLE = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+                    .withObjectIndenter(INDENT)
+                    .withArrayIndenter(INDENT))
+            .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
     /** Renders a tree the byte-stable way described on the class. */
     public static String write(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-            g.setPrettyPrinter(new StablePrettyPrinter());
-            MAPPER.writeTree(g, canonical(node));
-        } catch (IOException e) {
+        try {
+            return STABLE.writeValueAsString(canonical(node)) + "\n";
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return out.append('\n').toString();
     }
 
     /** A deep copy with object keys sorted and integral floating-point numbers made integers. */
@@ -114,54 +122,5 @@ public final class Json {
             throw DashException.input(file + " cannot be read: " + e.getMessage() + ".", e);
         }
         return parse(text, file.toString());
-    }
-
-    /** Iterates an object's fields in order; convenience for callers that walk trees. */
-    public static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
-    }
-
-    /** Grafana/Go style: "key": value, two-space indent, empty containers without inner space. */
-    private static final class StablePrettyPrinter extends DefaultPrettyPrinter {
-        StablePrettyPrinter() {
-            super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            indentObjectsWith(indenter);
-            indentArraysWith(indenter);
-            _separators = Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
-            _objectFieldValueSeparatorWithSpaces = ": ";
-        }
-
-        StablePrettyPrinter(StablePrettyPrinter base) {
-            super(base);
-        }
-
-        @Override
-        public DefaultPrettyPrinter createInstance() {
-            return new StablePrettyPrinter(this);
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-            if (!_objectIndenter.isInline()) {
-                --_nesting;
-            }
-            if (nrOfEntries > 0) {
-                _objectIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw('}');
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-            if (!_arrayIndenter.isInline()) {
-                --_nesting;
-            }
-            if (nrOfValues > 0) {
-                _arrayIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw(']');
-        }
     }
 }

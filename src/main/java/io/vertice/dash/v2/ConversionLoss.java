@@ -8,6 +8,7 @@ import io.vertice.dash.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,90 @@ public final class ConversionLoss {
     private static final Pattern PANEL = Pattern.compile("^\\$\\.panels\\[(\\d+)](?:\\.panels\\[(\\d+)])?");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\.templating\\.list\\[(\\d+)]");
 
+    /**
+     * v2 fields where absent and default mean the same, and Grafana's converters differ on writing
+     * them (the list of {@code ../shared/grafana-v2/conversion/README.md}, plus the schema's
+     * {@code editable: true}).
+     */
+    private static final Map<String, Object> V2_DEFAULTS = Map.ofEntries(
+            Map.entry("description", ""), Map.entry("links", List.of()), Map.entry("transformations", List.of()),
+            Map.entry("queryOptions", Map.of()), Map.entry("hidden", false), Map.entry("version", ""),
+            Map.entry("overrides", List.of()), Map.entry("tags", List.of()), Map.entry("liveNow", false),
+            Map.entry("preload", false), Map.entry("hideTimepicker", false), Map.entry("fiscalYearStartMonth", 0),
+            Map.entry("timezone", ""), Map.entry("weekStart", ""), Map.entry("editable", true));
+
     private ConversionLoss() {
+    }
+
+    /**
+     * The first construct of a v2 spec that classic cannot hold (a tabs or auto grid layout,
+     * conditional rendering, per-row variables...), as a sentence; empty when v2 → classic → v2
+     * gives it back.
+     */
+    public static Optional<String> ofV2(ObjectNode v2spec, SchemaVersion version) {
+        ObjectNode back = DashboardConversion.toV2(DashboardConversion.toClassic(v2spec), version);
+        JsonDifference d = JsonDifference.first(normaliseV2(v2spec), normaliseV2(back));
+        if (d == null) {
+            return Optional.empty();
+        }
+        String value = d.expected() == null || d.expected().isMissingNode() ? "" : " (" + shortly(d.expected()) + ")";
+        return Optional.of("field '" + d.path().substring(2) + "'" + value + " has no classic form, so the conversion would "
+                + (value.isEmpty() ? "add it" : "drop or change it"));
+    }
+
+    /** A v2 spec minus what Grafana's converters write or leave out at will. */
+    static JsonNode normaliseV2(JsonNode spec) {
+        JsonNode n = spec.deepCopy();
+        dropV2Defaults(n);
+        for (JsonNode e : n.path("elements")) {
+            JsonNode fc = e.path("spec").path("vizConfig").path("spec").path("fieldConfig");
+            if (fc.path("defaults").isObject() && fc.path("defaults").isEmpty()) {
+                ((ObjectNode) fc).remove("defaults");
+            }
+        }
+        for (JsonNode a : n.path("annotations")) {
+            // classic has "type": "dashboard" on a built-in annotation; v2 may or may not keep it
+            JsonNode spec2 = a.path("spec");
+            if (spec2.path("builtIn").asBoolean(false) && spec2.path("legacyOptions").isObject()) {
+                ObjectNode legacy = (ObjectNode) spec2.get("legacyOptions");
+                dropIf(legacy, "type", "dashboard");
+                if (legacy.isEmpty()) {
+                    ((ObjectNode) spec2).remove("legacyOptions");
+                }
+            }
+        }
+        baseThresholdSteps(n);
+        return n;
+    }
+
+    private static void dropV2Defaults(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            List<String> drop = new ArrayList<>();
+            o.fields().forEachRemaining(e -> {
+                Object d = V2_DEFAULTS.get(e.getKey());
+                if (d != null && JsonDifference.first(Json.MAPPER.valueToTree(d), e.getValue()) == null) {
+                    drop.add(e.getKey());
+                }
+            });
+            drop.forEach(o::remove);
+            o.forEach(ConversionLoss::dropV2Defaults);
+        } else if (n instanceof ArrayNode a) {
+            a.forEach(ConversionLoss::dropV2Defaults);
+        }
+    }
+
+    /** A threshold step without {@code value} equals {@code "value": null} (the base step). */
+    static void baseThresholdSteps(JsonNode n) {
+        if (n.isObject()) {
+            for (JsonNode s : n.path("thresholds").path("steps")) {
+                if (s instanceof ObjectNode step && !step.has("value")) {
+                    step.putNull("value");
+                }
+            }
+        }
+        if (n.isContainerNode()) {
+            n.forEach(ConversionLoss::baseThresholdSteps);
+        }
     }
 
     /** The first construct of {@code classic} that has no v2 form, as a sentence; empty when there is none. */
@@ -110,7 +194,7 @@ public final class ConversionLoss {
                 d.remove(k);
             }
         }
-        for (JsonNode p : panels(d)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(d)) {
             ObjectNode panel = (ObjectNode) p;
             if ("row".equals(Trees.text(panel, "type"))) {
                 panel.remove("id");
@@ -163,15 +247,6 @@ public final class ConversionLoss {
             dropIf(v, "allowCustomValue", true);
         }
         return d;
-    }
-
-    private static List<JsonNode> panels(JsonNode d) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode p : d.path("panels")) {
-            out.add(p);
-            p.path("panels").forEach(out::add);
-        }
-        return out;
     }
 
     private static void dropIf(ObjectNode o, String key, Object value) {

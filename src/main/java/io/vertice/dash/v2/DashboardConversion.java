@@ -31,7 +31,8 @@ import io.vertice.dash.json.Json;
  * stored only in a library panel's model. v2 → classic drops what classic cannot hold (conditional
  * rendering, per-row variables, a repeat inside an auto grid), as Grafana does; {@link #toV2}
  * drops what v2 cannot hold (a variable of unknown type, panel fields outside Grafana's schema go to
- * {@code __angularMigration}): use {@link ConversionLoss} to refuse such a loss.
+ * {@code __angularMigration}): {@link ConversionLoss#of} (classic → v2) and
+ * {@link ConversionLoss#ofV2} (v2 → classic) name the first such loss, so a caller can refuse it.
  */
 public final class DashboardConversion {
     /** The Kubernetes kind of a dashboard resource. */

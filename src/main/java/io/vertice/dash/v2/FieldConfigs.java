@@ -65,7 +65,7 @@ final class FieldConfigs {
             }
             ObjectNode thresholds = Trees.object(in, "thresholds");
             if (thresholds != null) {
-                defaults.set("thresholds", thresholdsToV2(thresholds));
+                defaults.set("thresholds", thresholds(thresholds));
             }
         }
         ArrayNode overrides = out.putArray("overrides");
@@ -90,14 +90,14 @@ final class FieldConfigs {
         return out;
     }
 
-    private static ObjectNode thresholdsToV2(ObjectNode thresholds) {
+    /** Thresholds read the same both ways; a step without value (or null) is the base step. */
+    private static ObjectNode thresholds(JsonNode thresholds) {
         ObjectNode t = Json.object();
         t.put("mode", Trees.text(thresholds, "mode"));
         ArrayNode steps = t.putArray("steps");
         for (ObjectNode s : Trees.objects(thresholds, "steps")) {
             ObjectNode step = steps.addObject();
             JsonNode v = s.get("value");
-            // a missing value and null both mean -Infinity: the base step
             step.set("value", v != null && v.isNumber() ? v.deepCopy() : NullNode.getInstance());
             step.put("color", Trees.text(s, "color"));
         }
@@ -204,7 +204,7 @@ final class FieldConfigs {
             ObjectNode d = Json.object();
             defaults.fields().forEachRemaining(e -> {
                 switch (e.getKey()) {
-                    case "thresholds" -> d.set("thresholds", thresholdsToClassic(e.getValue()));
+                    case "thresholds" -> d.set("thresholds", thresholds(e.getValue()));
                     default -> d.set(e.getKey(), e.getValue().deepCopy());
                 }
             });
@@ -228,18 +228,5 @@ final class FieldConfigs {
             }
         }
         return out.isEmpty() ? null : out;
-    }
-
-    private static ObjectNode thresholdsToClassic(JsonNode thresholds) {
-        ObjectNode t = Json.object();
-        t.put("mode", Trees.text(thresholds, "mode"));
-        ArrayNode steps = t.putArray("steps");
-        for (ObjectNode s : Trees.objects(thresholds, "steps")) {
-            ObjectNode step = steps.addObject();
-            step.put("color", Trees.text(s, "color"));
-            JsonNode v = s.get("value");
-            step.set("value", v != null && v.isNumber() ? v.deepCopy() : NullNode.getInstance());
-        }
-        return t;
     }
 }

@@ -105,4 +105,14 @@ final class Trees {
             to.put(as, v);
         }
     }
+
+    /** A classic dashboard's panels, each row followed by the panels collapsed inside it. */
+    static List<JsonNode> panelsAndRowChildren(JsonNode dashboard) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p : dashboard.path("panels")) {
+            out.add(p);
+            p.path("panels").forEach(out::add);
+        }
+        return out;
+    }
 }

@@ -46,11 +46,7 @@ final class Variables {
                 if (definition != null && definition.isTextual()) {
                     spec.put("definition", definition.asText());
                 }
-                spec.set("options", options(v.get("options")));
-                spec.put("multi", Trees.bool(v, "multi", false));
-                spec.put("includeAll", Trees.bool(v, "includeAll", false));
-                Trees.copyNonEmptyText(v, "allValue", spec, "allValue");
-                spec.put("allowCustomValue", Trees.bool(v, "allowCustomValue", true));
+                selection(v, spec);
             }
             case "datasource" -> {
                 kind.put("kind", "DatasourceVariable");
@@ -59,21 +55,13 @@ final class Variables {
                 spec.put("refresh", Codes.VARIABLE_REFRESH.name(v.get("refresh")));
                 spec.put("regex", Trees.text(v, "regex"));
                 spec.set("current", current(v.get("current")));
-                spec.set("options", options(v.get("options")));
-                spec.put("multi", Trees.bool(v, "multi", false));
-                spec.put("includeAll", Trees.bool(v, "includeAll", false));
-                Trees.copyNonEmptyText(v, "allValue", spec, "allValue");
-                spec.put("allowCustomValue", Trees.bool(v, "allowCustomValue", true));
+                selection(v, spec);
             }
             case "custom" -> {
                 kind.put("kind", "CustomVariable");
                 spec.put("query", Trees.text(v, "query"));
                 spec.set("current", current(v.get("current")));
-                spec.set("options", options(v.get("options")));
-                spec.put("multi", Trees.bool(v, "multi", false));
-                spec.put("includeAll", Trees.bool(v, "includeAll", false));
-                Trees.copyNonEmptyText(v, "allValue", spec, "allValue");
-                spec.put("allowCustomValue", Trees.bool(v, "allowCustomValue", true));
+                selection(v, spec);
                 String format = Trees.text(v, "valuesFormat");
                 if (format.equals("json") || format.equals("csv")) {
                     spec.put("valuesFormat", format);
@@ -138,6 +126,15 @@ final class Variables {
         spec.put("skipUrlSync", Trees.bool(v, "skipUrlSync", false));
         kind.set("spec", spec);
         return kind;
+    }
+
+    /** What a query, datasource or custom variable offers to choose from, and how. */
+    private static void selection(ObjectNode v, ObjectNode spec) {
+        spec.set("options", options(v.get("options")));
+        spec.put("multi", Trees.bool(v, "multi", false));
+        spec.put("includeAll", Trees.bool(v, "includeAll", false));
+        Trees.copyNonEmptyText(v, "allValue", spec, "allValue");
+        spec.put("allowCustomValue", Trees.bool(v, "allowCustomValue", true));
     }
 
     /** The datasource of a variable; the uid is kept only when it is given (as Grafana does). */

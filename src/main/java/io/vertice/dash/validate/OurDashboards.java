@@ -1,9 +1,9 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 
 import java.util.ArrayList;
 import java.util.List;

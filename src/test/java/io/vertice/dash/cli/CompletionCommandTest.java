@@ -1,12 +1,14 @@
 package io.vertice.dash.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(60) // per test: the tests here start servers or processes
 class CompletionCommandTest {
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash diff} against files and against the fake Grafana (legacy API and, parameterized, Grafana 13's /apis). */
-@Timeout(120)
+@Timeout(120) // per test: the tests here start servers or processes
 class DiffCommandTest {
     @TempDir
     Path dir;

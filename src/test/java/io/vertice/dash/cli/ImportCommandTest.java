@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dash import} against a stateful fake of Grafana's documented API: the legacy {@code /api} of
  * Grafana 10–12 and, in the parameterized cases, Grafana 13's {@code /apis} as well.
  */
-@Timeout(120)
+@Timeout(120) // per test: the tests here start servers or processes
 class ImportCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;

@@ -22,7 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash pull} against the fake Grafana: the legacy API of Grafana 10–12 and, parameterized, Grafana 13's /apis. */
-@Timeout(120)
+@Timeout(120) // per test: the tests here start servers or processes
 class PullCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
@@ -302,7 +302,7 @@ class PullCommandTest {
     void aClassicDashboardThatV2CannotHoldIsReportedNotWrittenAsV2() throws Exception {
         ObjectNode d = seed("odd-variable", null);
         // "const" is no variable type (the real one is "constant"): Grafana's converter drops it, so does dash's
-        ((ObjectNode) d).putObject("templating").putArray("list").addObject().put("name", "site").put("type", "const").put("query", "x");
+        d.putObject("templating").putArray("list").addObject().put("name", "site").put("type", "const").put("query", "x");
         grafana.dashboard("odd-variable").model.set("templating", d.get("templating").deepCopy());
 
         Cli.Result r = dash("pull", "--uid", "odd-variable", "--schema", "v2");

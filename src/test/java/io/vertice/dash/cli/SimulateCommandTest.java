@@ -2,6 +2,7 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(120) // per test: the tests here start servers or processes
 class SimulateCommandTest {
 
     private record Result(int exitCode, String out, String err) {
@@ -40,7 +42,7 @@ class SimulateCommandTest {
 
     @Test
     void portInUseIsOneSentenceAndExitTwo() throws IOException {
-        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
             Result r = run("simulate", "--port", Integer.toString(port));
             assertThat(r.exitCode()).isEqualTo(2);
@@ -111,7 +113,7 @@ class SimulateCommandTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(millis).isLessThan(1000);
             // The port is free again.
-            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(again.getLocalPort()).isEqualTo(port);
             }
         } finally {

@@ -8,6 +8,7 @@ import io.vertice.dash.simulator.SimulatorServer;
 import io.vertice.dash.testing.RealPrometheus;
 import io.vertice.dash.validate.CliRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(120) // per test: the tests here start servers or processes
 class ValidateCommandTest {
     /** One error (unknown label value), one warning (fixed window), one info (no description). */
     private static final String DASHBOARD = """
@@ -157,7 +159,7 @@ class ValidateCommandTest {
 
     @Test
     void serverErrorsAndNonPrometheusAnswersAreExitThree() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/broken", ex -> {
             byte[] b = "{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"storage is on fire\"}".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(503, b.length);

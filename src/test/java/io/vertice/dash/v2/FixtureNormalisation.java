@@ -2,7 +2,6 @@ package io.vertice.dash.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
 
@@ -16,24 +15,6 @@ import java.util.Map;
  * write defaults, row ids and absolute {@code y}, and the test's default datasource.
  */
 final class FixtureNormalisation {
-    /** v2 fields whose default Grafana sometimes writes and sometimes leaves out. */
-    private static final Map<String, JsonNode> V2_DEFAULTS = Map.ofEntries(
-            Map.entry("description", Json.MAPPER.getNodeFactory().textNode("")),
-            Map.entry("links", Json.array()),
-            Map.entry("transformations", Json.array()),
-            Map.entry("queryOptions", Json.object()),
-            Map.entry("hidden", Json.MAPPER.getNodeFactory().booleanNode(false)),
-            Map.entry("version", Json.MAPPER.getNodeFactory().textNode("")),
-            Map.entry("overrides", Json.array()),
-            Map.entry("tags", Json.array()),
-            Map.entry("liveNow", Json.MAPPER.getNodeFactory().booleanNode(false)),
-            Map.entry("preload", Json.MAPPER.getNodeFactory().booleanNode(false)),
-            Map.entry("hideTimepicker", Json.MAPPER.getNodeFactory().booleanNode(false)),
-            Map.entry("fiscalYearStartMonth", Json.MAPPER.getNodeFactory().numberNode(0)),
-            Map.entry("timezone", Json.MAPPER.getNodeFactory().textNode("")),
-            Map.entry("weekStart", Json.MAPPER.getNodeFactory().textNode("")),
-            // the schema's default, which the oldest converter did not write
-            Map.entry("editable", Json.MAPPER.getNodeFactory().booleanNode(true)));
     /** Classic fields whose default Grafana sometimes writes and sometimes leaves out. */
     private static final Map<String, JsonNode> CLASSIC_DEFAULTS = Map.ofEntries(
             Map.entry("custom", Json.object()),
@@ -50,19 +31,9 @@ final class FixtureNormalisation {
     private FixtureNormalisation() {
     }
 
-    /** A v2 spec, normalised. */
+    /** A v2 spec, normalised: dash's own rule for what v2 writes or leaves out at will. */
     static JsonNode v2(JsonNode spec) {
-        JsonNode n = spec.deepCopy();
-        dropDefaults(n, V2_DEFAULTS);
-        JsonNode defaults = n.path("elements");
-        defaults.forEach(e -> {
-            JsonNode fc = e.path("spec").path("vizConfig").path("spec").path("fieldConfig");
-            if (fc.path("defaults").isObject() && fc.path("defaults").isEmpty()) {
-                ((ObjectNode) fc).remove("defaults");
-            }
-        });
-        thresholdSteps(n);
-        return n;
+        return ConversionLoss.normaliseV2(spec);
     }
 
     /** A classic dashboard, normalised: also row ids, row positions and every absolute y. */
@@ -73,7 +44,7 @@ final class FixtureNormalisation {
         if (templating != null && templating.isObject() && templating.path("list").isMissingNode()) {
             n.remove("templating");
         }
-        for (JsonNode p : allPanels(n)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(n)) {
             ObjectNode panel = (ObjectNode) p;
             if ("row".equals(panel.path("type").asText())) {
                 panel.remove("id");
@@ -84,17 +55,8 @@ final class FixtureNormalisation {
         }
         defaultDatasources(n);
         derivedPanelDatasources(n);
-        thresholdSteps(n);
+        ConversionLoss.baseThresholdSteps(n);
         return n;
-    }
-
-    private static List<JsonNode> allPanels(JsonNode d) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode p : d.path("panels")) {
-            out.add(p);
-            p.path("panels").forEach(out::add);
-        }
-        return out;
     }
 
     /**
@@ -118,7 +80,7 @@ final class FixtureNormalisation {
      * Such a panel datasource is derived from the queries, so it is left out of the comparison.
      */
     private static void derivedPanelDatasources(JsonNode d) {
-        for (JsonNode p : allPanels(d)) {
+        for (JsonNode p : Trees.panelsAndRowChildren(d)) {
             JsonNode ds = p.get("datasource");
             JsonNode targets = p.path("targets");
             if (ds == null || !targets.isArray() || targets.isEmpty()) {
@@ -131,23 +93,6 @@ final class FixtureNormalisation {
             if (shared) {
                 ((ObjectNode) p).remove("datasource");
             }
-        }
-    }
-
-    /** A threshold step without {@code value} equals {@code "value": null} (the base step). */
-    private static void thresholdSteps(JsonNode n) {
-        if (n.isObject()) {
-            JsonNode steps = n.path("thresholds").path("steps");
-            if (steps.isArray()) {
-                steps.forEach(s -> {
-                    if (s.isObject() && !s.has("value")) {
-                        ((ObjectNode) s).set("value", NullNode.getInstance());
-                    }
-                });
-            }
-            n.forEach(FixtureNormalisation::thresholdSteps);
-        } else if (n.isArray()) {
-            n.forEach(FixtureNormalisation::thresholdSteps);
         }
     }
 

@@ -135,9 +135,16 @@ class GrafanaConversionFixturesTest {
     void grafanasV2ComesBackFromClassicUnchanged(Pair pair) {
         Path dir = SharedDir.require("grafana-v2/conversion");
         ObjectNode spec = (ObjectNode) Json.read(dir.resolve(pair.input())).get("spec");
-        ObjectNode again = DashboardConversion.toV2(DashboardConversion.toClassic(spec), SchemaVersion.V2BETA1);
-        JsonDifference difference = JsonDifference.first(FixtureNormalisation.v2(spec), FixtureNormalisation.v2(again));
-        assertThat(difference).as(() -> pair + " changed on the way back at " + difference.describe()).isNull();
+        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1)).as(pair.toString()).isEmpty();
+    }
+
+    /** Tabs have no classic form: converting them is a loss dash names, where Grafana drops them. */
+    @org.junit.jupiter.api.Test
+    void tabsAreALossToClassic() {
+        Path dir = SharedDir.require("grafana-v2/conversion");
+        ObjectNode spec = (ObjectNode) Json.read(dir.resolve("input/v2beta1.tabs-and-rows-repeated.json")).get("spec");
+        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1)).hasValue(
+                "field 'layout.kind' (\"TabsLayout\") has no classic form, so the conversion would drop or change it");
     }
 
     static Stream<Pair> classicInputs() {

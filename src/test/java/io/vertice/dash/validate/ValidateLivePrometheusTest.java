@@ -12,6 +12,7 @@ import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real Prometheus (the Debian package, on 127.0.0.1) scrapes the simulator every second; validation reads
  * its catalogue through the HTTP API and runs the dashboards' queries live.
  */
+@Timeout(300) // per test: the tests here start servers or processes
 class ValidateLivePrometheusTest {
     private static SimulatorServer simulator;
     private static RealPrometheus prometheus;
