@@ -37,8 +37,8 @@ public final class LiveCopies {
             }
             LiveDashboard l = live.get();
             if (l.stored() != null && l.stored().classicProblem() != null) {
-                note.accept("dashboard " + uid + " is stored in Grafana as " + l.stored().version() + " and " + l.stored().classicProblem()
-                        + "; the comparison sees only its classic form.");
+                note.accept("dashboard " + uid + " is stored in Grafana as " + l.stored().version() + " and classic JSON cannot hold all of it ("
+                        + l.stored().classicProblem() + "); the comparison sees only its classic form.");
             }
             if (l.dashboard() != null) {
                 out.put(uid, l.dashboard());

@@ -41,7 +41,7 @@ public record LiveDashboard(String uid, ObjectNode dashboard, long id, long vers
      *
      * @param version        the API version it is stored in ({@code v1}, {@code v2beta1}...)
      * @param object         the whole object read in that version (envelope and spec)
-     * @param classicProblem why it has no faithful classic form (a failed or lossy conversion), or null
+     * @param classicProblem what of it classic JSON cannot hold (dash's round-trip check), or null
      */
     public record Stored(String version, ObjectNode object, String classicProblem) {
         public boolean isV2() {

@@ -204,8 +204,9 @@ public final class Puller {
     /** The classic model, normalised; one sentence instead when the dashboard has no faithful classic form. */
     private static JsonNode classicFile(LiveDashboard live) {
         if (live.stored() != null && live.stored().classicProblem() != null) {
-            throw DashException.remote("dashboard " + live.uid() + " is stored as " + live.stored().version() + " and "
-                    + live.stored().classicProblem() + "; nothing was written; pull it with --schema v2 to keep it whole.");
+            throw DashException.remote("dashboard " + live.uid() + " is stored as " + live.stored().version()
+                    + " and classic JSON cannot hold all of it (" + live.stored().classicProblem()
+                    + "); nothing was written; pull it with --schema v2 to keep it whole.");
         }
         return Normalizer.normalize(live.dashboard());
     }

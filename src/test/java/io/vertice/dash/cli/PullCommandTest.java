@@ -386,7 +386,7 @@ class PullCommandTest {
         Cli.Result r = dash("pull", "--uid", "tabs");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("dashboard tabs is stored as v2beta1 and it uses an auto grid, tabs, which classic JSON cannot hold",
+        assertThat(r.err()).contains("dashboard tabs is stored as v2beta1 and classic JSON cannot hold all of it (field 'layout",
                 "nothing was written", "--schema v2");
         assertThat(out.resolve("tabs.json")).doesNotExist();
         assertThat(r.out()).contains("0 pulled, 1 failed");
