@@ -98,7 +98,7 @@ final class ApisDashboards implements Dashboards {
         // v1 view of it, so that both sides of a comparison go through the same converter
         ObjectNode classic = ConversionNoise.remove(DashboardConversion.toClassic((ObjectNode) asStored.path("spec")));
         classic.put("uid", uid);
-        String problem = V2Features.classicLoss(asStored.path("spec"), v);
+        String problem = V2Features.classicLoss(asStored.path("spec"), v2);
         return Optional.of(live(uid, (ObjectNode) asStored, classic, new LiveDashboard.Stored(v2, (ObjectNode) asStored, problem)));
     }
 
