@@ -12,6 +12,8 @@ directory), waits until Prometheus has simulator data, runs `dash validate --liv
 the URLs, and keeps running until Ctrl-C, which stops both. With GRAFANA_URL (and GRAFANA_TOKEN) set
 it also imports the dashboards.
   --once    stop after the live validation (exit code is the validation's)
+Every wait is bounded (READY_SECONDS, default 120, for Prometheus to have data): a port already taken,
+an engine that stops or never answers is one sentence and exit 3.
 Needs: a JDK, and the prometheus package (apt-get install prometheus).
 Example: scripts/dev-stack.sh
 TXT
@@ -26,6 +28,19 @@ esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sim_port="${SIM_PORT:-9464}"
 prom_port="${PROM_PORT:-9090}"
+ready_seconds="${READY_SECONDS:-120}"
+
+# A port something already listens on (even a listener that never answers) would make the engine fail
+# to start, or the waits below talk to a stranger: refuse it before starting anything.
+port_taken() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+}
+for port_var in SIM_PORT:"$sim_port" PROM_PORT:"$prom_port"; do
+  if port_taken "${port_var#*:}"; then
+    echo "dev-stack: 127.0.0.1:${port_var#*:} is already in use; set ${port_var%%:*} to a free port." >&2
+    exit 3
+  fi
+done
 command -v prometheus >/dev/null || { echo "dev-stack: prometheus not found; apt-get install prometheus" >&2; exit 2; }
 
 work="$(mktemp -d)"
@@ -33,6 +48,7 @@ sim_pid=""
 prom_pid=""
 # SIGTERM, then up to 10 s for a clean exit, then SIGKILL. (Polls: bash's `wait` can block for
 # good inside an EXIT trap.)
+# shellcheck disable=SC2317 # called from the EXIT trap
 stop_pid() {
   local pid="$1"
   [ -n "$pid" ] || return 0
@@ -43,6 +59,7 @@ stop_pid() {
   done
   kill -9 "$pid" 2>/dev/null || true
 }
+# shellcheck disable=SC2317 # the EXIT trap
 stop() {
   stop_pid "$prom_pid"
   stop_pid "$sim_pid"
@@ -61,17 +78,27 @@ prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data"
 prom_pid=$!
 
 prom="http://127.0.0.1:$prom_port"
-echo "dev-stack: waiting for Prometheus to have simulator data..."
-for _ in $(seq 120); do
-  if curl -fsS "$prom/api/v1/query?query=maximus_arousal_level" 2>/dev/null | grep -q '"result":\[{'; then
+# every request bounded: a server that accepts and never answers costs 2 s, not forever
+fetch() {
+  curl -fsS --connect-timeout 2 --max-time 2 "$1" 2>/dev/null
+}
+echo "dev-stack: waiting for Prometheus to have simulator data (at most $ready_seconds s)..."
+deadline=$((SECONDS + ready_seconds))
+ready=false
+while [ "$SECONDS" -lt "$deadline" ]; do
+  if fetch "$prom/api/v1/query?query=maximus_arousal_level" | grep -q '"result":\[{'; then
     ready=true
     break
   fi
-  kill -0 "$sim_pid" 2>/dev/null || { echo "dev-stack: the simulator stopped:"; cat "$work/simulate.log"; exit 3; } >&2
+  kill -0 "$sim_pid" 2>/dev/null || { echo "dev-stack: the simulator stopped:"; tail -5 "$work/simulate.log"; exit 3; } >&2
   kill -0 "$prom_pid" 2>/dev/null || { echo "dev-stack: Prometheus stopped:"; tail -5 "$work/prometheus.log"; exit 3; } >&2
   sleep 1
 done
-[ "${ready:-false}" = true ] || { echo "dev-stack: no data in Prometheus after 120 s" >&2; exit 3; }
+if ! $ready; then
+  echo "dev-stack: Prometheus on $prom had no simulator data after $ready_seconds s; its log ends:" >&2
+  tail -5 "$work/prometheus.log" >&2
+  exit 3
+fi
 
 # $__rate_interval needs a few scrapes of history before rates have data
 sleep "${WARMUP_SECONDS:-25}"
@@ -83,18 +110,20 @@ if [ -n "${GRAFANA_URL:-}" ]; then
   "$root/dash" import --validate --folder "${GRAFANA_FOLDER:-Cockpit}" || true
 fi
 
+if $once; then
+  # the stack stops right here, and its temporary directory with it: no URLs or logs to point at
+  exit "$validation"
+fi
 cat <<TXT
 dev-stack: running
   simulator   http://127.0.0.1:$sim_port/metrics
   prometheus  $prom   (try: maximus_arousal_level)
-  logs        $work
+  logs        $work (removed on stop)
 Ctrl-C to stop.
 TXT
-if $once; then
-  exit "$validation"
-fi
 while kill -0 "$sim_pid" 2>/dev/null && kill -0 "$prom_pid" 2>/dev/null; do
   sleep 1
 done
-echo "dev-stack: the simulator or Prometheus stopped; logs were in $work" >&2
+echo "dev-stack: the simulator or Prometheus stopped:" >&2
+tail -5 "$work/simulate.log" "$work/prometheus.log" >&2
 exit 3

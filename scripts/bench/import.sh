@@ -4,14 +4,17 @@
 #   scripts/bench/import.sh [DASHBOARDS] [LATENCY_MS] [RUNS]      (default 100 50 3)
 # Exits 1 when the speed-up is below 4x.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
-if [[ ! -f target/dash.jar || ! -d target/test-classes/io/vertice/dash/grafana/bench ]]; then
-  mvn -o -q package -DskipTests            # compiles the test classes too (the benchmark and the fake)
-fi
+# shellcheck source=scripts/bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_help "$@"
+bench_count DASHBOARDS "${1:-100}"
+bench_count LATENCY_MS "${2:-50}"
+bench_count RUNS "${3:-3}"
+cd "$bench_root"
+bench_build target/test-classes/io/vertice/dash/grafana/bench   # the benchmark and the fake Grafana
 cp_file=target/bench.classpath
 if [[ ! -s "$cp_file" || pom.xml -nt "$cp_file" ]]; then
-  mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 fi
 exec java -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   io.vertice.dash.grafana.bench.ImportBenchmark "${1:-100}" "${2:-50}" "${3:-3}"

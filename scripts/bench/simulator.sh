@@ -9,7 +9,10 @@
 #    (memory must stay flat).
 # Targets: median <= 2 ms by default, <= 30 ms at 10,000 series, < 5 % of one core with 20 scrapers.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+# shellcheck source=scripts/bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_help "$@"
+cd "$bench_root"
 
 LOAD_SECONDS=180
 WARMUP_SECONDS=60
@@ -18,11 +21,11 @@ LATENCY_ONLY=false
 case "${1:-}" in
   --quick) LOAD_SECONDS=30; WARMUP_SECONDS=15 ;;
   --latency-only) LATENCY_ONLY=true ;;
+  "") ;;
+  *) echo "simulator.sh: unknown option '$1'; see 'scripts/bench/simulator.sh --help'." >&2; exit 2 ;;
 esac
 
-if [[ ! -f target/dash.jar || ! -d target/test-classes/io/vertice/dash/simulator/bench ]]; then
-  mvn -o -q package -DskipTests
-fi
+bench_build target/test-classes/io/vertice/dash/simulator/bench
 BENCH_CP="target/test-classes:target/dash.jar"
 CLK_TCK=$(getconf CLK_TCK)
 

@@ -1,15 +1,14 @@
 package io.vertice.dash.dashboards;
 
 import io.vertice.dash.model.Annotation;
-import io.vertice.dash.model.Dashboard;
 import io.vertice.dash.model.DashboardDefinition;
 import io.vertice.dash.model.DatasourceRef;
-import io.vertice.dash.model.FieldOverride;
+import io.vertice.dash.model.Dashboard;
 import io.vertice.dash.model.Query;
-import io.vertice.dash.model.Thresholds;
+import io.vertice.dash.model.StatPanel;
 import io.vertice.dash.model.Units;
 
-import static io.vertice.dash.dashboards.Cockpit.sel;
+import static io.vertice.dash.dashboards.Cockpit.q;
 import static io.vertice.dash.model.Panels.gauge;
 import static io.vertice.dash.model.Panels.stat;
 import static io.vertice.dash.model.Panels.table;
@@ -20,22 +19,20 @@ public final class ConsciousnessOverview implements DashboardDefinition {
 
     @Override
     public Dashboard build() {
-        return Dashboard.builder("consciousness-overview", "Consciousness Overview")
-                .description("Start here: arousal, ESGT ignitions, the TIG fabric and the process at a glance. "
-                        + "Drill down in ESGT Deep Dive and Arousal Dynamics.")
-                .tags(Cockpit.TAG, "consciousness", "overview")
+        return Cockpit.dashboard("consciousness-overview", "Consciousness Overview",
+                        "Start here: arousal, ESGT ignitions, the TIG fabric and the process at a glance. "
+                                + "Drill down in ESGT Deep Dive and Arousal Dynamics.",
+                        "consciousness", "overview")
                 .time("now-1h", "now")
                 .refresh("30s")
-                .variables(Cockpit.variables())
-                .link(Cockpit.cockpitLinks())
-                .annotation(new Annotation.Prometheus("ESGT ignitions", DatasourceRef.PROMETHEUS_VARIABLE,
-                        "sum by (service_name) (increase(" + sel("maximus_esgt_ignition_events_total", "outcome=\"success\"")
-                                + "[$__rate_interval])) > 0",
-                        "purple", "ESGT ignition", "{{service_name}}: successful ignitions in this interval", "service_name", "1m"))
-                .annotation(new Annotation.Prometheus("Arousal class changes", DatasourceRef.PROMETHEUS_VARIABLE,
-                        "sum by (service_name, transition) (increase(" + sel("maximus_arousal_state_transition_total")
-                                + "[$__rate_interval])) > 0",
-                        "orange", "{{transition}}", "{{service_name}} changed arousal class", "transition,service_name", "1m"))
+                .annotation(Annotation.Prometheus.builder("ESGT ignitions", DatasourceRef.PROMETHEUS_VARIABLE,
+                                q("sum by (service_name) (increase(maximus_esgt_ignition_events_total{$FILTER, outcome=\"success\"}[$__rate_interval])) > 0"))
+                        .color("purple").title("ESGT ignition").text("{{service_name}}: successful ignitions in this interval")
+                        .tags("service_name").step("1m").build())
+                .annotation(Annotation.Prometheus.builder("Arousal class changes", DatasourceRef.PROMETHEUS_VARIABLE,
+                                q("sum by (service_name, transition) (increase(maximus_arousal_state_transition_total{$FILTER}[$__rate_interval])) > 0"))
+                        .color("orange").title("{{transition}}").text("{{service_name}} changed arousal class")
+                        .tags("transition", "service_name").step("1m").build())
                 .row("Now", row -> row
                         .add(stat("System health")
                                 .description("""
@@ -44,46 +41,40 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                         Healthy from 60 %, Degraded from 30 %, Critical below. Normal: both Healthy. \
                                         A Degraded fabric usually comes first, when TIG nodes drop out.""")
                                 .size(6, 8)
-                                .query(Query.of(sel("maximus_phi_proxy")).legend("Φ {{service_name}}").asInstant())
-                                .query(Query.of(sel("maximus_tig_connectivity_ratio")).legend("Fabric {{service_name}}").asInstant())
+                                .query(Query.of(q("maximus_phi_proxy{$FILTER}")).legend("Φ {{service_name}}").asInstant())
+                                .query(Query.of(q("maximus_tig_connectivity_ratio{$FILTER}")).legend("Fabric {{service_name}}").asInstant())
                                 .unit(Units.PERCENT_UNIT).min(0).max(1)
                                 .thresholds(Cockpit.healthBands())
                                 .mappings(Cockpit.healthWords())
-                                .colorBackground().noSparkline().textMode("value_and_name"))
+                                .colorBackground().noSparkline().textMode(StatPanel.TextMode.VALUE_AND_NAME))
                         .add(gauge("Arousal level")
                                 .description("""
                                         How awake the system is now, 0 to 100 %. The bands are the arousal classes: \
                                         sleep up to 20 %, drowsy to 40 %, relaxed to 60 %, alert to 80 %, hyperalert \
                                         above. Normal: around the 60 % baseline, relaxed or alert.""")
                                 .size(6, 8)
-                                .query(Query.of(sel("maximus_arousal_level")).legend("{{service_name}}").asInstant())
+                                .query(Query.of(q("maximus_arousal_level{$FILTER}")).legend("{{service_name}}").asInstant())
                                 .unit(Units.PERCENT_UNIT).min(0).max(1).decimals(0)
                                 .thresholds(Cockpit.arousalBands())
                                 .thresholdLabels())
-                        .add(timeseries("Arousal and baseline")
+                        .add(Cockpit.arousalAgainstBaseline("Arousal and baseline")
                                 .description("""
                                         Arousal over time against its baseline, on the class bands. The level drifts \
                                         back to the baseline on its own; need and stress episodes push it away. \
                                         Normal: the level crosses the baseline often; long stays far from it are \
                                         worth a look in Arousal Dynamics.""")
-                                .size(12, 8)
-                                .query(sel("maximus_arousal_level"), "{{service_name}} level")
-                                .query(sel("maximus_arousal_baseline"), "{{service_name}} baseline")
-                                .unit(Units.PERCENT_UNIT).min(0).max(1)
-                                .thresholds(Cockpit.arousalBands())
-                                .thresholdAreas().fillOpacity(0).lineWidth(2))
+                                .size(12, 8))
                         .add(timeseries("ESGT ignitions")
                                 .description("""
                                         Global workspace ignition attempts per interval, successes (green) stacked \
                                         on failures (red). Attempts rise with arousal. Normal: mostly green; a red \
                                         majority means ignitions are failing — see the reasons in ESGT Deep Dive.""")
                                 .size(24, 7)
-                                .query("sum by (outcome) (increase(" + sel("maximus_esgt_ignition_events_total")
-                                        + "[$__rate_interval]))", "{{outcome}}")
+                                .query(q("sum by (outcome) (increase(maximus_esgt_ignition_events_total{$FILTER}[$__rate_interval]))"),
+                                        "{{outcome}}")
                                 .unit(Units.SHORT).min(0)
                                 .bars().stacked(false)
-                                .override(FieldOverride.byNames("success").color(Cockpit.SUCCESS_COLOR))
-                                .override(FieldOverride.byNames("failure").color(Cockpit.FAILURE_COLOR))))
+                                .overrides(Cockpit.outcomeColors())))
                 .row("Fabric, workspace and process", row -> row
                         .add(timeseries("TIG nodes active")
                                 .description("""
@@ -91,8 +82,8 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                         recover; a few down is normal, a sustained gap lowers connectivity and \
                                         integration next door.""")
                                 .size(8, 8)
-                                .query(sel("maximus_tig_nodes_active"), "{{service_name}} active")
-                                .query(sel("maximus_tig_nodes_configured"), "{{service_name}} configured")
+                                .query(q("maximus_tig_nodes_active{$FILTER}"), "{{service_name}} active")
+                                .query(q("maximus_tig_nodes_configured{$FILTER}"), "{{service_name}} configured")
                                 .unit(Units.SHORT).min(0).decimals(0).stepAfter())
                         .add(timeseries("Connectivity and integration")
                                 .description("""
@@ -100,8 +91,8 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                         is how well the fabric works as one. Both 0 to 100 %. They move together. \
                                         Normal: above 60 % (green line); below it the system counts as Degraded.""")
                                 .size(8, 8)
-                                .query(sel("maximus_tig_connectivity_ratio"), "{{service_name}} connectivity")
-                                .query(sel("maximus_tig_integration_score"), "{{service_name}} integration")
+                                .query(q("maximus_tig_connectivity_ratio{$FILTER}"), "{{service_name}} connectivity")
+                                .query(q("maximus_tig_integration_score{$FILTER}"), "{{service_name}} integration")
                                 .unit(Units.PERCENT_UNIT).min(0).max(1)
                                 .thresholds(Cockpit.healthBands()).thresholdLines())
                         .add(timeseries("ESGT success rate and coherence")
@@ -110,27 +101,25 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                         coherence they reached. Normal: success above 70 %, coherence above 60 %. \
                                         A drop in both at once points at the fabric, not at salience.""")
                                 .size(8, 8)
-                                .query(sel("maximus_esgt_success_ratio"), "{{service_name}} success")
-                                .query(sel("maximus_esgt_avg_coherence"), "{{service_name}} coherence")
+                                .query(q("maximus_esgt_success_ratio{$FILTER}"), "{{service_name}} success")
+                                .query(q("maximus_esgt_avg_coherence{$FILTER}"), "{{service_name}} coherence")
                                 .unit(Units.PERCENT_UNIT).min(0).max(1)
-                                .thresholds(Thresholds.from("red").at(0.5, "orange").at(0.7, "green")).thresholdLines())
+                                .thresholds(Cockpit.successBands()).thresholdLines())
                         .add(timeseries("Process CPU")
                                 .description("""
                                         CPU used by the service process, as a share of one core (100 % = one core \
                                         busy). Normal: well below 100 %; a rise with flat ignitions means work \
                                         outside the workspace.""")
                                 .size(12, 7)
-                                .query("rate(" + sel("process_cpu_seconds_total") + "[$__rate_interval])", "{{service_name}}")
+                                .query(q("rate(process_cpu_seconds_total{$FILTER}[$__rate_interval])"), "{{service_name}}")
                                 .unit(Units.PERCENT_UNIT).min(0))
                         .add(timeseries("Process memory")
                                 .description("""
-                                        Resident memory of the process and the JVM heap in use. Normal: heap saws \
-                                        up and down with garbage collection while resident memory stays flat; a \
-                                        resident line that only climbs is a leak.""")
+                                        Resident memory of the service process: what it holds in RAM. Normal: it \
+                                        grows after start-up and then stays level, rising and falling with load; a \
+                                        line that only climbs is a leak.""")
                                 .size(12, 7)
-                                .query(sel("process_resident_memory_bytes"), "{{service_name}} resident")
-                                .query("sum by (service_name) (" + sel("jvm_memory_used_bytes", "area=\"heap\"") + ")",
-                                        "{{service_name}} heap used")
+                                .query(q("process_resident_memory_bytes{$FILTER}"), "{{service_name}} resident")
                                 .unit(Units.BYTES).min(0)))
                 .row("Events and drivers", row -> row
                         .add(table("Recent events")
@@ -139,21 +128,17 @@ public final class ConsciousnessOverview implements DashboardDefinition {
                                         arousal class changes, need and stress spikes, TIG nodes going down and up. \
                                         Normal: ignitions lead; many tig_node_down events mean an unstable fabric.""")
                                 .size(12, 8)
-                                .query(Query.of("sum by (event_type) (increase(" + sel("consciousness_event_total")
-                                        + "[$__range]))").legend("{{event_type}}").asInstant().format(Query.Format.TABLE))
+                                .query(Query.of(q("sum by (event_type) (increase(consciousness_event_total{$FILTER}[$__range]))"))
+                                        .legend("{{event_type}}").asInstant().format(Query.Format.TABLE))
                                 .unit(Units.SHORT).decimals(0)
                                 .organize("Time", "event_type:Event", "Value:Count")
                                 .sortBy("Count", true))
-                        .add(timeseries("Arousal drivers: need vs stress")
+                        .add(Cockpit.needAgainstStress("Arousal drivers: need vs stress")
                                 .description("""
                                         What pushes arousal away from its baseline: the share driven by needs and \
                                         the share driven by stress, always adding up to 100 %. Normal: needs lead; \
                                         stress above half for long is the pattern to watch.""")
-                                .size(12, 8)
-                                .query(sel("maximus_arousal_component_need_ratio"), "{{service_name}} need")
-                                .query(sel("maximus_arousal_component_stress_ratio"), "{{service_name}} stress")
-                                .unit(Units.PERCENT_UNIT).min(0).max(1)
-                                .stacked(false).fillOpacity(60)))
+                                .size(12, 8)))
                 .build();
     }
 }

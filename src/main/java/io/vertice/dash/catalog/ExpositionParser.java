@@ -12,6 +12,7 @@ import java.util.Map;
 /** Line parser behind {@link Exposition#parse(String)}: text format 0.0.4 and OpenMetrics 1.0. */
 final class ExpositionParser {
     private static final String[] SUFFIXES = {"_total", "_created", "_bucket", "_sum", "_count", "_gcount", "_gsum", "_info"};
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \t]+");
 
     private final String text;
     /** OpenMetrics writes timestamps in seconds (a float), the text format in milliseconds; OpenMetrics ends with # EOF. */
@@ -192,7 +193,7 @@ final class ExpositionParser {
         if (exemplar >= 0) {
             rest = rest.substring(0, exemplar).trim();
         }
-        String[] fields = rest.split("[ \t]+");
+        String[] fields = BLANKS.split(rest, -1); // rest is trimmed: no trailing empty field to drop
         if (fields.length == 0 || fields[0].isEmpty()) {
             throw new ParseException(lineNo, "sample " + name + " has no value");
         }

@@ -71,7 +71,7 @@ final class HttpFetch {
         if (e instanceof UnknownHostException) {
             return "unknown host";
         }
-        if (e instanceof SocketTimeoutException && e.getMessage() != null && e.getMessage().toLowerCase().contains("connect")) {
+        if (e instanceof SocketTimeoutException && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")) {
             return "connection timed out";
         }
         if (e instanceof InterruptedIOException) { // OkHttp's read and call timeouts

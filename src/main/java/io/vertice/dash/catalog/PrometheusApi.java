@@ -91,7 +91,7 @@ public final class PrometheusApi {
         List<Map<String, String>> out = new ArrayList<>();
         for (JsonNode s : get("/api/v1/series", params)) {
             Map<String, String> labels = new LinkedHashMap<>();
-            s.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            s.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             out.add(labels);
         }
         return out;

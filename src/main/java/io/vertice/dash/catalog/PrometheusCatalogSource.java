@@ -94,10 +94,10 @@ public final class PrometheusCatalogSource implements CatalogSource {
         String family = name;
         MetricType type = MetricType.UNKNOWN;
         Meta own = meta.get(name);
-        String base;
+        String base = name.endsWith("_total") ? strip(name, "_total") : name;
         if (own != null && own.type() != MetricType.COUNTER) {
             type = own.type();
-        } else if (name.endsWith("_total") && isType(meta.get(base = strip(name, "_total")), MetricType.COUNTER)) {
+        } else if (name.endsWith("_total") && isType(meta.get(base), MetricType.COUNTER)) {
             family = base; // OpenMetrics: TYPE names the family without _total
             type = MetricType.COUNTER;
         } else if (name.endsWith("_total") && own != null) {
@@ -137,7 +137,7 @@ public final class PrometheusCatalogSource implements CatalogSource {
 
     private static Map<String, Meta> metadata(JsonNode data) {
         Map<String, Meta> out = new LinkedHashMap<>();
-        data.fields().forEachRemaining(e -> {
+        data.properties().forEach(e -> {
             JsonNode first = e.getValue().path(0);
             out.put(e.getKey(), new Meta(MetricType.parse(first.path("type").asText("unknown")), first.path("help").asText("")));
         });

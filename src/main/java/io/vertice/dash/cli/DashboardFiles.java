@@ -4,7 +4,6 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.export.Exporter;
-import io.vertice.dash.validate.OurDashboards;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ final class DashboardFiles {
 
     /** Our dashboards, rendered from the code, named by the file they are exported to. */
     static List<DashboardDocument> ours() {
-        return OurDashboards.documents(Exporter.render());
+        return Exporter.asExportedFiles(Exporter.render());
     }
 
     /** One dashboard file with a uid; a v2 one must have a classic form, checked here, before anything is pushed. */
@@ -44,7 +43,7 @@ final class DashboardFiles {
     }
 
     /** Every dashboard file ({@code .json}, {@code .yaml}, {@code .yml}) directly in {@code dir}, by uid; a missing directory is an input error. */
-    static TreeMap<String, DashboardDocument> readDirectory(Path dir) {
+    static java.util.SortedMap<String, DashboardDocument> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw DashException.input(dir + " is not a directory; pass --against DIR with exported dashboards (dash export writes them).");
         }

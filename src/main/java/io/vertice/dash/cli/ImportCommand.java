@@ -40,8 +40,8 @@ import java.util.concurrent.Callable;
                 "pushed), 2 bad input, 3 Grafana failed for some dashboard (the",
                 "others are still imported)."})
 public final class ImportCommand implements Callable<Integer> {
-    /** What --validate runs; the validation capability's adapter, replaceable in tests. */
-    static volatile PreImportCheck validator = new ValidatorCheck();
+    /** What --validate runs: the validation capability's adapter ({@link CommandFactory} chooses another in tests). */
+    private final PreImportCheck validator;
 
     /** Changes listed per dashboard in a dry run before "and N more". */
     private static final int DRY_RUN_CHANGES_SHOWN = 10;
@@ -80,6 +80,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--overwrite",
             description = "Save even when the dashboard changed in Grafana since dash read it, or another dashboard has the same title in the folder.")
     boolean overwrite;
+
+    public ImportCommand() {
+        this(new ValidatorCheck());
+    }
+
+    ImportCommand(PreImportCheck validator) {
+        this.validator = validator;
+    }
 
     @Override
     public Integer call() {

@@ -2,7 +2,6 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.catalog.CatalogSource;
-import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricsUrlCatalogSource;
 import io.vertice.dash.catalog.PrometheusApi;
@@ -11,8 +10,8 @@ import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.LiveChecker;
-import io.vertice.dash.validate.OurDashboards;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -60,7 +59,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Take the catalogue from an exporter's /metrics (Prometheus text format or OpenMetrics).")
     String metricsUrl;
 
-    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+    // without a value, picocli's ${env:...} fallback is $PROMETHEUS_URL (empty when unset); not shown in --help, it may hold credentials
+    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "${env:PROMETHEUS_URL:-}",
             description = "Take the catalogue from a Prometheus-compatible API (Prometheus, Thanos, Mimir, "
                     + "VictoriaMetrics). Without a value: $PROMETHEUS_URL.")
     String prometheus;
@@ -86,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardDocument> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, GlobalOptions.verboseLog(spec.commandLine().getErr()))
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, global.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
@@ -109,18 +109,18 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prometheus == null && !live) {
             return null;
         }
-        String url = prometheus == null || prometheus.isEmpty() ? System.getenv("PROMETHEUS_URL") : prometheus;
+        String url = prometheus != null ? prometheus : spec.findOption("--prometheus").fallbackValue();
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        return new PrometheusApi(url, GlobalOptions.verboseLog(spec.commandLine().getErr()));
+        return new PrometheusApi(url, global.verboseLog(spec.commandLine().getErr()));
     }
 
     /** Our dashboards, or the files and every dashboard file under the directories named. */
     private List<DashboardDocument> inputs() {
         if (files.isEmpty()) {
-            return OurDashboards.documents(Exporter.render());
+            return Exporter.asExportedFiles(Exporter.render());
         }
-        return DashboardReader.readAll(files, GlobalOptions.verboseLog(spec.commandLine().getErr()));
+        return DashboardReader.readAll(files, global.verboseLog(spec.commandLine().getErr()));
     }
 }

@@ -1,8 +1,8 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.catalog.EmbeddedCatalogSource;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.PreImportCheck;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;

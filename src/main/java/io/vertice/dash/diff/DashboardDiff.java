@@ -80,7 +80,7 @@ public final class DashboardDiff {
                 JsonNode panel = ours.get(i);
                 boolean byId = pass < 2 && panel.has("id");
                 boolean byTitle = pass != 1 && panel.hasNonNull("title");
-                if (!byId && !byTitle || pass == 0 && !(byId && byTitle)) {
+                if ((!byId && !byTitle) || (pass == 0 && !(byId && byTitle))) {
                     continue;
                 }
                 match[i] = take(unmatchedTheirs, p -> (!byId || sameValue(p.get("id"), panel.get("id")))
@@ -152,7 +152,7 @@ public final class DashboardDiff {
     /** Value equality that ignores key order and number representation. */
     static boolean sameValue(JsonNode a, JsonNode b) {
         if (a == null || b == null) {
-            return a == b;
+            return a == null && b == null;
         }
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
@@ -161,7 +161,7 @@ public final class DashboardDiff {
             if (a.size() != b.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!sameValue(e.getValue(), b.get(e.getKey()))) {
                     return false;

@@ -153,7 +153,7 @@ public final class ReferenceDocs {
                         + number(options.path("from")) + "–" + number(options.path("to")) + ")");
                 case "special" -> words.add("\"" + options.path("result").path("text").asText() + "\" ("
                         + options.path("match").asText() + ")");
-                default -> options.fields().forEachRemaining(f -> {
+                default -> options.properties().forEach(f -> {
                     String text = f.getValue().path("text").asText();
                     if (!text.isEmpty()) {
                         words.add("\"" + text + "\" (" + f.getKey() + ")");
@@ -166,8 +166,12 @@ public final class ReferenceDocs {
 
     private static void catalogue(StringBuilder md, MetricCatalog catalog) {
         md.append("## Metric catalogue\n\n");
-        md.append("What the simulator (`dash simulate`) exposes, with the same names, types and labels as the running\n");
-        md.append("backend; `dash validate` checks every query against it. Every series also carries `environment` and\n");
+        md.append("The cockpit's metric contract: the series the backend must expose for the dashboards to show data,\n");
+        md.append("as the simulator (`dash simulate`) exposes them; `dash validate` checks every query against it. The\n");
+        md.append("backend (a Python service) does not expose these names yet (SPEC §2 lists what it serves today):\n");
+        md.append("`dash validate --metrics-url http://<backend>/metrics` lists what it still lacks. Dashboards query\n");
+        md.append("only the contract and the `process_*` series every client library exposes; the `jvm_*` series below\n");
+        md.append("are the simulator's own JVM and no dashboard uses them. Every series also carries `environment` and\n");
         md.append("`service_name`. Prometheus adds `up` and `scrape_*` to every target.\n\n");
         md.append("| metric | type | labels and values | help |\n| --- | --- | --- | --- |\n");
         for (MetricFamily f : catalog.families().values()) {

@@ -121,7 +121,7 @@ public final class FolderResolver {
         List<Folder> children = listed.computeIfAbsent(parentUid == null ? "" : parentUid, k -> client.folders(parentUid));
         if (parentUid != null) {
             for (Folder f : children) {
-                if (f.uid().equals(parentUid) || f.parentUid() != null && !f.parentUid().equals(parentUid)) {
+                if (f.uid().equals(parentUid) || (f.parentUid() != null && !f.parentUid().equals(parentUid))) {
                     throw noNestedFolders(path);
                 }
             }

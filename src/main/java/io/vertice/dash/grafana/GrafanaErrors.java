@@ -10,6 +10,9 @@ public final class GrafanaErrors {
     private GrafanaErrors() {
     }
 
+    // the conflict statuses' switch falls through to the checks after it for any other status, which an
+    // expression switch cannot do
+    @SuppressWarnings("StatementSwitchToExpressionSwitch")
     static String sentence(String what, int code, String reason, String apiStatus, String apiMessage, int attempts) {
         String answer = code + (apiStatus != null ? " " + apiStatus : "")
                 + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);

@@ -73,7 +73,7 @@ public final class RetryingClient implements AutoCloseable {
                 retryAfter = null;
                 outcome = e.getClass().getSimpleName();
             }
-            Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now());
+            Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now(java.time.ZoneOffset.UTC));
             log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome
                     + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
             try {

@@ -37,6 +37,62 @@ public sealed interface Annotation {
      */
     record Prometheus(String name, DatasourceRef datasource, String expr, String iconColor, String titleFormat,
                       String textFormat, String tagKeys, String step) implements Annotation {
+        /** Starts an annotation query: Grafana's default colour, no title, text, tags or step of its own. */
+        public static Builder builder(String name, DatasourceRef datasource, String expr) {
+            return new Builder(name, datasource, expr);
+        }
+
+        /** The optional parts of an annotation query, by name. */
+        public static final class Builder {
+            private final String name;
+            private final DatasourceRef datasource;
+            private final String expr;
+            private String iconColor = "rgba(0, 211, 255, 1)";
+            private String titleFormat;
+            private String textFormat;
+            private String tagKeys;
+            private String step;
+
+            private Builder(String name, DatasourceRef datasource, String expr) {
+                this.name = name;
+                this.datasource = datasource;
+                this.expr = expr;
+            }
+
+            public Builder color(String iconColor) {
+                this.iconColor = iconColor;
+                return this;
+            }
+
+            /** The annotation's title, with {@code {{label}}} templates. */
+            public Builder title(String titleFormat) {
+                this.titleFormat = titleFormat;
+                return this;
+            }
+
+            /** The annotation's text, with {@code {{label}}} templates. */
+            public Builder text(String textFormat) {
+                this.textFormat = textFormat;
+                return this;
+            }
+
+            /** Labels of the series shown as the annotation's tags. */
+            public Builder tags(String... labels) {
+                this.tagKeys = String.join(",", labels);
+                return this;
+            }
+
+            /** The query's resolution, e.g. "1m". */
+            public Builder step(String step) {
+                this.step = step;
+                return this;
+            }
+
+            public Prometheus build() {
+                return new Prometheus(name, datasource, expr, iconColor, titleFormat, textFormat, tagKeys, step);
+            }
+        }
+
         @Override
         public ObjectNode toJson() {
             ObjectNode n = Json.object();

@@ -18,10 +18,20 @@ public final class BarGaugePanel extends PanelBuilder<BarGaugePanel> {
         options.put("valueMode", "color");
     }
 
-    /** "basic", "lcd" or "gradient". */
-    public BarGaugePanel displayMode(String mode) {
-        options.put("displayMode", mode);
+    public BarGaugePanel displayMode(DisplayMode mode) {
+        options.put("displayMode", mode.json);
         return this;
+    }
+
+    /** Grafana's {@code BarGaugeDisplayMode}. */
+    public enum DisplayMode {
+        BASIC("basic"), LCD("lcd"), GRADIENT("gradient");
+
+        private final String json;
+
+        DisplayMode(String json) {
+            this.json = json;
+        }
     }
 
     public BarGaugePanel vertical() {

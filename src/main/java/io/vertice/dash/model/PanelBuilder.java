@@ -164,6 +164,12 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
         return self();
     }
 
+    /** Several overrides at once, e.g. a shared colour scheme. */
+    public B overrides(List<FieldOverride> os) {
+        os.forEach(this::override);
+        return self();
+    }
+
     public B link(Link l) {
         links.add(l);
         return self();

@@ -27,10 +27,21 @@ public final class StatPanel extends PanelBuilder<StatPanel> {
         return this;
     }
 
-    /** "value_and_name" shows the series name beside each value. */
-    public StatPanel textMode(String mode) {
-        options.put("textMode", mode);
+    /** What the panel prints; {@link TextMode#VALUE_AND_NAME} shows the series name beside each value. */
+    public StatPanel textMode(TextMode mode) {
+        options.put("textMode", mode.json);
         return this;
+    }
+
+    /** Grafana's {@code BigValueTextMode}. */
+    public enum TextMode {
+        AUTO("auto"), VALUE("value"), VALUE_AND_NAME("value_and_name"), NAME("name"), NONE("none");
+
+        private final String json;
+
+        TextMode(String json) {
+            this.json = json;
+        }
     }
 
     /** How values are reduced over the range: "lastNotNull", "mean", "max", "sum"... */

@@ -33,7 +33,63 @@ public sealed interface Variable {
      * {@code current} is the default selection ("All" when includeAll and current is null).
      */
     record Query(String name, String label, DatasourceRef datasource, String query, boolean multi,
-                 boolean includeAll, String current, Refresh refresh, int sort) implements Variable {
+                 boolean includeAll, String current, Refresh refresh, Sort sort) implements Variable {
+        /** Starts a query variable: single value, no "All", refreshed on load, values unsorted. */
+        public static Builder builder(String name, DatasourceRef datasource, String query) {
+            return new Builder(name, datasource, query);
+        }
+
+        /** The optional parts of a query variable, by name. */
+        public static final class Builder {
+            private final String name;
+            private final DatasourceRef datasource;
+            private final String query;
+            private String label;
+            private boolean multi;
+            private boolean includeAll;
+            private String current;
+            private Refresh refresh = Refresh.ON_LOAD;
+            private Sort sort = Sort.DISABLED;
+
+            private Builder(String name, DatasourceRef datasource, String query) {
+                this.name = name;
+                this.datasource = datasource;
+                this.query = query;
+            }
+
+            public Builder label(String label) {
+                this.label = label;
+                return this;
+            }
+
+            /** Several values at once, with an "All" option selected by default. */
+            public Builder multiWithAll() {
+                this.multi = true;
+                this.includeAll = true;
+                return this;
+            }
+
+            /** The value selected by default. */
+            public Builder current(String current) {
+                this.current = current;
+                return this;
+            }
+
+            public Builder refresh(Refresh refresh) {
+                this.refresh = refresh;
+                return this;
+            }
+
+            public Builder sort(Sort sort) {
+                this.sort = sort;
+                return this;
+            }
+
+            public Query build() {
+                return new Query(name, label, datasource, query, multi, includeAll, current, refresh, sort);
+            }
+        }
+
         @Override
         public ObjectNode toJson() {
             ObjectNode n = base(this, "query", label, multi, includeAll);
@@ -48,7 +104,7 @@ public sealed interface Variable {
             n.put("query", query);
             n.put("refresh", refresh.code);
             n.put("regex", "");
-            n.put("sort", sort);
+            n.put("sort", sort.ordinal());
             return n;
         }
     }
@@ -115,6 +171,12 @@ public sealed interface Variable {
             n.put("type", "constant");
             return n;
         }
+    }
+
+    /** How a query variable orders its values (Grafana's {@code VariableSort}, 0..8 in this order). */
+    enum Sort {
+        DISABLED, ALPHABETICAL_ASC, ALPHABETICAL_DESC, NUMERICAL_ASC, NUMERICAL_DESC,
+        ALPHABETICAL_CASE_INSENSITIVE_ASC, ALPHABETICAL_CASE_INSENSITIVE_DESC, NATURAL_ASC, NATURAL_DESC
     }
 
     /** When a query variable refreshes its values. */

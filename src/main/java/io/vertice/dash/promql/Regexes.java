@@ -7,7 +7,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Label-matcher regexes. Prometheus uses RE2, fully anchored; Java's engine is close enough to tell
  * whether a pattern matches the empty string and to catch clearly broken patterns. Constructs Java
- * rejects but RE2 accepts (e.g. a literal {@code {}) are given the benefit of the doubt.
+ * rejects but RE2 accepts (e.g. a literal <code>{</code>) are given the benefit of the doubt.
  */
 final class Regexes {
     private static final int CACHE_LIMIT = 4096;

@@ -26,7 +26,6 @@ final class EsgtModel {
     private final RandomSource random;
     private final Deque<Attempt> window = new ArrayDeque<>();
     private double lastSuccess = Double.NEGATIVE_INFINITY;
-    private double lastCoherence;
     private double successRatio;
     private double avgCoherence;
 
@@ -108,7 +107,6 @@ final class EsgtModel {
         double duration = Math.exp(Math.log(0.12) + 0.9 * random.gaussian()) / Math.max(0.2, fabric.connectivity());
         out.ignitionCoherence.observe(coherence);
         out.duration.observe(Math.min(duration, TIMEOUT_SECONDS));
-        lastCoherence = coherence;
         if (coherence < COHERENCE_THRESHOLD) {
             fail(t, FailureReason.COHERENCE_NOT_REACHED, coherence, out);
         } else if (duration > TIMEOUT_SECONDS) {

@@ -43,6 +43,9 @@ public final class SimulatorServer implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private long ticksDue;
 
+    // the ticking runs until close() shuts the ticker down, and runDueTicks catches its own failures: its future
+    // has nothing to report
+    @SuppressWarnings("FutureReturnValueIgnored")
     private SimulatorServer(Simulation simulation, HTTPServer server, String host) {
         this.simulation = simulation;
         this.server = server;

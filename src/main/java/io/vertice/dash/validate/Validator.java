@@ -85,6 +85,8 @@ public final class Validator {
                 continue;
             }
             panels++;
+            // the very panel, not an equal one: two identical panels keep their own queries
+            @SuppressWarnings("ReferenceEquality")
             List<QueryView> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
             if (own.isEmpty()) {
                 checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), p.label(), null));

@@ -64,7 +64,8 @@ public record VariableView(String name, String type, String query, DatasourceRef
         }
         if ((type.equals("custom") || type.equals("interval") || type.equals("constant") || type.equals("textbox"))
                 && !query.isBlank()) {
-            return List.of(query.split(",")[0].trim());
+            int comma = query.indexOf(',');
+            return List.of((comma < 0 ? query : query.substring(0, comma)).trim());
         }
         return List.of();
     }

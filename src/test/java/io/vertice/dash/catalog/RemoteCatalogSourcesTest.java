@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The catalogue sources speak dash's one HTTP stack: its User-Agent, its retry rules, their own sentences. */
+@Timeout(60) // per test: the tests here start servers or processes
 class RemoteCatalogSourcesTest {
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -1,17 +1,19 @@
 package io.vertice.dash.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(60) // per test: the tests here start servers or processes
 class CompletionCommandTest {
 
     @Test
     void completionScriptCoversCommandsAndOptionsAndIsValidBash() throws Exception {
-        ExportCommandTest.Run r = ExportCommandTest.dash("completion");
+        Cli.Result r = Cli.run("completion");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("export", "list", "--check", "--out", "complete -F");
 
@@ -29,7 +31,7 @@ class CompletionCommandTest {
             if (command.equals("help")) {
                 continue;
             }
-            ExportCommandTest.Run r = ExportCommandTest.dash(command, "--help");
+            Cli.Result r = Cli.run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: dash " + command).containsIgnoringCase("example");
         }

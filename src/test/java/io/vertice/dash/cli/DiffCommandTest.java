@@ -7,6 +7,7 @@ import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,12 +17,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash diff} against files and against the fake Grafana. */
+@Timeout(60) // per test: the tests here start servers or processes
 class DiffCommandTest {
     @TempDir
     Path dir;
 
     private void exportTo(Path d) {
-        new Exporter(Exporter.render()).export(d);
+        new Exporter(Exporter.render()).export(d, false);
     }
 
     private static ObjectNode firstPanelWithTargets(ObjectNode dashboard) {

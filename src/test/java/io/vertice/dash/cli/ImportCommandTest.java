@@ -12,6 +12,7 @@ import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,14 +30,15 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash import} against a stateful fake of Grafana's documented API. */
+@Timeout(120) // per test: the tests here start servers or processes
 class ImportCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
-    private PreImportCheck realValidator;
+    /** What import --validate runs in this test; null for the real validation. */
+    private PreImportCheck importCheck;
 
     @BeforeEach
     void start() {
-        realValidator = ImportCommand.validator;
         grafana = new FakeGrafana();
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN, "GRAFANA_ORG_ID", "7");
     }
@@ -44,13 +46,13 @@ class ImportCommandTest {
     @AfterEach
     void stop() {
         grafana.close();
-        ImportCommand.validator = realValidator;
     }
 
     private Cli.Result dash(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--retry-backoff", "1ms", "--timeout", "5s"));
-        return Cli.run(env, all.toArray(String[]::new));
+        CommandFactory factory = CommandFactory.standard().withEnvironment(env);
+        return Cli.run(importCheck == null ? factory : factory.withImportCheck(importCheck), all.toArray(String[]::new));
     }
 
     private static List<String> ourUids() {
@@ -391,7 +393,7 @@ class ImportCommandTest {
     @Test
     void validationErrorsStopTheImportBeforeAnyRequest() {
         AtomicInteger checked = new AtomicInteger();
-        ImportCommand.validator = dashboards -> {
+        importCheck = dashboards -> {
             checked.set(dashboards.size());
             return new PreImportCheck.Result(true, List.of("esgt-deep-dive: panel 3: unknown metric maximus_nope (error)"));
         };
@@ -407,7 +409,7 @@ class ImportCommandTest {
 
     @Test
     void cleanValidationLetsTheImportProceed() {
-        ImportCommand.validator = dashboards -> new PreImportCheck.Result(false, List.of("2 warnings"));
+        importCheck = dashboards -> new PreImportCheck.Result(false, List.of("2 warnings"));
 
         Cli.Result r = dash("import", "--validate");
 

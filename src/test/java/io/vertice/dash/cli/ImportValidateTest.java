@@ -2,6 +2,7 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.grafana.FakeGrafana;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash import --validate} with the real validator. */
+@Timeout(60) // per test: the tests here start servers or processes
 class ImportValidateTest {
 
     @Test

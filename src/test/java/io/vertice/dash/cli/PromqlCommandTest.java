@@ -50,11 +50,13 @@ class PromqlCommandTest {
     void invalidExpressionShowsSentenceAndCaretAndExitsOne() {
         int code = Main.run("promql", "check", "up", "sum(rate(x))");
         assertThat(code).isEqualTo(1);
-        assertThat(stdout()).isEqualTo("ok   up\n"
-                + "bad  sum(rate(x))\n"
-                + "     line 1, column 10: expected type range vector in call to function \"rate\", got instant vector\n"
-                + "     sum(rate(x))\n"
-                + "              ^\n");
+        assertThat(stdout()).isEqualTo("""
+                ok   up
+                bad  sum(rate(x))
+                     line 1, column 10: expected type range vector in call to function "rate", got instant vector
+                     sum(rate(x))
+                              ^
+                """);
     }
 
     @Test

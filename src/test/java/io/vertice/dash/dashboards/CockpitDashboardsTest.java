@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /** The three narrative dashboards carry what SPEC §3 promises the cockpit team. */
@@ -182,8 +183,7 @@ class CockpitDashboardsTest {
                 "maximus_esgt_participating_nodes_bucket", "maximus_esgt_participating_nodes_sum",
                 "maximus_esgt_participating_nodes_count", "maximus_tig_nodes_active", "maximus_tig_nodes_configured",
                 "maximus_tig_connectivity_ratio", "maximus_tig_integration_score", "maximus_phi_proxy",
-                "consciousness_event_total", "process_cpu_seconds_total", "process_resident_memory_bytes",
-                "jvm_memory_used_bytes");
+                "consciousness_event_total", "process_cpu_seconds_total", "process_resident_memory_bytes");
         Set<String> used = new TreeSet<>();
         for (Dashboard d : ALL) {
             for (Panel p : d.panels()) {
@@ -197,5 +197,27 @@ class CockpitDashboardsTest {
         }
         assertThat(catalogue).containsAll(used);
         assertThat(used).hasSizeGreaterThan(20);
+    }
+
+    /** The backend is a Python service: a jvm_* series (only the Java simulator has them) would show nothing. */
+    @Test
+    void noQueryReadsAJvmSeries() {
+        for (Dashboard d : ALL) {
+            for (Panel p : d.panels()) {
+                for (Query q : p.spec().targets()) {
+                    assertThat(q.expr()).as("%s › %s", d.title(), p.title()).doesNotContain("jvm_");
+                }
+            }
+            assertThat(d.toJson().toString()).as(d.title()).doesNotContain("jvm_");
+        }
+    }
+
+    @Test
+    void theFilterHelperExpandsEverySelectorAndRefusesAQueryWithoutIt() {
+        assertThat(Cockpit.q("sum(rate(x_total{$FILTER, outcome=\"success\"}[5m])) / sum(rate(x_total{$FILTER}[5m]))"))
+                .isEqualTo("sum(rate(x_total{environment=\"$environment\", service_name=~\"$service\", outcome=\"success\"}[5m]))"
+                        + " / sum(rate(x_total{environment=\"$environment\", service_name=~\"$service\"}[5m]))");
+        assertThatThrownBy(() -> Cockpit.q("rate(x_total[5m])"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{$FILTER}");
     }
 }

@@ -100,7 +100,7 @@ class DashboardDiffTest {
         ObjectNode live = dashboard();
         live.put("refresh", "5m");
         live.remove("templating");
-        ((ObjectNode) live).putObject("templating").putArray("list").addObject().put("name", "environment").put("query", "x");
+        live.putObject("templating").putArray("list").addObject().put("name", "environment").put("query", "x");
 
         List<Change> changes = DashboardDiff.compareAll(
                 Map.of("esgt-deep-dive", dashboard(), "new-one", Json.object().put("uid", "new-one").put("title", "New")),

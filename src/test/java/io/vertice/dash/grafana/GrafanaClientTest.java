@@ -8,6 +8,7 @@ import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -26,9 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The client's contract: health checks, injected faults and retries, TLS options. */
+@Timeout(60) // per test: the tests here start servers or processes
 class GrafanaClientTest {
     private FakeGrafana grafana;
     private final List<String> log = new ArrayList<>();
+    /** Every client a test makes, closed after it (their connection pools and threads). */
+    private final List<GrafanaClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -37,16 +41,22 @@ class GrafanaClientTest {
 
     @AfterEach
     void stop() {
+        clients.forEach(GrafanaClient::close);
         grafana.close();
     }
 
+    private GrafanaClient track(GrafanaClient c) {
+        clients.add(c);
+        return c;
+    }
+
     private GrafanaClient client(RetryPolicy retry) {
-        return new GrafanaClient(GrafanaSettings.builder().url(grafana.url()).token(FakeGrafana.TOKEN).retry(retry).build(),
+        return track(new GrafanaClient(GrafanaSettings.builder().url(grafana.url()).token(FakeGrafana.TOKEN).retry(retry).build(),
                 line -> {
                     synchronized (log) {
                         log.add(line);
                     }
-                });
+                }));
     }
 
     private static RetryPolicy fast() {
@@ -93,7 +103,7 @@ class GrafanaClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        GrafanaClient c = new GrafanaClient(GrafanaSettings.builder().url("http://127.0.0.1:" + port).retry(fast()).build(), log::add);
+        GrafanaClient c = track(new GrafanaClient(GrafanaSettings.builder().url("http://127.0.0.1:" + port).retry(fast()).build(), log::add));
         assertThatThrownBy(c::health).isInstanceOf(DashException.class)
                 .hasMessageContaining("cannot connect to Grafana at http://127.0.0.1:" + port)
                 .hasMessageContaining("tried 4 times").hasMessageContaining("check GRAFANA_URL")
@@ -179,14 +189,14 @@ class GrafanaClientTest {
             https.stubFor(get(urlPathEqualTo("/api/health")).willReturn(okJson("{\"database\":\"ok\",\"version\":\"11.0.0\"}")));
             String url = "https://localhost:" + https.httpsPort();
 
-            GrafanaClient verified = new GrafanaClient(GrafanaSettings.builder().url(url).retry(fast()).build(), log::add);
+            GrafanaClient verified = track(new GrafanaClient(GrafanaSettings.builder().url(url).retry(fast()).build(), log::add));
             assertThatThrownBy(verified::health).isInstanceOf(DashException.class)
                     .hasMessageContaining("TLS connection").hasMessageContaining("--ca-cert");
 
-            GrafanaClient skipping = new GrafanaClient(GrafanaSettings.builder().url(url).insecureSkipTlsVerify(true).retry(fast()).build(), log::add);
+            GrafanaClient skipping = track(new GrafanaClient(GrafanaSettings.builder().url(url).insecureSkipTlsVerify(true).retry(fast()).build(), log::add));
             assertThat(skipping.health().version()).isEqualTo("11.0.0");
 
-            GrafanaClient trusting = new GrafanaClient(GrafanaSettings.builder().url(url).caCert(pem).retry(fast()).build(), log::add);
+            GrafanaClient trusting = track(new GrafanaClient(GrafanaSettings.builder().url(url).caCert(pem).retry(fast()).build(), log::add));
             assertThat(trusting.health().version()).isEqualTo("11.0.0");
         } finally {
             https.stop();
@@ -225,7 +235,7 @@ class GrafanaClientTest {
         grafana.server().stubFor(get(urlPathEqualTo("/grafana/api/health")).atPriority(1)
                 .willReturn(okJson("{\"database\":\"ok\",\"version\":\"11.2.0\"}")));
         for (String base : List.of(grafana.url() + "/grafana", grafana.url() + "/grafana/")) {
-            GrafanaClient c = new GrafanaClient(GrafanaSettings.builder().url(base).retry(fast()).build(), log::add);
+            GrafanaClient c = track(new GrafanaClient(GrafanaSettings.builder().url(base).retry(fast()).build(), log::add));
             assertThat(c.health().version()).isEqualTo("11.2.0");
         }
     }
@@ -244,7 +254,7 @@ class GrafanaClientTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
     }
 }

@@ -2,6 +2,7 @@ package io.vertice.dash.json;
 
 import io.vertice.dash.DashException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Timeout(300) // per test: the tests here start servers or processes
 class AtomicFilesTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package io.vertice.dash.promql;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from Debian) and by dash; the verdicts must agree. The generator avoids what Prometheus 3 added on
  * purpose (bare-number durations, quoted names, new functions), where 2.42 rightly differs.
  */
+@Timeout(600) // per test: the tests here start servers or processes
 class PromtoolDifferentialTest {
     private static final int CASES = Integer.getInteger("dash.differential.cases", 3000);
     private static final String[] METRICS = {"up", "foo", "http_requests_total", "node:cpu:rate5m", "sum", "min",
@@ -176,6 +178,8 @@ class PromtoolDifferentialTest {
         return sb.append(")").toString();
     }
 
+    // one case per kind of expression, some sharing a body: a table reads better as case labels
+    @SuppressWarnings("StatementSwitchToExpressionSwitch")
     private String expr(int depth) {
         int choice = depth > 3 ? random.nextInt(4) : random.nextInt(13);
         switch (choice) {

@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same seed gives the same values tick for tick; the process and JVM figures are the machine's own. */
 class SimulationDeterminismTest {
-    private static final Predicate<String> SIMULATED = n -> n.startsWith("maximus_") || n.startsWith("consciousness_");
+    private static final Predicate<String> SIMULATED = SimulationDeterminismTest::isSimulated;
+
+    private static boolean isSimulated(String name) {
+        return name.startsWith("maximus_") || name.startsWith("consciousness_");
+    }
 
     @Test
     void sameSeedGivesTheSameExpositionTickForTick() {

@@ -3,6 +3,7 @@ package io.vertice.dash.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real Prometheus scraping the simulator every second answers with one series per environment. */
+@Timeout(300) // per test: the tests here start servers or processes
 class SimulatorPrometheusTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.vertice.dash.simulator;
 import io.vertice.dash.testing.RealPrometheus;
 import io.vertice.dash.testing.SharedDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Prometheus's own linter on what the simulator serves, and on the scrape config we ship. */
+@Timeout(120) // per test: the tests here start servers or processes
 class SimulatorPromtoolTest {
 
     private record Outcome(int exitCode, String output) {

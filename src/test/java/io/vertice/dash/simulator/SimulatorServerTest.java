@@ -7,6 +7,7 @@ import io.vertice.dash.catalog.MetricType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exporter over real HTTP: what a scraper gets. */
+@Timeout(120) // per test: the tests here start servers or processes
 class SimulatorServerTest {
     private static SimulatorServer server;
 

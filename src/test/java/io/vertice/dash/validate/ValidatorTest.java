@@ -2,9 +2,6 @@ package io.vertice.dash.validate;
 
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertice.dash.export.Exporter;
-import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -14,24 +11,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidatorTest {
-
-    @Test
-    void ourThreeDashboardsHaveNoErrorAgainstTheEmbeddedCatalogue() {
-        ValidationReport report = OurDashboards.validate(Exporter.render());
-        assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
-        assertThat(report.summary().dashboards()).isEqualTo(3);
-        assertThat(report.exitCode()).isZero();
-    }
-
-    @Test
-    void aRenderedDashboardWithAWrongLabelValueFailsTheExportGate() {
-        ObjectNode json = (ObjectNode) Json.parse(RuleHarness.dashboard(RuleHarness.panel(1, 0, 0,
-                "maximus_arousal_state{environment=\"$environment\", service_name=~\"$service\", state=\"focused\"}", null)), "x");
-        ValidationReport report = OurDashboards.validate(List.of(new RenderedDashboard("t", "T", 1, json)));
-        assertThat(report.hasErrors()).isTrue();
-        assertThat(report.findings()).extracting(Finding::rule).contains("unknown-label-value");
-        assertThat(report.findings().get(0).file()).isEqualTo("monitoring/grafana/dashboards/t.json");
-    }
 
     @Test
     void findingsAreSortedTheSameWhateverOrderDashboardsAreCheckedIn() {

@@ -62,6 +62,8 @@ public final class ScrapeBench {
                 series, body.length(), n, pct(nanos, 50), pct(nanos, 99), pct(nanos, 100));
     }
 
+    // the scrapers run until the pool is shut down and count their own errors: the futures have nothing to add
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static void load(String url, int scrapers, int seconds) throws Exception {
         HttpRequest req = request(url, PROMETHEUS_ACCEPT);
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(scrapers);
