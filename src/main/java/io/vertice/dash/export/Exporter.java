@@ -46,6 +46,10 @@ public final class Exporter {
         this(dashboards, ExportSchema.CLASSIC, null);
     }
 
+    public Exporter(List<RenderedDashboard> dashboards, Supplier<MetricCatalog> catalog) {
+        this(dashboards, ExportSchema.CLASSIC, catalog);
+    }
+
     public Exporter(List<RenderedDashboard> dashboards, ExportSchema schema, Supplier<MetricCatalog> catalog) {
         this.dashboards = List.copyOf(dashboards);
         this.schema = schema;
@@ -69,6 +73,11 @@ public final class Exporter {
      * Our dashboards, validated against the embedded simulator's catalogue before {@link #export} writes
      * anything. The catalogue takes as long to build as the dashboards take to render: both run at once.
      */
+    public static Exporter ofOurDashboardsValidated() {
+        return ofOurDashboardsValidated(ExportSchema.CLASSIC);
+    }
+
+    /** The same, written in {@code schema}. */
     public static Exporter ofOurDashboardsValidated(ExportSchema schema) {
         CompletableFuture<MetricCatalog> catalog = CompletableFuture.supplyAsync(() -> new EmbeddedCatalogSource().load());
         return new Exporter(render(), schema, catalog::join);
