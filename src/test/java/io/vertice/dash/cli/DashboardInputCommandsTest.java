@@ -52,7 +52,7 @@ class DashboardInputCommandsTest {
 
     /** Our dashboards exported into {@code dir}, with ESGT Deep Dive's panels replaced by {@code panels}. */
     private Path esgtWithPanels(String panels) throws Exception {
-        new Exporter(Exporter.render()).export(dir);
+        new Exporter(Exporter.render()).export(dir, false);
         Path esgt = dir.resolve("esgt-deep-dive.json");
         ObjectNode d = (ObjectNode) Json.read(esgt);
         d.set("panels", Json.parse(panels, "test"));
@@ -120,7 +120,7 @@ class DashboardInputCommandsTest {
 
     @Test
     void aFileThatIsNotUtf8IsOneSentenceNamingTheByteInEveryCommand() throws Exception {
-        new Exporter(Exporter.render()).export(dir);
+        new Exporter(Exporter.render()).export(dir, false);
         Path esgt = NotUtf8.write(dir.resolve("esgt-deep-dive.json"));
         String sentence = "dash: " + esgt + NotUtf8.SENTENCE;
 
@@ -182,7 +182,7 @@ class DashboardInputCommandsTest {
     void everyShapeIsReadByValidateDiffAndImport(String name, String extension, Function<RenderedDashboard, String> shape) throws Exception {
         Path classic = Files.createDirectories(dir.resolve("classic"));
         Path shaped = Files.createDirectories(dir.resolve("shaped"));
-        new Exporter(Exporter.render()).export(classic);
+        new Exporter(Exporter.render()).export(classic, false);
         for (RenderedDashboard d : Exporter.render()) {
             Files.writeString(shaped.resolve(d.uid() + extension), shape.apply(d));
         }

@@ -7,7 +7,7 @@ import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.model.Panels;
 import io.vertice.dash.model.Units;
 import io.vertice.dash.simulator.SimulatorCatalog;
-import io.vertice.dash.validate.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.validate.Finding;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.Severity;
@@ -186,7 +186,7 @@ class ExporterTest {
 
     @Test
     void dashValidateNamesOurDashboardsByTheFileTheyAreExportedTo() {
-        assertThat(Exporter.asExportedFiles(Exporter.render())).extracting(DashboardInput::file)
+        assertThat(Exporter.asExportedFiles(Exporter.render())).extracting(DashboardDocument::origin)
                 .containsExactly("monitoring/grafana/dashboards/arousal-dynamics.json",
                         "monitoring/grafana/dashboards/consciousness-overview.json",
                         "monitoring/grafana/dashboards/esgt-deep-dive.json");
