@@ -278,6 +278,9 @@ public final class FakeGrafana implements AutoCloseable {
     public List<LoggedRequest> requests() {
         List<LoggedRequest> all = new ArrayList<>();
         server.getAllServeEvents().forEach(e -> all.add(e.getRequest()));
+        // WireMock lists the newest first and stamps whole milliseconds: reverse, so requests within one
+        // millisecond keep the order they arrived in through the (stable) sort
+        java.util.Collections.reverse(all);
         all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         return all;
     }
