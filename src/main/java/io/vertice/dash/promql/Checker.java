@@ -1,10 +1,12 @@
 package io.vertice.dash.promql;
 
+import java.util.List;
+
 /**
  * The type-checking pass over a finished tree, as Prometheus's {@code checkAST}: operand types of
- * operators, argument counts and types of calls and aggregations, what a subquery may follow. Visits
- * children before their parent (so the first error is the innermost, leftmost one) without recursion,
- * so a tree of any depth is checked in one loop.
+ * operators, argument counts and types of calls and aggregations, what a subquery may follow. Takes the
+ * tree's composite nodes children before parents (so the first error is the innermost, leftmost one), as
+ * the parser lists them while building, and checks them in one loop: a tree of any depth, no recursion.
  */
 final class Checker {
     private final Lexer lex;
@@ -13,10 +15,12 @@ final class Checker {
         this.lex = lex;
     }
 
-    /** Throws the first type error of {@code root}, whose positions are in the lexer's text. */
-    static void check(Expr root, Lexer lex) {
+    /** Throws the first type error among {@code nodes} (in post-order), whose positions are in the lexer's text. */
+    static void check(List<Expr> nodes, Lexer lex) {
         Checker c = new Checker(lex);
-        Exprs.postOrder(root, c::checkNode);
+        for (Expr e : nodes) {
+            c.checkNode(e);
+        }
     }
 
     private PromqlException fail(int offset, String message) {

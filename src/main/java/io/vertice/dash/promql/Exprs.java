@@ -2,6 +2,7 @@ package io.vertice.dash.promql;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
@@ -35,20 +36,25 @@ public final class Exprs {
      * Iterative: a tree of any depth is visited without growing the call stack.
      */
     public static void postOrder(Expr root, Consumer<Expr> visitor) {
-        Deque<Expr> nodes = new ArrayDeque<>();
-        Deque<Integer> nextChild = new ArrayDeque<>();
-        nodes.push(root);
-        nextChild.push(0);
-        while (!nodes.isEmpty()) {
-            Expr e = nodes.peek();
-            int i = nextChild.pop();
+        // two parallel arrays, not a deque of boxed indexes: the parser runs this over every expression
+        Expr[] nodes = new Expr[16];
+        int[] nextChild = new int[16];
+        int top = 0;
+        nodes[0] = root;
+        while (top >= 0) {
+            Expr e = nodes[top];
             List<Expr> children = e.children();
+            int i = nextChild[top];
             if (i < children.size()) {
-                nextChild.push(i + 1);
-                nodes.push(children.get(i));
-                nextChild.push(0);
+                nextChild[top] = i + 1;
+                if (++top == nodes.length) {
+                    nodes = Arrays.copyOf(nodes, top * 2);
+                    nextChild = Arrays.copyOf(nextChild, top * 2);
+                }
+                nodes[top] = children.get(i);
+                nextChild[top] = 0;
             } else {
-                nodes.pop();
+                nodes[top--] = null;
                 visitor.accept(e);
             }
         }

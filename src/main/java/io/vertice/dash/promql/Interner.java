@@ -1,5 +1,7 @@
 package io.vertice.dash.promql;
 
+import java.util.Arrays;
+
 /**
  * A per-thread cache of short strings cut from parsed text (metric and label names, label values,
  * variable names). Dashboards repeat the same few names, so most lookups allocate nothing. A slot
@@ -8,13 +10,22 @@ package io.vertice.dash.promql;
 final class Interner {
     private static final int SLOTS = 1024;
     private static final int MAX_LENGTH = 64;
-    private static final ThreadLocal<String[]> CACHE = ThreadLocal.withInitial(() -> new String[SLOTS]);
+    private static final ThreadLocal<Interner> CURRENT = ThreadLocal.withInitial(Interner::new);
+
+    private final String[] slots = new String[SLOTS];
+    /** The characters of each slot's string, compared with the input by the (vectorised) Arrays.equals. */
+    private final char[][] slotChars = new char[SLOTS][];
 
     private Interner() {
     }
 
+    /** This thread's interner (a lexer takes it once, not per string). */
+    static Interner current() {
+        return CURRENT.get();
+    }
+
     /** {@code source.substring(from, to)} ({@code chars} holds the same characters), shared with an earlier equal string when short. */
-    static String substring(String source, char[] chars, int from, int to) {
+    String substring(String source, char[] chars, int from, int to) {
         int len = to - from;
         if (len > MAX_LENGTH) {
             return source.substring(from, to);
@@ -23,14 +34,14 @@ final class Interner {
         for (int i = from; i < to; i++) {
             h = 31 * h + chars[i];
         }
-        String[] names = CACHE.get();
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-        String cached = names[slot];
-        if (cached != null && cached.length() == len && cached.regionMatches(0, source, from, len)) {
-            return cached;
+        char[] cached = slotChars[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, chars, from, to)) {
+            return slots[slot];
         }
         String fresh = source.substring(from, to);
-        names[slot] = fresh;
+        slots[slot] = fresh;
+        slotChars[slot] = Arrays.copyOfRange(chars, from, to);
         return fresh;
     }
 }

@@ -24,6 +24,7 @@ final class Lexer {
     private final boolean grafana;
     private final List<VariableUse> variables = new ArrayList<>(4);
     private final int[] lineStarts;
+    private final Interner names = Interner.current();
 
     Lexer(String text, boolean grafana) {
         this.s = text;
@@ -70,7 +71,7 @@ final class Lexer {
 
     /** {@code s.substring(from, to)}, shared with earlier equal strings when short. */
     String text(int from, int to) {
-        return Interner.substring(s, buf, from, to);
+        return names.substring(s, buf, from, to);
     }
 
     PromqlException fail(int offset, String message) {
@@ -183,8 +184,15 @@ final class Lexer {
     boolean followedByWord(int from, String lower) {
         int p = skipSpaceAndComments(from);
         int len = lower.length();
-        return p + len <= n && s.regionMatches(true, p, lower, 0, len)
-                && (p + len == n || !isAlnum(buf[p + len]) && buf[p + len] != ':');
+        if (p + len > n || (p + len < n && (isAlnum(buf[p + len]) || buf[p + len] == ':'))) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if ((buf[p + i] | 0x20) != lower.charAt(i)) { // ASCII letters only: keywords are lower-case letters
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ tokens
@@ -546,25 +554,11 @@ final class Lexer {
                     });
                     return q + 2;
                 }
-                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-                    digits = 3;
-                    base = 8;
-                    from = q + 1;
-                }
-                case 'x' -> {
-                    digits = 2;
-                    base = 16;
-                    from = q + 2;
-                }
-                case 'u' -> {
-                    digits = 4;
-                    base = 16;
-                    from = q + 2;
-                }
-                case 'U' -> {
-                    digits = 8;
-                    base = 16;
-                    from = q + 2;
+                case '0', '1', '2', '3', '4', '5', '6', '7', 'x', 'u', 'U' -> {
+                    // octal escapes: three digits; after x two, after u four, after U eight hex digits
+                    digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 3;
+                    base = digits == 3 ? 8 : 16;
+                    from = digits == 3 ? q + 1 : q + 2;
                 }
                 default -> {
                     if (e == quote) {

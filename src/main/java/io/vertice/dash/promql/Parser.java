@@ -29,14 +29,34 @@ final class Parser {
         }
     }
 
+    /** What an operator without on/ignoring matches by: one-to-one on all labels. */
+    private static final VectorMatching NO_MATCHING_CLAUSE =
+            new VectorMatching(VectorMatching.Cardinality.ONE_TO_ONE, List.of(), false, List.of(), false);
+
     private final Lexer lex;
     private final int maxDepth;
+    /** The nodes with operand types to check, children before parents (the order they are built in). */
+    private final List<Expr> toCheck = new ArrayList<>();
     private Token tok;
     private int depth;
 
     Parser(Lexer lex, int maxDepth) {
         this.lex = lex;
         this.maxDepth = maxDepth;
+    }
+
+    /**
+     * The operators, calls, aggregations and subqueries of the parsed tree in post-order (every node after
+     * its children), for {@link Checker}: building order is post-order, so no second walk is needed.
+     */
+    List<Expr> nodesToCheck() {
+        return toCheck;
+    }
+
+    /** Notes a node whose operand types {@link Checker} checks once the tree is complete. */
+    private <E extends Expr> E typed(E node) {
+        toCheck.add(node);
+        return node;
     }
 
     Expr parse() {
@@ -110,8 +130,8 @@ final class Parser {
             }
             VectorMatching matching = parseMatching(opStart);
             Expr rhs = parseExpr(op.rightAssociative() ? op.precedence() : op.precedence() + 1);
-            lhs = new Binary(op, lhs, rhs, returnBool, matchingFor(op, opStart, lhs, rhs, matching),
-                    span(lhs.span().start(), rhs.span().end()));
+            lhs = typed(new Binary(op, lhs, rhs, returnBool, matchingFor(op, opStart, lhs, rhs, matching),
+                    span(lhs.span().start(), rhs.span().end())));
         }
         depth--;
         return lhs;
@@ -123,7 +143,7 @@ final class Parser {
      */
     private VectorMatching parseMatching(int opStart) {
         if (!tok.isWord("on") && !tok.isWord("ignoring")) {
-            return new VectorMatching(VectorMatching.Cardinality.ONE_TO_ONE, List.of(), false, List.of(), false);
+            return NO_MATCHING_CLAUSE;
         }
         boolean on = tok.isWord("on");
         next();
@@ -181,7 +201,7 @@ final class Parser {
         if (operand instanceof NumberLiteral num) {
             return new NumberLiteral(negative ? -num.value() : num.value(), sp);
         }
-        return new Unary(negative, operand, sp);
+        return typed(new Unary(negative, operand, sp));
     }
 
     /** A primary expression followed by any range/subquery brackets, offset and @ modifiers. */
@@ -317,7 +337,7 @@ final class Parser {
                 args.set(i, asScalarIfVariable(args.get(i)));
             }
         }
-        return new Call(f, args, span(start, end));
+        return typed(new Call(f, args, span(start, end)));
     }
 
     /** A lone user variable parsed as a metric name stands for a number where a scalar is required. */
@@ -399,8 +419,8 @@ final class Parser {
         if (param != null && op.paramType() == ValueType.SCALAR) {
             param = asScalarIfVariable(param);
         }
-        return new Aggregation(op, args.get(wanted - 1), param, grouping == null ? List.of() : grouping.labels(),
-                without, span(start, end));
+        return typed(new Aggregation(op, args.get(wanted - 1), param, grouping == null ? List.of() : grouping.labels(),
+                without, span(start, end)));
     }
 
     /** Labels in parentheses and the end offset of the closing ')'. */
@@ -540,10 +560,10 @@ final class Parser {
         String rangeText = lex.source().substring(range.start(), range.end());
         Expr result;
         if (subquery) {
-            result = new Subquery(target, Duration.ofNanos(range.nanos()), rangeText,
+            result = typed(new Subquery(target, Duration.ofNanos(range.nanos()), rangeText,
                     step == null ? null : Duration.ofNanos(step.nanos()),
                     step == null ? null : lex.source().substring(step.start(), step.end()), null, null,
-                    span(target.span().start(), end));
+                    span(target.span().start(), end)));
         } else {
             if (!(target instanceof VectorSelector vs)) {
                 throw fail(bracket, Errors.rangeOnNonSelector(Errors.what(target)));

@@ -102,14 +102,13 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
         long total = 0;
         int lastUnit = -1;
         boolean overflow = false;
-        String whole = s.substring(start, end);
         while (q < end) {
             int digits = q;
             while (q < end && Lexer.isDigit(s.charAt(q))) {
                 q++;
             }
             if (q == digits) {
-                return new Scan(0, Errors.badNumber(whole));
+                return new Scan(0, Errors.badNumber(s.substring(start, end)));
             }
             int unitStart = q;
             while (q < end && !Lexer.isDigit(s.charAt(q))) {
@@ -118,22 +117,25 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
             if (unitStart == q) {
                 return new Scan(0, Errors.badNumber(s.substring(start, Math.min(s.length(), end + 1))));
             }
-            int u = unitIndex(s.substring(unitStart, q));
+            int u = unitIndex(s, unitStart, q);
             if (u < 0) {
                 String unit = s.substring(unitStart, q);
                 if (!isUnitStart(unit.charAt(0)) || unit.length() > 2 || (unit.length() == 2 && unit.charAt(1) != 's')) {
-                    return new Scan(0, Errors.badNumber(whole));
+                    return new Scan(0, Errors.badNumber(s.substring(start, end)));
                 }
-                return new Scan(0, Errors.unknownDurationUnit(unit, whole));
+                return new Scan(0, Errors.unknownDurationUnit(unit, s.substring(start, end)));
             }
             if (u <= lastUnit) {
-                return new Scan(0, Errors.unitsOutOfOrder(whole));
+                return new Scan(0, Errors.unitsOutOfOrder(s.substring(start, end)));
             }
             lastUnit = u;
             if (unitStart - digits > 18) {
                 overflow = true;
             } else {
-                long value = Long.parseLong(s, digits, unitStart, 10);
+                long value = 0;
+                for (int i = digits; i < unitStart; i++) {
+                    value = value * 10 + (s.charAt(i) - '0');
+                }
                 try {
                     total = Math.addExact(total, Math.multiplyExact(value, UNIT_MS[u]));
                 } catch (ArithmeticException e) {
@@ -142,14 +144,22 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
             }
         }
         if (overflow || total > MAX_MILLIS) {
-            return new Scan(0, Errors.durationOutOfRange(whole));
+            return new Scan(0, Errors.durationOutOfRange(s.substring(start, end)));
         }
         return new Scan(total, null);
     }
 
-    private static int unitIndex(String unit) {
-        for (int i = 0; i < UNITS.length; i++) {
-            if (UNITS[i].equals(unit)) {
+    /** Index into UNITS of the unit spelled in {@code s[from, to)}, or -1. */
+    private static int unitIndex(String s, int from, int to) {
+        char c = s.charAt(from);
+        if (to - from == 2) {
+            return c == 'm' && s.charAt(from + 1) == 's' ? UNITS.length - 1 : -1;
+        }
+        if (to - from != 1) {
+            return -1;
+        }
+        for (int i = 0; i < UNITS.length - 1; i++) {
+            if (UNITS[i].charAt(0) == c) {
                 return i;
             }
         }

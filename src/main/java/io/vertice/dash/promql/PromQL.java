@@ -54,8 +54,9 @@ public final class PromQL {
 
     private static Parsed parseAndCheck(String text, boolean grafana, int maxDepth) {
         Lexer lexer = new Lexer(text, grafana);
-        Expr expr = new Parser(lexer, maxDepth).parse();
-        Checker.check(expr, lexer);
+        Parser parser = new Parser(lexer, maxDepth);
+        Expr expr = parser.parse();
+        Checker.check(parser.nodesToCheck(), lexer);
         return new Parsed(expr, lexer.variables());
     }
 
