@@ -11,8 +11,15 @@ final class TerminalText {
 
     /** {@code text} with every control character escaped. */
     static String escape(String text) {
+        int first = 0;
+        while (first < text.length() && !isControl(text.charAt(first))) {
+            first++; // the common case: nothing to escape, nothing allocated
+        }
+        if (first == text.length()) {
+            return text;
+        }
         StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             String esc = escapeOf(c);
             if (esc != null && sb == null) {
@@ -30,8 +37,12 @@ final class TerminalText {
     }
 
     /** The escape for a control character, or null for any other character. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
     private static String escapeOf(char c) {
-        if (!Character.isISOControl(c)) {
+        if (!isControl(c)) {
             return null;
         }
         return switch (c) {

@@ -34,6 +34,7 @@ final class Parser {
             new VectorMatching(VectorMatching.Cardinality.ONE_TO_ONE, List.of(), false, List.of(), false);
 
     private final Lexer lex;
+    private final SelectorParser selectors;
     private final int maxDepth;
     /** The nodes with operand types to check, children before parents (the order they are built in). */
     private final List<Expr> toCheck = new ArrayList<>();
@@ -42,6 +43,7 @@ final class Parser {
 
     Parser(Lexer lex, int maxDepth) {
         this.lex = lex;
+        this.selectors = new SelectorParser(lex);
         this.maxDepth = maxDepth;
     }
 
@@ -464,9 +466,9 @@ final class Parser {
 
     /** Parses the braces of a selector; {@code brace} is the offset of '{'. Matchers come from {@link SelectorParser}. */
     private Expr parseSelector(String name, int start, int brace) {
-        SelectorParser.Result r = new SelectorParser(lex).parse(name, start, brace);
-        resumeAt(r.end());
-        return r.selector();
+        VectorSelector selector = selectors.parse(name, start, brace);
+        resumeAt(selector.span().end());
+        return selector;
     }
 
     // ------------------------------------------------------------------ ranges, subqueries, modifiers

@@ -12,10 +12,6 @@ import java.util.List;
  * name is set once, and at least one matcher does not match the empty string.
  */
 final class SelectorParser {
-    /** The selector and the offset just after its '}'. */
-    record Result(VectorSelector selector, int end) {
-    }
-
     private final Lexer lex;
 
     SelectorParser(Lexer lex) {
@@ -26,8 +22,11 @@ final class SelectorParser {
         return lex.fail(offset, message);
     }
 
-    /** Parses the braces at {@code brace} of a selector starting at {@code start}, named {@code name} (or null). */
-    Result parse(String name, int start, int brace) {
+    /**
+     * Parses the braces at {@code brace} of a selector starting at {@code start}, named {@code name} (or
+     * null). The selector's span ends just after its '}'.
+     */
+    VectorSelector parse(String name, int start, int brace) {
         List<LabelMatcher> ms = new ArrayList<>(4);
         if (name != null) {
             Span at = lex.span(start, start + name.length());
@@ -103,7 +102,7 @@ final class SelectorParser {
         if (!anyNonEmpty) {
             throw fail(start, Errors.onlyEmptyMatchers());
         }
-        return new Result(new VectorSelector(name != null ? name : quotedName, ms, null, null, lex.span(start, p)), p);
+        return new VectorSelector(name != null ? name : quotedName, ms, null, null, lex.span(start, p));
     }
 
     /** Skips blanks and comments; the end of input inside braces is an error. */
