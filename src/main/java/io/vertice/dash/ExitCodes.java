@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A remote failed: unreachable, auth refused, server error after retries. */
     public static final int REMOTE = 3;
+    /** An internal error: a bug in dash, never read as findings. */
+    public static final int INTERNAL = 4;
 
     private ExitCodes() {
     }

@@ -7,7 +7,7 @@ import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.DiffFormat;
 import io.vertice.dash.export.Exporter;
-import io.vertice.dash.grafana.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.LiveCopies;
 import picocli.CommandLine.Command;
@@ -62,7 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, ObjectNode> ours = new TreeMap<>();
-        DashboardFiles.ours().forEach(d -> ours.put(d.uid(), d.json()));
+        DashboardFiles.ours().forEach(d -> ours.put(d.uid(), d.classic()));
         Map<String, ObjectNode> theirs = new TreeMap<>();
         String target;
         Path dir = null;
@@ -78,8 +78,9 @@ public final class DiffCommand implements Callable<Integer> {
         } else {
             dir = ProjectPaths.orDefault(against, Exporter.DEFAULT_DIR);
             target = dir.toString();
-            for (DashboardInput d : DashboardFiles.readDirectory(dir).values()) {
-                theirs.put(d.uid(), d.json());
+            for (DashboardDocument d : DashboardFiles.readDirectory(dir).values()) {
+                theirs.put(d.uid(), d.classic());
+                ours.computeIfPresent(d.uid(), (uid, code) -> d.asSchemaHolds(code));
             }
         }
         java.util.List<Change> changes = DashboardDiff.compareAll(ours, theirs);

@@ -7,42 +7,48 @@ import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.GrafanaSettings;
 import io.vertice.dash.http.RetryPolicy;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Connection flags shared by the commands that talk to Grafana; mix in with
- * {@code @Mixin GrafanaOptions grafana;}. A flag wins over its environment variable
- * ({@code GRAFANA_URL}, {@code GRAFANA_TOKEN}, {@code GRAFANA_USER}, {@code GRAFANA_PASSWORD},
- * {@code GRAFANA_ORG_ID}).
+ * {@code @Mixin GrafanaOptions grafana;}. Each setting defaults to its environment variable through
+ * picocli's {@code ${env:NAME}} defaults ({@code GRAFANA_URL}, {@code GRAFANA_TOKEN}, {@code GRAFANA_USER},
+ * {@code GRAFANA_PASSWORD}, {@code GRAFANA_ORG_ID}), so a flag wins and {@code --help} shows where a value
+ * comes from; the values of the token and password are never shown.
  */
 public final class GrafanaOptions {
-    /** Where environment variables come from; tests replace it to control the environment. */
-    static volatile Function<String, String> environment = System::getenv;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Grafana's root URL, e.g. https://grafana.example.com (env GRAFANA_URL).")
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:GRAFANA_URL}",
+            description = "Grafana's root URL, e.g. https://grafana.example.com (default: $GRAFANA_URL, now ${env:GRAFANA_URL:-unset}).")
     String url;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Service account token, sent as a Bearer token (env GRAFANA_TOKEN; prefer the environment, flags are visible to other users in the process list).")
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:GRAFANA_TOKEN}",
+            description = "Service account token, sent as a Bearer token (default: $GRAFANA_TOKEN; prefer the environment, flags are visible to other users in the process list).")
     String token;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Basic-auth user, used when there is no token (env GRAFANA_USER).")
+    @Option(names = "--user", paramLabel = "USER", defaultValue = "${env:GRAFANA_USER}",
+            description = "Basic-auth user, used when there is no token (default: $GRAFANA_USER, now ${env:GRAFANA_USER:-unset}).")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "Basic-auth password (env GRAFANA_PASSWORD; prefer the environment).")
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:GRAFANA_PASSWORD}",
+            description = "Basic-auth password (default: $GRAFANA_PASSWORD; prefer the environment).")
     String password;
 
-    @Option(names = "--org-id", paramLabel = "ID", description = "Organisation id, sent as X-Grafana-Org-Id (env GRAFANA_ORG_ID).")
-    Long orgId;
+    @Option(names = "--org-id", paramLabel = "ID", defaultValue = "${env:GRAFANA_ORG_ID}",
+            description = "Organisation id, sent as X-Grafana-Org-Id (default: $GRAFANA_ORG_ID, now ${env:GRAFANA_ORG_ID:-unset}).")
+    String orgId;
 
     @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM file with the CA certificate(s) to trust for Grafana's https certificate.")
     Path caCert;
@@ -79,12 +85,12 @@ public final class GrafanaOptions {
 
     /** Grafana's dashboards through the API it offers ({@link GrafanaApis#connect}); checks health first. */
     public Dashboards connect(GrafanaClient client, PrintWriter err) {
-        return GrafanaApis.connect(client, GrafanaApis.Choice.parse(api), namespace, GlobalOptions.verboseLog(err));
+        return GrafanaApis.connect(client, GrafanaApis.Choice.parse(api), namespace, GlobalOptions.of(mixee).verboseLog(err));
     }
 
     /** The settings from flags and the environment (flags win). */
     public GrafanaSettings settings() {
-        String u = firstNonBlank(url, environment.apply("GRAFANA_URL"));
+        String u = blankToNull(url);
         if (u == null) {
             throw DashException.input("no Grafana URL: pass --url or set GRAFANA_URL (for example http://localhost:3000).");
         }
@@ -94,13 +100,12 @@ public final class GrafanaOptions {
         if (caCert != null && !Files.isReadable(caCert)) {
             throw DashException.input("--ca-cert " + caCert + " does not exist or cannot be read.");
         }
-        Long org = orgId;
-        String envOrg = environment.apply("GRAFANA_ORG_ID");
-        if (org == null && envOrg != null && !envOrg.isBlank()) {
+        Long org = null;
+        if (blankToNull(orgId) != null) {
             try {
-                org = Long.parseLong(envOrg.trim());
+                org = Long.parseLong(orgId.trim());
             } catch (NumberFormatException e) {
-                throw DashException.input("GRAFANA_ORG_ID must be a number, got \"" + envOrg + "\".");
+                throw DashException.input("--org-id (or GRAFANA_ORG_ID) must be a number, got \"" + orgId + "\".");
             }
         }
         RetryPolicy retry = RetryPolicy.defaults()
@@ -109,8 +114,8 @@ public final class GrafanaOptions {
                 .withBackoffBase(retryBackoff);
         return GrafanaSettings.builder()
                 .url(u)
-                .token(firstNonBlank(token, environment.apply("GRAFANA_TOKEN")))
-                .basicAuth(firstNonBlank(user, environment.apply("GRAFANA_USER")), firstNonBlank(password, environment.apply("GRAFANA_PASSWORD")))
+                .token(blankToNull(token))
+                .basicAuth(blankToNull(user), blankToNull(password))
                 .orgId(org)
                 .caCert(caCert)
                 .insecureSkipTlsVerify(insecureSkipTlsVerify)
@@ -122,17 +127,31 @@ public final class GrafanaOptions {
 
     /** A client for these settings that logs requests to {@code err} when --verbose is on. */
     public GrafanaClient client(PrintWriter err) {
-        Consumer<String> log = GlobalOptions.verboseLog(err);
+        Consumer<String> log = GlobalOptions.of(mixee).verboseLog(err);
         GrafanaClient client = new GrafanaClient(settings(), log);
-        log.accept("using " + client.settings());
+        log.accept("using " + describe(client.settings()));
         return client;
     }
 
-    private static String firstNonBlank(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a;
-        }
-        return b != null && !b.isBlank() ? b : null;
+    /** The connection in words for --verbose, e.g. "Grafana at https://g.example/ with a token, org 3, read timeout 30s"; never a secret. */
+    static String describe(GrafanaSettings s) {
+        String auth = s.token() != null ? "a token" : s.user() != null ? "basic user " + s.user() : "no credentials";
+        return "Grafana at " + s.url() + " with " + auth
+                + (s.orgId() != null ? ", org " + s.orgId() : "")
+                + ", read timeout " + words(s.retry().readTimeout()) + ", up to " + s.retry().maxAttempts()
+                + " attempts, " + s.parallel() + " in parallel"
+                + (s.caCert() != null ? ", CA " + s.caCert() : "")
+                + (s.insecureSkipTlsVerify() ? ", TLS not verified" : "");
+    }
+
+    /** 30s or 500ms, the way durations are written on the command line (never Java's PT30S). */
+    private static String words(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** An unset environment variable reaches the option as null (process) or empty (a test's environment). */
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** {@code 30s}, {@code 500ms}, {@code 2m}, or a plain number of seconds. */

@@ -3,7 +3,7 @@ package io.vertice.dash.cli;
 import io.vertice.dash.Version;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DiffFormat;
-import io.vertice.dash.grafana.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.Git;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.ImportReport;
@@ -41,8 +41,8 @@ import java.util.concurrent.Callable;
                 "pushed), 2 bad input, 3 Grafana failed for some dashboard (the",
                 "others are still imported)."})
 public final class ImportCommand implements Callable<Integer> {
-    /** What --validate runs; the validation capability's adapter, replaceable in tests. */
-    static volatile PreImportCheck validator = new ValidatorCheck();
+    /** What --validate runs: the validation capability's adapter ({@link CommandFactory} chooses another in tests). */
+    private final PreImportCheck validator;
 
     /** Changes listed per dashboard in a dry run before "and N more". */
     private static final int DRY_RUN_CHANGES_SHOWN = 10;
@@ -86,11 +86,19 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Store dashboards in Grafana as classic or v2 (v2 needs Grafana 12+ through /apis; default: what dash export writes, classic).")
     ExportSchema schema;
 
+    public ImportCommand() {
+        this(new ValidatorCheck());
+    }
+
+    ImportCommand(PreImportCheck validator) {
+        this.validator = validator;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<DashboardInput> dashboards = DashboardFiles.select(
+        List<DashboardDocument> dashboards = DashboardFiles.select(
                 from != null && !from.isEmpty() ? DashboardFiles.read(from) : DashboardFiles.ours(), uids);
         PreImportCheck check = validate ? validator : null;
         String note = message != null ? message : defaultMessage();

@@ -7,12 +7,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code dash} command line. Each subcommand is a thin class in this package that parses its
  * options and calls its capability's entry point; failures travel as {@link DashException} and become
- * one sentence on stderr and the documented exit code.
+ * one sentence on stderr and the documented exit code. Anything else that escapes a command is a bug in
+ * dash: exit 4 with one sentence ({@link #handle}), never exit 1, which CI would read as findings.
  */
 @Command(name = "dash",
         mixinStandardHelpOptions = true,
@@ -38,19 +42,31 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code --verbose} before the command name: {@code dash --verbose validate}. */
+    @CommandLine.Mixin
+    GlobalOptions global;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs dash with these arguments and returns the exit code (tests call this). */
     public static int run(String... args) {
-        GlobalOptions.reset();
-        return commandLine(args).execute(args);
+        try {
+            return commandLine(args).execute(args);
+        } catch (RuntimeException | Error e) {
+            // building the command line failed: no command ran, but it is still a bug in dash
+            return internalError(e, new PrintWriter(System.err, true), false);
+        }
     }
 
     /** The full command line, every subcommand registered. */
     public static CommandLine commandLine() {
-        return commandLine(new String[0]);
+        return commandLine(CommandFactory.standard(), new String[0]);
+    }
+
+    static CommandLine commandLine(String[] args) {
+        return commandLine(CommandFactory.standard(), args);
     }
 
     /**
@@ -59,16 +75,28 @@ public final class Main implements Runnable {
      * for that on every run. Anything else (no arguments, top-level options, help, completion, an
      * unknown name) gets every subcommand, so help, completion and suggestions stay complete.
      */
-    static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
-        Class<?> only = args.length > 0 ? subcommandNamed(args[0]) : null;
+    static CommandLine commandLine(CommandFactory factory, String[] args) {
+        CommandLine cl = new CommandLine(new Main(), factory);
+        Class<?> only = subcommandNamed(firstCommandName(args));
         for (Class<?> sub : SUBCOMMANDS) {
             if (only == null || sub == only) {
                 cl.addSubcommand(sub);
             }
         }
+        // -V and --version answer the same on every command, not an empty line on subcommands
+        offerVersionEverywhere(cl, cl.getCommandSpec().versionProvider());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setExecutionStrategy(Main::executeCatchingErrors);
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        cl.setDefaultValueProvider(factory.defaults());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // an empty --out= or --from= would silently mean the working directory
+        cl.registerConverter(Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path names no file or directory");
+            }
+            return Path.of(value);
+        });
         // picocli already leaves colour out when output is not a terminal; NO_COLOR turns it off everywhere
         String noColor = System.getenv("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) {
@@ -77,8 +105,28 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** The first argument that is not a top-level option: {@code validate} in {@code dash --verbose validate}. */
+    private static String firstCommandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+            if (!a.equals("--verbose")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void offerVersionEverywhere(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            offerVersionEverywhere(sub, version);
+        }
+    }
+
     private static Class<?> subcommandNamed(String name) {
-        if (name.equals("help") || name.equals("completion")) {
+        if (name == null || name.equals("help") || name.equals("completion")) {
             return null;
         }
         for (Class<?> sub : SUBCOMMANDS) {
@@ -94,9 +142,14 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    /**
+     * picocli's execution exception handler, the one place a failure of any command becomes output: a
+     * {@link DashException} is its sentence and exit code; anything else is an internal error (exit 4).
+     */
+    private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        boolean verbose = GlobalOptions.verbose();
+        boolean verbose = GlobalOptions.of(cl.getCommandSpec()).verbose();
+        Throwable e = unwrap(thrown);
         if (e instanceof DashException de) {
             err.println("dash: " + de.getMessage());
             if (verbose && de.getCause() != null) {
@@ -105,12 +158,68 @@ public final class Main implements Runnable {
             err.flush();
             return de.exitCode();
         }
-        err.println("dash: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
+        return internalError(e, err, verbose);
+    }
+
+    /**
+     * What really failed: a failure in another thread (a parallel import, the catalogue loaded while
+     * rendering) arrives wrapped by the future that carried it, and an {@link Error} wrapped by
+     * {@link #executeCatchingErrors}; a {@link DashException} inside keeps its sentence and exit code.
+     */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CommandLine.ExecutionException || t instanceof CompletionException
+                || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /**
+     * picocli hands its exception handler only {@link Exception}s and lets an {@link Error} (a stack overflow
+     * on a pathological input, say) escape {@code execute}: wrapped here, it reaches {@link #handle} too.
+     */
+    private static int executeCatchingErrors(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+            throw new CommandLine.ExecutionException(last, "internal error", e);
+        }
+    }
+
+    /** "dash: internal error: ...; rerun with --verbose and report it." and exit 4; the stack trace only with --verbose. */
+    static int internalError(Throwable e, PrintWriter err, boolean verbose) {
+        err.println("dash: internal error: " + describe(e) + "; rerun with --verbose and report it.");
         if (verbose) {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCodes.FINDINGS;
+        return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * What failed and where, for the bug report: the exception's simple name and dash's innermost method
+     * on the stack, e.g. {@code NullPointerException in DashboardDiff.compare}. Its message is left for
+     * --verbose: a JDK message is about Java types, not about the user's input.
+     */
+    private static String describe(Throwable e) {
+        StackTraceElement where = null;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.vertice.dash.")) {
+                where = frame;
+                break;
+            }
+        }
+        if (where == null && e.getStackTrace().length > 0) {
+            where = e.getStackTrace()[0];
+        }
+        String name = e.getClass().getSimpleName();
+        if (where == null) {
+            return name;
+        }
+        String cls = where.getClassName();
+        return name + " in " + cls.substring(cls.lastIndexOf('.') + 1) + "." + where.getMethodName();
     }
 
     /** {@code --version} prints the version the build stamped into the jar. */

@@ -47,7 +47,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "Ticks per tick of wall time: 60 runs a simulated minute per second (default: ${DEFAULT-VALUE}).")
+            description = "Ticks per tick of wall time: 60 runs a simulated minute per second; at most "
+                    + SimulatorConfig.MAX_SPEED + " (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = TickConverter.class,
@@ -59,7 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> environments;
 
     @Option(names = "--services", paramLabel = "N", defaultValue = "1",
-            description = "Services per environment: maximus-core, maximus-core-2, ... (default: ${DEFAULT-VALUE}).")
+            description = "Services per environment: maximus-core, maximus-core-2, ...; at most "
+                    + SimulatorConfig.MAX_SERVICES + " (default: ${DEFAULT-VALUE}).")
     int services;
 
     @Override

@@ -1,6 +1,6 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.grafana.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.PreImportCheck;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.Reports;
@@ -15,11 +15,8 @@ import java.util.List;
  */
 final class ValidatorCheck implements PreImportCheck {
     @Override
-    public Result check(List<DashboardInput> dashboards) {
-        List<io.vertice.dash.validate.DashboardInput> inputs = dashboards.stream()
-                .map(d -> new io.vertice.dash.validate.DashboardInput(d.origin(), d.json()))
-                .toList();
-        ValidationReport report = Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(inputs);
+    public Result check(List<DashboardDocument> dashboards) {
+        ValidationReport report = Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(dashboards);
         return new Result(report.hasErrors(), Reports.text(report).lines().toList());
     }
 }

@@ -7,8 +7,7 @@ import io.vertice.dash.json.Json;
 import java.util.List;
 
 /**
- * Brings a dashboard to the form we keep in git and compare: the API's {@code {dashboard, meta}}
- * wrapper removed, and the fields Grafana owns dropped ({@code id}, {@code version},
+ * Brings a dashboard model to the form we keep in git and compare: the fields Grafana owns dropped ({@code id}, {@code version},
  * {@code iteration}, and each panel's {@code pluginVersion}, which Grafana stamps with its own version
  * when it saves); {@code uid} is kept because it is the dashboard's identity across installs.
  */
@@ -21,29 +20,27 @@ public final class Normalizer {
     private Normalizer() {
     }
 
-    /** A normalised deep copy (keys sorted, integral numbers as integers); the input is not modified. */
-    public static ObjectNode normalize(JsonNode dashboardOrApiResponse) {
-        JsonNode dashboard = unwrap(dashboardOrApiResponse);
+    /**
+     * A normalised deep copy (keys sorted, integral numbers as integers) of a dashboard model; the input is
+     * not modified. Any value of any type is accepted: a panel that is not an object is kept as it is.
+     * Unwrapping an API answer or a resource is {@code DashboardReader}'s job, before this.
+     */
+    public static ObjectNode normalize(JsonNode dashboard) {
+        if (!(dashboard instanceof ObjectNode)) {
+            throw new IllegalArgumentException("a dashboard model is a JSON object; read it with DashboardReader");
+        }
         ObjectNode copy = (ObjectNode) Json.canonical(dashboard);
         copy.remove(SERVER_OWNED);
         for (JsonNode panel : copy.path("panels")) {
-            ((ObjectNode) panel).remove(PANEL_SERVER_OWNED);
-            for (JsonNode inner : panel.path("panels")) {
-                ((ObjectNode) inner).remove(PANEL_SERVER_OWNED);
+            if (panel instanceof ObjectNode p) {
+                p.remove(PANEL_SERVER_OWNED);
+                for (JsonNode inner : p.path("panels")) {
+                    if (inner instanceof ObjectNode i) {
+                        i.remove(PANEL_SERVER_OWNED);
+                    }
+                }
             }
         }
         return copy;
-    }
-
-    /** The dashboard model inside an API response ({@code {"dashboard": ..., "meta": ...}}), or the input itself. */
-    public static JsonNode unwrap(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("a dashboard must be a JSON object");
-        }
-        JsonNode inner = node.get("dashboard");
-        if (inner != null && inner.isObject() && !node.has("panels")) {
-            return inner;
-        }
-        return node;
     }
 }

@@ -1,6 +1,7 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
@@ -57,9 +58,9 @@ public final class Importer {
     public record Options(String folderPath, String message, boolean dryRun, boolean overwrite, ExportSchema schema) {
     }
 
-    public ImportReport run(List<DashboardInput> dashboards, Options options) {
+    public ImportReport run(List<DashboardDocument> dashboards, Options options) {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
-        for (DashboardInput d : dashboards) {
+        for (DashboardDocument d : dashboards) {
             if (d.uid() == null || d.uid().isBlank()) {
                 throw DashException.input(d.origin() + " has no uid; give every dashboard a stable uid so dash can find Grafana's copy.");
             }
@@ -80,9 +81,9 @@ public final class Importer {
         grafana = connect.get();
         grafana.requireSchema(options.schema());
         if (options.schema() == ExportSchema.V2) {
-            for (DashboardInput d : dashboards) {
+            for (DashboardDocument d : dashboards) {
                 // never store a v2 dashboard that silently lacks something of ours
-                V2Features.v2Loss(d.json()).ifPresent(loss -> {
+                V2Features.v2Loss(d.classic()).ifPresent(loss -> {
                     throw DashException.input(d.origin() + " (" + d.uid() + "): " + loss + "; import it with --schema classic.");
                 });
             }
@@ -100,7 +101,7 @@ public final class Importer {
         int every = Math.max(1, dashboards.size() / 10);
         try {
             List<Future<ImportResult>> futures = new ArrayList<>();
-            for (DashboardInput d : dashboards) {
+            for (DashboardDocument d : dashboards) {
                 futures.add(pool.submit(() -> {
                     ImportResult r = importOne(d, folder, options);
                     int n = done.incrementAndGet();
@@ -125,7 +126,7 @@ public final class Importer {
         }
     }
 
-    private ImportResult importOne(DashboardInput d, FolderResolver.Resolution folder, Options options) {
+    private ImportResult importOne(DashboardDocument d, FolderResolver.Resolution folder, Options options) {
         String folderName = folder != null ? folder.path() : "";
         try {
             Optional<LiveDashboard> live = grafana.read(d.uid());
@@ -133,7 +134,7 @@ public final class Importer {
                 folderName = live.map(l -> l.folderTitle().isEmpty() ? (l.folderUid().isEmpty() ? "(root)" : l.folderUid()) : l.folderTitle())
                         .orElse("(root)");
             }
-            ObjectNode ours = Normalizer.normalize(d.json());
+            ObjectNode ours = Normalizer.normalize(d.classic());
             String targetFolderUid = folder != null ? folder.uid() : live.map(LiveDashboard::folderUid).orElse(null);
             ImportResult.Action action;
             List<Change> changes = List.of();
@@ -145,25 +146,25 @@ public final class Importer {
                 changes = l.dashboard() == null ? List.of() : DashboardDiff.compare(l.comparable(ours), l.dashboard());
                 boolean moves = folder != null && !String.valueOf(folder.uid()).equals(l.folderUid());
                 if (l.dashboard() != null && changes.isEmpty() && !moves) {
-                    return new ImportResult(d.uid(), d.title(), folderName, ImportResult.Action.UNCHANGED, l.version(),
+                    return new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.UNCHANGED, l.version(),
                             absolute(l.url()), List.of(), null, null);
                 }
                 if (l.manager() != null) {
                     // Grafana refuses (provisioning) or the manager would undo (Git Sync, Terraform) any save of ours
                     return options.dryRun()
-                            ? new ImportResult(d.uid(), d.title(), folderName, ImportResult.Action.SKIP, l.version(), absolute(l.url()),
+                            ? new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.SKIP, l.version(), absolute(l.url()),
                             changes, null, l.manager())
-                            : new ImportResult(d.uid(), d.title(), folderName, ImportResult.Action.FAILED, null, absolute(l.url()),
+                            : new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.FAILED, null, absolute(l.url()),
                             List.of(), l.manager().refusal(d.uid()), l.manager());
                 }
                 action = ImportResult.Action.UPDATE;
             }
             if (options.dryRun()) {
-                return new ImportResult(d.uid(), d.title(), folderName, action,
+                return new ImportResult(d.uid(), d.label(), folderName, action,
                         live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null, null);
             }
             SaveResult saved = saveOrRecognise(d.uid(), ours, live.orElse(null), targetFolderUid, options);
-            return new ImportResult(d.uid(), d.title(), folderName, action, saved.version(), absolute(saved.url()), changes, null, null);
+            return new ImportResult(d.uid(), d.label(), folderName, action, saved.version(), absolute(saved.url()), changes, null, null);
         } catch (GrafanaApiException e) {
             if (e.failsTheRun()) {
                 throw e;
@@ -205,8 +206,8 @@ public final class Importer {
         }
     }
 
-    private static ImportResult failed(DashboardInput d, String folder, String sentence) {
-        return new ImportResult(d.uid(), d.title(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence, null);
+    private static ImportResult failed(DashboardDocument d, String folder, String sentence) {
+        return new ImportResult(d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence, null);
     }
 
     /** Grafana answers with a path ({@code /d/uid/slug}, including any sub-path); make it a full URL. */

@@ -1,5 +1,7 @@
 package io.vertice.dash.grafana;
 
+import io.vertice.dash.document.DashboardDocument;
+
 import java.util.List;
 
 /**
@@ -10,8 +12,8 @@ import java.util.List;
 @FunctionalInterface
 public interface PreImportCheck {
 
-    /** Checks the dashboards as they would be pushed ({@link DashboardInput#json()}, named by {@link DashboardInput#origin()}). */
-    Result check(List<DashboardInput> dashboards);
+    /** Checks the dashboards as they would be pushed ({@link DashboardDocument#classic()}, named by {@link DashboardDocument#origin()}). */
+    Result check(List<DashboardDocument> dashboards);
 
     /**
      * @param hasErrors whether any finding is error-level (then nothing is pushed)

@@ -179,7 +179,8 @@ public final class Puller {
             JsonNode content = o.schema() == ExportSchema.V2 ? v2File(live.get()) : classicFile(live.get());
             String text = Json.write(content);
             if (Files.exists(file)) {
-                if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                // bytes, not text: a local file that is not UTF-8 simply differs, and is replaced like any other
+                if (java.util.Arrays.equals(Files.readAllBytes(file), text.getBytes(StandardCharsets.UTF_8))) {
                     return new Result(hit.uid(), hit.title(), file, Status.UNCHANGED, null);
                 }
                 if (!o.force() && Git.hasLocalChanges(file)) {
@@ -189,6 +190,8 @@ public final class Puller {
             }
             AtomicFiles.write(file, text);
             return new Result(hit.uid(), hit.title(), file, Status.WRITTEN, null);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: permission denied.");
         } catch (IOException e) {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
         } catch (GrafanaApiException e) {

@@ -12,13 +12,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a crash or kill never leaves a truncated or half-old file: the content goes
  * to a temporary file in the same directory, is forced to disk, then renamed over the target.
  */
 public final class AtomicFiles {
+    /** The temporary file of {@link #write}: {@code .<target name>.<random digits>.tmp}, as createTempFile names it. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.\\d+\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * The name of the file a temporary file of {@link #write} was for, when {@code file} is one: a writer
+     * killed between creating and renaming it leaves it behind (the target itself is intact).
+     */
+    public static Optional<String> temporaryFileTarget(Path file) {
+        Matcher m = TEMPORARY.matcher(file.getFileName().toString());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     public static void write(Path target, String content) {

@@ -2,6 +2,7 @@ package io.vertice.dash.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -12,17 +13,19 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertice.dash.DashException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place JSON is read and written.
@@ -36,6 +39,12 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** YAML into the same trees, with the same features (a second document in the stream is an error). */
+    private static final ObjectMapper YAML = new YAMLMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** "(1001) exceeds the maximum allowed (1000": the figures of a Jackson limit message. */
+    private static final Pattern LIMIT_NUMBERS = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
     private Json() {
     }
@@ -101,26 +110,53 @@ public final class Json {
 
     /** Parses text; malformed input is one sentence naming the source, line and column (exit 2). */
     public static JsonNode parse(String text, String source) {
+        return parse(MAPPER, "JSON", text, source);
+    }
+
+    /** Parses YAML (one document) into the same tree as JSON; malformed input is one sentence (exit 2). */
+    public static JsonNode parseYaml(String text, String source) {
+        JsonNode node = parse(YAML, "YAML", text, source);
+        return node == null || node.isMissingNode() ? NullNode.instance : node;
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String format, String text, String source) {
         try {
-            return MAPPER.readTree(text);
+            return mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw DashException.input(source + " " + beyondLimits(e) + at(e.getLocation()) + "; no dashboard needs that: check the file.", e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw DashException.input(source + " is not valid JSON" + where + ": " + e.getOriginalMessage()
+            throw DashException.input(source + " is not valid " + format + at(e.getLocation()) + ": " + e.getOriginalMessage()
                     + "; fix the file or export it again.", e);
         }
     }
 
+    private static String at(JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** Jackson's size and depth limits in words: its own message names its configuration classes. */
+    private static String beyondLimits(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        Matcher n = LIMIT_NUMBERS.matcher(m);
+        String numbers = n.find() ? " (" + n.group(1) + ", at most " + n.group(2) + ")" : "";
+        if (m.contains("nesting depth")) {
+            return "nests objects and arrays deeper than dash reads" + numbers;
+        }
+        if (m.startsWith("Number")) {
+            return "holds a number with more digits than dash reads" + numbers;
+        }
+        if (m.startsWith("String")) {
+            return "holds a string longer than dash reads" + numbers;
+        }
+        if (m.startsWith("Name")) {
+            return "holds a key longer than dash reads" + numbers;
+        }
+        return "is larger than dash reads" + numbers;
+    }
+
+    /** Reads a JSON file; a missing, unreadable or malformed file is one sentence (exit 2). */
     /** Reads a JSON file; a missing, unreadable or malformed file is one sentence (exit 2). */
     public static JsonNode read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw DashException.input(file + " does not exist.", e);
-        } catch (IOException e) {
-            throw DashException.input(file + " cannot be read: " + e.getMessage() + ".", e);
-        }
-        return parse(text, file.toString());
+        return parse(TextFiles.read(file), file.toString());
     }
 }

@@ -13,15 +13,24 @@ public final class DashboardRegistry {
     }
 
     public static List<Dashboard> all() {
-        List<Dashboard> out = new ArrayList<>();
+        return defined().stream().map(Defined::dashboard).toList();
+    }
+
+    /** A dashboard and the class that defines it (what a message about its code names). */
+    public record Defined(Class<? extends DashboardDefinition> definition, Dashboard dashboard) {
+    }
+
+    /** Every dashboard with its defining class, sorted by uid. */
+    public static List<Defined> defined() {
+        List<Defined> out = new ArrayList<>();
         for (DashboardDefinition d : ServiceLoader.load(DashboardDefinition.class, DashboardRegistry.class.getClassLoader())) {
-            out.add(d.build());
+            out.add(new Defined(d.getClass(), d.build()));
         }
-        out.sort(Comparator.comparing(Dashboard::uid));
+        out.sort(Comparator.comparing(d -> d.dashboard().uid()));
         Set<String> uids = new HashSet<>();
-        for (Dashboard d : out) {
-            if (!uids.add(d.uid())) {
-                throw new IllegalStateException("two dashboards share the uid " + d.uid() + "; uids must be unique");
+        for (Defined d : out) {
+            if (!uids.add(d.dashboard().uid())) {
+                throw new IllegalStateException("two dashboards share the uid " + d.dashboard().uid() + "; uids must be unique");
             }
         }
         return List.copyOf(out);

@@ -115,7 +115,7 @@ final class ClassicToV2 {
         if (!hasRows) {
             ArrayNode items = grid(layout);
             for (ObjectNode p : panels) {
-                elements.set(Panels.elementName(p), Panels.toV2(p, version));
+                elements.set(PanelElements.elementName(p), PanelElements.toV2(p, version));
                 items.add(item(p, null));
             }
             return;
@@ -142,12 +142,12 @@ final class ClassicToV2 {
                 }
                 items = grid(rs.putObject("layout"));
                 for (ObjectNode child : Trees.objects(p, "panels")) {
-                    elements.set(Panels.elementName(child), Panels.toV2(child, version));
+                    elements.set(PanelElements.elementName(child), PanelElements.toV2(child, version));
                     items.add(item(child, yInRow(child, rowY)));
                 }
                 continue;
             }
-            elements.set(Panels.elementName(p), Panels.toV2(p, version));
+            elements.set(PanelElements.elementName(p), PanelElements.toV2(p, version));
             if (row == null) {
                 // Panels above the first row: a row that exists only in v2, "above" the grid
                 rowY = -1;
@@ -190,7 +190,7 @@ final class ClassicToV2 {
         spec.put("height", gridPos == null ? 3 : Trees.integer(gridPos, "h", 3));
         ObjectNode element = spec.putObject("element");
         element.put("kind", "ElementReference");
-        element.put("name", Panels.elementName(panel));
+        element.put("name", PanelElements.elementName(panel));
         String repeat = Trees.text(panel, "repeat");
         if (!repeat.isEmpty()) {
             ObjectNode r = spec.putObject("repeat");

@@ -256,6 +256,6 @@ final class V2ToClassic {
         placed.add(name);
         ObjectNode panel = Json.object();
         panel.putObject("gridPos").put("h", h).put("w", w).put("x", x).put("y", y);
-        return Panels.toClassic(element, panel);
+        return PanelElements.toClassic(element, panel);
     }
 }

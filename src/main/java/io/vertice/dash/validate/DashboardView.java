@@ -2,7 +2,7 @@ package io.vertice.dash.validate;
 
 import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertice.dash.DashException;
+import io.vertice.dash.document.DashboardDocument;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A read-only view of any Grafana dashboard JSON: plain exports, API responses wrapped as
- * {@code {"dashboard": ..., "meta": ...}}, current schemas (panels and row panels, collapsed rows keeping
- * their panels inside) and pre-v16 ones ({@code rows[].panels}).
+ * A read-only view of any classic Grafana dashboard (as {@link DashboardDocument#classic()} gives it,
+ * whatever shape it was read in): current schemas (panels and row panels, collapsed rows keeping their
+ * panels inside) and pre-v16 ones ({@code rows[].panels}).
  */
 public final class DashboardView {
     /** Grafana's Prometheus variable queries that hold PromQL: {@code label_values(EXPR, LABEL)}, {@code query_result(EXPR)}. */
@@ -30,7 +30,7 @@ public final class DashboardView {
     private final List<PanelView> panels;
     private final Map<String, VariableView> variables;
     private final List<AnnotationView> annotations;
-    private final List<Query> queries;
+    private final List<QueryView> queries;
 
     private DashboardView(String file, JsonNode json) {
         this.file = file;
@@ -57,25 +57,9 @@ public final class DashboardView {
         this.queries = List.copyOf(readQueries());
     }
 
-    /** The view of an input; a JSON value that is not a dashboard is a {@code DashException.input}. */
-    public static DashboardView of(DashboardInput input) {
-        JsonNode root = input.json();
-        if (!root.isObject()) {
-            throw DashException.input(input.file() + " is not a Grafana dashboard: line 1, column 1 holds a JSON "
-                    + root.getNodeType().name().toLowerCase(Locale.ROOT) + ", expected an object; export the dashboard JSON again.");
-        }
-        if (root.path("dashboard").isObject() && !root.has("panels") && !root.has("rows")) {
-            root = root.get("dashboard"); // GET /api/dashboards/uid/... answer
-        }
-        if (!root.has("panels") && !root.has("rows") && !root.has("title")) {
-            throw DashException.input(input.file() + " is not a Grafana dashboard: the top-level object has no "
-                    + "\"panels\", \"rows\", \"title\" or \"dashboard\" field; pass a dashboard export or API response.");
-        }
-        JsonNode panels = root.get("panels");
-        if (panels != null && !panels.isNull() && !panels.isArray()) {
-            throw DashException.input(input.file() + " is not a valid Grafana dashboard: \"panels\" must be an array.");
-        }
-        return new DashboardView(input.file(), root);
+    /** The view of a dashboard; a v2 one is seen through its classic form. */
+    public static DashboardView of(DashboardDocument document) {
+        return new DashboardView(document.origin(), document.classic());
     }
 
     private static List<PanelView> readPanels(JsonNode root) {
@@ -109,8 +93,8 @@ public final class DashboardView {
         return out;
     }
 
-    private List<Query> readQueries() {
-        List<Query> out = new ArrayList<>();
+    private List<QueryView> readQueries() {
+        List<QueryView> out = new ArrayList<>();
         for (PanelView p : panels) {
             if (p.isRow()) {
                 continue;
@@ -126,7 +110,7 @@ public final class DashboardView {
                 if (!isPrometheus(ds)) {
                     continue;
                 }
-                out.add(Query.of(p, null, p.label(), t.refId(), t.expr(),
+                out.add(QueryView.of(p, null, p.label(), t.refId(), t.expr(),
                         t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden()));
             }
         }
@@ -141,7 +125,7 @@ public final class DashboardView {
             if (a.textFormat() != null) {
                 templates.add(a.textFormat());
             }
-            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
+            out.add(QueryView.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
         }
         for (VariableView v : variables.values()) {
             if (!v.type().equals("query") || !isPrometheus(v.datasource())) {
@@ -150,9 +134,9 @@ public final class DashboardView {
             Matcher labelValues = LABEL_VALUES.matcher(v.query());
             Matcher queryResult = QUERY_RESULT.matcher(v.query());
             if (labelValues.matches()) {
-                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2)));
+                out.add(QueryView.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2)));
             } else if (queryResult.matches()) {
-                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null));
+                out.add(QueryView.ofVariable(v, queryResult.group(1).trim(), null));
             }
         }
         return out;
@@ -184,7 +168,7 @@ public final class DashboardView {
         return file;
     }
 
-    /** The dashboard object (unwrapped from an API response). */
+    /** The dashboard object, classic JSON. */
     public JsonNode json() {
         return json;
     }
@@ -213,13 +197,13 @@ public final class DashboardView {
     }
 
     /** Every PromQL query: Prometheus targets of every panel, Prometheus annotations, then query variables' PromQL. */
-    public List<Query> queries() {
+    public List<QueryView> queries() {
         return queries;
     }
 
     /** The parse of a query text of this dashboard, or null when no query has this text or it did not parse. */
     public io.vertice.dash.promql.ParsedQuery parsed(String expr) {
-        for (Query q : queries) {
+        for (QueryView q : queries) {
             if (q.parsed() != null && q.expr().equals(expr)) {
                 return q.parsed();
             }

@@ -25,12 +25,12 @@ public final class Findings {
     }
 
     /** A finding about one query, without a position inside it. */
-    public void query(Rule rule, Query query, String message) {
+    public void query(Rule rule, QueryView query, String message) {
         add(rule, query.location(), query.refId(), message, null, null);
     }
 
     /** A finding about one query at a 1-based line and column of its expression. */
-    public void query(Rule rule, Query query, String message, int line, int column) {
+    public void query(Rule rule, QueryView query, String message, int line, int column) {
         add(rule, query.location(), query.refId(), message, line, column);
     }
 

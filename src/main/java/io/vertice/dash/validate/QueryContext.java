@@ -10,10 +10,10 @@ import java.util.Map;
  * What a {@link QueryRule} sees: the query, its dashboard, and the catalogue of metrics really exposed.
  * {@code index} caches catalogue answers for the whole run; {@code labelCache} remembers inferred output labels per expression node, shared by the rules of one query.
  */
-public record QueryContext(DashboardView dashboard, Query query, MetricCatalog catalog, CatalogIndex index,
+public record QueryContext(DashboardView dashboard, QueryView query, MetricCatalog catalog, CatalogIndex index,
                            Map<Expr, QueryFacts.LabelSet> labelCache) {
 
-    public QueryContext(DashboardView dashboard, Query query, CatalogIndex index) {
+    public QueryContext(DashboardView dashboard, QueryView query, CatalogIndex index) {
         this(dashboard, query, index.catalog(), index, new IdentityHashMap<>());
     }
 

@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.PrometheusAddedSeries;
 import io.vertice.dash.validate.rules.Rules;
@@ -11,7 +12,7 @@ import java.util.Objects;
 /**
  * Entry point of validation: checks Grafana dashboards against rules and a metric catalogue.
  * <pre>{@code
- * ValidationReport report = Validator.withDefaultRules(catalog).validate(List.of(DashboardInput.read(path)));
+ * ValidationReport report = Validator.withDefaultRules(catalog).validate(List.of(DashboardReader.read(path)));
  * }</pre>
  */
 public final class Validator {
@@ -45,7 +46,7 @@ public final class Validator {
      * Validates every input; malformed input throws {@code DashException.input} naming the file. Dashboards are
      * independent, so they are checked in parallel; the report is the same in any order (findings are sorted).
      */
-    public ValidationReport validate(List<DashboardInput> inputs) {
+    public ValidationReport validate(List<DashboardDocument> inputs) {
         CatalogIndex index = new CatalogIndex(catalog);
         List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream()).map(input -> validateOne(input, index)).toList();
         List<Finding> findings = new ArrayList<>();
@@ -65,13 +66,13 @@ public final class Validator {
                 new ValidationReport.Summary(inputs.size(), panels, queries, errors, warnings));
     }
 
-    private Result validateOne(DashboardInput input, CatalogIndex index) {
+    private Result validateOne(DashboardDocument input, CatalogIndex index) {
         DashboardView dashboard = DashboardView.of(input);
-        Findings out = new Findings(input.file(), dashboard.title());
+        Findings out = new Findings(input.origin(), dashboard.title());
         for (DashboardRule rule : dashboardRules) {
             rule.check(dashboard, out);
         }
-        for (Query query : dashboard.queries()) {
+        for (QueryView query : dashboard.queries()) {
             QueryContext context = new QueryContext(dashboard, query, index);
             for (QueryRule rule : queryRules) {
                 rule.check(context, out);
@@ -86,14 +87,14 @@ public final class Validator {
             panels++;
             // the very panel, not an equal one: two identical panels keep their own queries
             @SuppressWarnings("ReferenceEquality")
-            List<Query> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
+            List<QueryView> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
             if (own.isEmpty()) {
-                checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), p.label(), null));
+                checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), p.label(), null));
             }
-            own.forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
+            own.forEach(q -> checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
         }
         dashboard.queries().stream().filter(q -> q.panel() == null)
-                .forEach(q -> checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), q.location(), q.refId())));
+                .forEach(q -> checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
         return new Result(out.list(), checked, panels, dashboard.queries().size());
     }
 }

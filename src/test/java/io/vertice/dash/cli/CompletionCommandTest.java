@@ -13,7 +13,7 @@ class CompletionCommandTest {
 
     @Test
     void completionScriptCoversCommandsAndOptionsAndIsValidBash() throws Exception {
-        ExportCommandTest.Run r = ExportCommandTest.dash("completion");
+        Cli.Result r = Cli.run("completion");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("export", "list", "--check", "--out", "complete -F");
 
@@ -31,7 +31,7 @@ class CompletionCommandTest {
             if (command.equals("help")) {
                 continue;
             }
-            ExportCommandTest.Run r = ExportCommandTest.dash(command, "--help");
+            Cli.Result r = Cli.run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: dash " + command).containsIgnoringCase("example");
         }

@@ -27,7 +27,7 @@ class DiffCommandTest {
     Path dir;
 
     private void exportTo(Path d) {
-        new Exporter(Exporter.render()).export(d);
+        new Exporter(Exporter.render()).export(d, false);
     }
 
     private static ObjectNode firstPanelWithTargets(ObjectNode dashboard) {

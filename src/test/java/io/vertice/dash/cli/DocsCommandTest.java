@@ -17,7 +17,7 @@ class DocsCommandTest {
     @Test
     void theReferenceNamesEveryPanelQueryUnitAndMetric() throws Exception {
         Path file = dir.resolve("ref.md");
-        assertThat(ExportCommandTest.dash("docs", "--out", file.toString()).exit()).isZero();
+        assertThat(Cli.run("docs", "--out", file.toString()).exit()).isZero();
         String md = Files.readString(file);
         assertThat(md).contains("## Consciousness Overview", "## ESGT Deep Dive", "## Arousal Dynamics")
                 .contains("#### Failure reasons", "unit `percentunit`")
@@ -32,11 +32,11 @@ class DocsCommandTest {
     @Test
     void checkFailsWhenTheFileDriftsAndPassesWhenCurrent() throws Exception {
         Path file = dir.resolve("ref.md");
-        assertThat(ExportCommandTest.dash("docs", "--check", "--out", file.toString()).exit()).isEqualTo(1);
-        ExportCommandTest.dash("docs", "--out", file.toString());
-        assertThat(ExportCommandTest.dash("docs", "--check", "--out", file.toString()).exit()).isZero();
+        assertThat(Cli.run("docs", "--check", "--out", file.toString()).exit()).isEqualTo(1);
+        Cli.run("docs", "--out", file.toString());
+        assertThat(Cli.run("docs", "--check", "--out", file.toString()).exit()).isZero();
         Files.writeString(file, Files.readString(file).replace("Normal", "Usual"));
-        ExportCommandTest.Run drift = ExportCommandTest.dash("docs", "--check", "--out", file.toString());
+        Cli.Result drift = Cli.run("docs", "--check", "--out", file.toString());
         assertThat(drift.exit()).isEqualTo(1);
         assertThat(drift.out()).contains("changed", "run 'dash docs'");
     }
@@ -44,7 +44,7 @@ class DocsCommandTest {
     @Test
     void theCommittedReferenceMatchesTheCode() {
         Path committed = SharedDir.projectDir().resolve("docs/dashboards.md");
-        ExportCommandTest.Run r = ExportCommandTest.dash("docs", "--check", "--out", committed.toString());
+        Cli.Result r = Cli.run("docs", "--check", "--out", committed.toString());
         assertThat(r.exit()).as("run './dash docs' and commit docs/dashboards.md: " + r.out()).isZero();
     }
 }

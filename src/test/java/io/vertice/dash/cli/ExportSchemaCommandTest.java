@@ -7,14 +7,11 @@ import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.vertice.dash.cli.ExportCommandTest.dash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dash export --schema classic|v2}: writing, unchanged files and the drift check in v2 mode. */
@@ -25,7 +22,7 @@ class ExportSchemaCommandTest {
 
     @Test
     void v2WritesOneResourcePerDashboardNamedByUidThenReportsUnchanged() throws Exception {
-        ExportCommandTest.Run first = dash("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
+        Cli.Result first = Cli.run("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out().lines()).hasSize(3).allMatch(l -> l.endsWith("written"));
         var esgt = Json.read(dir.resolve("esgt-deep-dive.json"));
@@ -34,24 +31,24 @@ class ExportSchemaCommandTest {
         assertThat(Files.readString(dir.resolve("esgt-deep-dive.json")))
                 .isEqualTo(ExportSchema.V2.text(Exporter.render().stream()
                         .filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow()));
-        ExportCommandTest.Run second = dash("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
+        Cli.Result second = Cli.run("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
         assertThat(second.out().lines()).hasSize(3).allMatch(l -> l.endsWith("unchanged"));
     }
 
     @Test
     void checkInV2ModeComparesWithTheV2Files() throws Exception {
-        dash("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
-        ExportCommandTest.Run clean = dash("export", "--schema", "v2", "--check", "--out", dir.toString());
+        Cli.run("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
+        Cli.Result clean = Cli.run("export", "--schema", "v2", "--check", "--out", dir.toString());
         assertThat(clean.exit()).isZero();
         assertThat(clean.out()).contains("3 dashboards match");
 
-        ExportCommandTest.Run classicCheck = dash("export", "--check", "--out", dir.toString());
+        Cli.Result classicCheck = Cli.run("export", "--check", "--out", dir.toString());
         assertThat(classicCheck.exit()).as("v2 files are not what classic export writes").isEqualTo(1);
         assertThat(classicCheck.out()).contains("changed  " + dir.resolve("arousal-dynamics.json"));
 
         Path file = dir.resolve("arousal-dynamics.json");
         Files.writeString(file, Files.readString(file).replace("\"Arousal Dynamics\"", "\"Arousal\""));
-        ExportCommandTest.Run changed = dash("export", "--schema", "v2", "--check", "--out", dir.toString());
+        Cli.Result changed = Cli.run("export", "--schema", "v2", "--check", "--out", dir.toString());
         assertThat(changed.exit()).isEqualTo(1);
         assertThat(changed.out()).contains("changed  " + file).contains("run 'dash export'");
     }
@@ -59,16 +56,16 @@ class ExportSchemaCommandTest {
     @Test
     void classicStaysTheDefault() throws Exception {
         assertThat(ExportSchema.configuredDefault()).isEqualTo(ExportSchema.CLASSIC);
-        assertThat(dash("export", "--no-validate", "--out", dir.toString()).exit()).isZero();
+        assertThat(Cli.run("export", "--no-validate", "--out", dir.toString()).exit()).isZero();
         var esgt = Json.read(dir.resolve("esgt-deep-dive.json"));
         assertThat(esgt.has("apiVersion")).isFalse();
         assertThat(esgt.path("schemaVersion").asInt()).isEqualTo(39);
-        assertThat(dash("export", "--schema", "classic", "--check", "--out", dir.toString()).exit()).isZero();
+        assertThat(Cli.run("export", "--schema", "classic", "--check", "--out", dir.toString()).exit()).isZero();
     }
 
     @Test
     void anUnknownSchemaIsAUsageErrorNamingTheChoices() {
-        ExportCommandTest.Run r = dash("export", "--schema", "v3", "--out", dir.toString());
+        Cli.Result r = Cli.run("export", "--schema", "v3", "--out", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("'v3' is not a schema; use classic or v2");
     }
@@ -80,9 +77,8 @@ class ExportSchemaCommandTest {
         var json = last.json();
         json.with("templating").withArray("list").addObject().put("name", "legacy").put("type", "const");
         dashboards.add(new RenderedDashboard(last.uid(), last.title(), last.panelCount(), json));
-        StringWriter out = new StringWriter();
-        Exporter exporter = new Exporter(dashboards, ExportSchema.V2);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportCommand.write(exporter, dir, null, new PrintWriter(out)))
+        Exporter exporter = new Exporter(dashboards, ExportSchema.V2, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exporter.export(dir, false))
                 .isInstanceOf(io.vertice.dash.DashException.class)
                 .hasMessageContaining("variable 'legacy' of type 'const' has no v2 form");
         try (var files = Files.list(dir)) {
@@ -92,7 +88,7 @@ class ExportSchemaCommandTest {
 
     @Test
     void helpShowsTheSchemaOptionAndAnExample() {
-        ExportCommandTest.Run r = dash("export", "--help");
+        Cli.Result r = Cli.run("export", "--help");
         assertThat(r.out()).contains("--schema=classic|v2", "dash export --schema v2");
     }
 }

@@ -41,11 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
-    private PreImportCheck realValidator;
+    /** What import --validate runs in this test; null for the real validation. */
+    private PreImportCheck importCheck;
 
     @BeforeEach
     void start() {
-        realValidator = ImportCommand.validator;
         grafana = new FakeGrafana();
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN, "GRAFANA_ORG_ID", "7");
     }
@@ -53,13 +53,13 @@ class ImportCommandTest {
     @AfterEach
     void stop() {
         grafana.close();
-        ImportCommand.validator = realValidator;
     }
 
     private Cli.Result dash(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--retry-backoff", "1ms", "--timeout", "5s"));
-        return Cli.run(env, all.toArray(String[]::new));
+        CommandFactory factory = CommandFactory.standard().withEnvironment(env);
+        return Cli.run(importCheck == null ? factory : factory.withImportCheck(importCheck), all.toArray(String[]::new));
     }
 
     private static List<String> ourUids() {
@@ -423,7 +423,7 @@ class ImportCommandTest {
     @Test
     void validationErrorsStopTheImportBeforeAnyRequest() {
         AtomicInteger checked = new AtomicInteger();
-        ImportCommand.validator = dashboards -> {
+        importCheck = dashboards -> {
             checked.set(dashboards.size());
             return new PreImportCheck.Result(true, List.of("esgt-deep-dive: panel 3: unknown metric maximus_nope (error)"));
         };
@@ -439,7 +439,7 @@ class ImportCommandTest {
 
     @Test
     void cleanValidationLetsTheImportProceed() {
-        ImportCommand.validator = dashboards -> new PreImportCheck.Result(false, List.of("2 warnings"));
+        importCheck = dashboards -> new PreImportCheck.Result(false, List.of("2 warnings"));
 
         Cli.Result r = dash("import", "--validate");
 

@@ -3,13 +3,13 @@ package io.vertice.dash.cli;
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,34 +18,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @Timeout(120) // per test: the tests here start servers or processes
 class SimulateCommandTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Cli.Result run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
+    @Timeout(30)
     void portInUseIsOneSentenceAndExitTwo() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            Result r = run("simulate", "--port", Integer.toString(port));
-            assertThat(r.exitCode()).isEqualTo(2);
+            Cli.Result r = run("simulate", "--port", Integer.toString(port));
+            assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("dash: port " + port
                     + " on 127.0.0.1 is already in use; stop the other process or pass --port" + System.lineSeparator());
             assertThat(r.out()).isEmpty();
@@ -54,21 +50,48 @@ class SimulateCommandTest {
 
     @Test
     void badOptionsAreExitTwoWithoutStackTrace() {
-        Result tick = run("simulate", "--tick", "soon");
-        assertThat(tick.exitCode()).isEqualTo(2);
+        Cli.Result tick = run("simulate", "--tick", "soon");
+        assertThat(tick.exit()).isEqualTo(2);
         assertThat(tick.err()).contains("'soon' is not a duration").doesNotContain("Exception");
 
-        Result services = run("simulate", "--services", "0");
-        assertThat(services.exitCode()).isEqualTo(2);
+        Cli.Result services = run("simulate", "--services", "0");
+        assertThat(services.exit()).isEqualTo(2);
         assertThat(services.err()).startsWith("dash: the number of services must be at least 1");
 
-        Result envs = run("simulate", "--environments", "prod,prod");
-        assertThat(envs.exitCode()).isEqualTo(2);
+        Cli.Result envs = run("simulate", "--environments", "prod,prod");
+        assertThat(envs.exit()).isEqualTo(2);
         assertThat(envs.err()).startsWith("dash: environments must be distinct");
 
-        Result speed = run("simulate", "--speed", "-1");
-        assertThat(speed.exitCode()).isEqualTo(2);
+        Cli.Result speed = run("simulate", "--speed", "-1");
+        assertThat(speed.exit()).isEqualTo(2);
         assertThat(speed.err()).startsWith("dash: the speed must be a positive number");
+    }
+
+    static Stream<Arguments> beyondWhatTheSimulatorServes() {
+        return Stream.of(
+                arguments("a hundred thousand services", List.of("--services", "100000"),
+                        "dash: the number of services must be at most 100 per environment, got 100000; more series than one "
+                                + "simulator serves in a scrape; see dash simulate --help"),
+                arguments("one service too many", List.of("--services", "101"),
+                        "dash: the number of services must be at most 100 per environment, got 101; more series than one "
+                                + "simulator serves in a scrape; see dash simulate --help"),
+                arguments("a billion times real time", List.of("--speed", "1e9"),
+                        "dash: the speed must be at most 3600 (a simulated hour per second), got 1000000000; faster, the "
+                                + "simulator falls behind and drops ticks; see dash simulate --help"),
+                arguments("just over an hour per second", List.of("--speed", "3600.5"),
+                        "dash: the speed must be at most 3600 (a simulated hour per second), got 3600.5; faster, the "
+                                + "simulator falls behind and drops ticks; see dash simulate --help"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("beyondWhatTheSimulatorServes")
+    void servicesAndSpeedBeyondWhatTheSimulatorServesAreOneSentenceAndExitTwo(String name, List<String> options, String sentence) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--port", "0"));
+        args.addAll(options);
+        Cli.Result r = run(args.toArray(String[]::new));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(sentence + System.lineSeparator());
     }
 
     @Test
@@ -82,14 +105,15 @@ class SimulateCommandTest {
 
     @Test
     void helpShowsTheOptionsAndAnExample() {
-        Result r = run("simulate", "--help");
-        assertThat(r.exitCode()).isZero();
+        Cli.Result r = run("simulate", "--help");
+        assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--port", "--host", "--seed", "--speed", "--tick", "--environments", "--services",
                 "dash simulate --port 9464");
     }
 
     /** The real thing: a separate JVM serving until SIGTERM, which stops it within a second. */
     @Test
+    @Timeout(60)
     void servesUntilSigtermAndStopsWithinASecond() throws Exception {
         int port = RealPrometheus.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -123,6 +147,7 @@ class SimulateCommandTest {
     }
 
     @Test
+    @Timeout(60)
     void portZeroPrintsThePortActuallyChosen() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),

@@ -6,7 +6,6 @@ import io.vertice.dash.json.Json;
 import io.vertice.dash.simulator.SimulatorConfig;
 import io.vertice.dash.simulator.SimulatorServer;
 import io.vertice.dash.testing.RealPrometheus;
-import io.vertice.dash.validate.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +46,8 @@ class ValidateCommandTest {
     @Test
     void textReportOneLinePerFindingThenSummaryAndExitOneOnErrors(@TempDir Path dir) throws IOException {
         Path f = write(dir, "small.json", DASHBOARD);
-        CliRunner r = CliRunner.run("validate", f.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        Cli.Result r = Cli.run("validate", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().lines().toList()).containsExactly(
                 f + ": Small › States: info panel-description: has no description; say what it shows, how to read it and what is normal.",
                 f + ": Small › States › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs;"
@@ -59,8 +58,8 @@ class ValidateCommandTest {
 
     @Test
     void jsonReportHasExactlyTheDocumentedShape(@TempDir Path dir) throws IOException {
-        CliRunner r = CliRunner.run("validate", write(dir, "small.json", DASHBOARD).toString(), "--format", "json");
-        assertThat(r.exitCode()).isEqualTo(1);
+        Cli.Result r = Cli.run("validate", write(dir, "small.json", DASHBOARD).toString(), "--format", "json");
+        assertThat(r.exit()).isEqualTo(1);
         JsonNode report = Json.parse(r.out(), "stdout");
         List<String> keys = new ArrayList<>();
         report.fieldNames().forEachRemaining(keys::add);
@@ -77,13 +76,13 @@ class ValidateCommandTest {
         assertThat(report.path("summary").toString())
                 .isEqualTo("{\"dashboards\":1,\"errors\":1,\"panels\":2,\"queries\":3,\"warnings\":1}");
         // byte-stable: the same input gives the same bytes
-        assertThat(CliRunner.run("validate", dir.resolve("small.json").toString(), "--format", "json").out()).isEqualTo(r.out());
+        assertThat(Cli.run("validate", dir.resolve("small.json").toString(), "--format", "json").out()).isEqualTo(r.out());
     }
 
     @Test
     void githubFormatPrintsWorkflowCommands(@TempDir Path dir) throws IOException {
         Path f = write(dir, "small.json", DASHBOARD);
-        CliRunner r = CliRunner.run("validate", f.toString(), "--format", "github");
+        Cli.Result r = Cli.run("validate", f.toString(), "--format", "github");
         assertThat(r.out()).contains("::error file=" + f + ",title=unknown-label-value%3A Small › States › A::label state of "
                 + "maximus_arousal_state: value \"focused\" never occurs; known values: alert, drowsy, hyperalert, relaxed, sleep. "
                 + "(line 1, column 29 of the query)");
@@ -95,8 +94,8 @@ class ValidateCommandTest {
     void junitReportHasASuitePerDashboardACasePerQueryAndFailuresForErrors(@TempDir Path dir) throws Exception {
         Path f = write(dir, "small.json", DASHBOARD);
         Path xml = dir.resolve("reports/validate.xml");
-        CliRunner r = CliRunner.run("validate", f.toString(), "--format", "junit", "--output", xml.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        Cli.Result r = Cli.run("validate", f.toString(), "--format", "junit", "--output", xml.toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("1 dashboard, 2 panels, 3 queries: 1 error, 1 warning, 1 info (report written to " + xml + ")");
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         var suites = doc.getElementsByTagName("testsuite");
@@ -115,34 +114,34 @@ class ValidateCommandTest {
 
     @Test
     void ourDashboardsByDefaultHaveNoErrors() {
-        CliRunner r = CliRunner.run("validate");
-        assertThat(r.exitCode()).as(r.out()).isZero();
+        Cli.Result r = Cli.run("validate");
+        assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("3 dashboards").contains(": 0 errors");
     }
 
     @Test
     void malformedFileIsExitTwoNamingFileAndPosition(@TempDir Path dir) throws IOException {
         Path f = write(dir, "broken.json", "{\n  \"panels\": [\n    {\"id\": 1,}\n  ]\n}\n");
-        CliRunner r = CliRunner.run("validate", f.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
+        Cli.Result r = Cli.run("validate", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("dash: " + f + " is not valid JSON at line 3, column").doesNotContain("Exception");
-        CliRunner missing = CliRunner.run("validate", dir.resolve("nope.json").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
+        Cli.Result missing = Cli.run("validate", dir.resolve("nope.json").toString());
+        assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json does not exist.");
     }
 
     @Test
     void bothCatalogueSourcesIsAUsageError() {
-        CliRunner r = CliRunner.run("validate", "--metrics-url", "http://127.0.0.1:1/metrics", "--prometheus", "http://127.0.0.1:1");
-        assertThat(r.exitCode()).isEqualTo(2);
+        Cli.Result r = Cli.run("validate", "--metrics-url", "http://127.0.0.1:1/metrics", "--prometheus", "http://127.0.0.1:1");
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("pass only one");
     }
 
     @Test
     void unreachablePrometheusIsExitThreeInOneSentence() {
         int port = RealPrometheus.freePort();
-        CliRunner r = CliRunner.run("validate", "--prometheus", "http://127.0.0.1:" + port);
-        assertThat(r.exitCode()).isEqualTo(3);
+        Cli.Result r = Cli.run("validate", "--prometheus", "http://127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().strip()).isEqualTo("dash: Cannot reach Prometheus at http://127.0.0.1:" + port
                 + " (connection refused on GET /api/v1/label/__name__/values after 3 attempts); check --prometheus or PROMETHEUS_URL and that the server is up.");
     }
@@ -150,8 +149,8 @@ class ValidateCommandTest {
     @Test
     void verboseShowsEveryRequestAndRetryToTheRemote() {
         int port = RealPrometheus.freePort();
-        CliRunner r = CliRunner.run("validate", "--verbose", "--prometheus", "http://127.0.0.1:" + port);
-        assertThat(r.exitCode()).isEqualTo(3);
+        Cli.Result r = Cli.run("validate", "--verbose", "--prometheus", "http://127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(3);
         List<String> lines = r.err().lines().toList();
         assertThat(lines.stream().filter(l -> l.startsWith("dash: GET /api/v1/label/__name__/values?start=") && l.contains("ConnectException"))).hasSize(3);
         assertThat(lines.stream().filter(l -> l.startsWith("dash: retrying GET /api/v1/label/__name__/values"))).hasSize(2);
@@ -175,14 +174,14 @@ class ValidateCommandTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            CliRunner broken = CliRunner.run("validate", "--prometheus", base + "/broken");
-            assertThat(broken.exitCode()).isEqualTo(3);
+            Cli.Result broken = Cli.run("validate", "--prometheus", base + "/broken");
+            assertThat(broken.exit()).isEqualTo(3);
             assertThat(broken.err()).contains("failed GET /api/v1/label/__name__/values with HTTP 503 after 3 attempts: storage is on fire.");
-            CliRunner html = CliRunner.run("validate", "--prometheus", base + "/html");
-            assertThat(html.exitCode()).isEqualTo(3);
+            Cli.Result html = Cli.run("validate", "--prometheus", base + "/html");
+            assertThat(html.exit()).isEqualTo(3);
             assertThat(html.err()).contains("does not look like a Prometheus API");
-            CliRunner metrics = CliRunner.run("validate", "--metrics-url", base + "/html");
-            assertThat(metrics.exitCode()).isEqualTo(3);
+            Cli.Result metrics = Cli.run("validate", "--metrics-url", base + "/html");
+            assertThat(metrics.exit()).isEqualTo(3);
             assertThat(metrics.err()).contains("is not a Prometheus exposition");
         } finally {
             server.stop(0);
@@ -192,10 +191,10 @@ class ValidateCommandTest {
     @Test
     void metricsUrlReadsAnExportersScrape(@TempDir Path dir) throws IOException {
         try (SimulatorServer sim = SimulatorServer.start(SimulatorConfig.defaults(), "127.0.0.1", 0)) {
-            CliRunner ours = CliRunner.run("validate", "--metrics-url", sim.metricsUrl());
-            assertThat(ours.exitCode()).as(ours.out() + ours.err()).isZero();
-            CliRunner wrong = CliRunner.run("validate", write(dir, "small.json", DASHBOARD).toString(), "--metrics-url", sim.metricsUrl());
-            assertThat(wrong.exitCode()).isEqualTo(1);
+            Cli.Result ours = Cli.run("validate", "--metrics-url", sim.metricsUrl());
+            assertThat(ours.exit()).as(ours.out() + ours.err()).isZero();
+            Cli.Result wrong = Cli.run("validate", write(dir, "small.json", DASHBOARD).toString(), "--metrics-url", sim.metricsUrl());
+            assertThat(wrong.exit()).isEqualTo(1);
             assertThat(wrong.out()).contains("value \"focused\" never occurs");
         }
     }
@@ -204,8 +203,8 @@ class ValidateCommandTest {
     void liveWithoutPrometheusUrlIsAUsageError() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PROMETHEUS_URL") == null,
                 "skipped: PROMETHEUS_URL is set in this environment, so --live has a URL");
-        CliRunner r = CliRunner.run("validate", "--live");
-        assertThat(r.exitCode()).isEqualTo(2);
+        Cli.Result r = Cli.run("validate", "--live");
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--live needs a Prometheus URL");
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** Test helper run in a child JVM: rewrites one file forever with alternating complete contents. */
 public final class AtomicWriteLoop {
-    static final int SIZE = 4 * 1024 * 1024;
+    public static final int SIZE = 4 * 1024 * 1024;
 
     private AtomicWriteLoop() {
     }

@@ -46,7 +46,7 @@ class DashboardViewTest {
         assertThat(d.variables().get("q").effectiveValues()).containsExactly("a", "b");
         assertThat(d.variables().get("env").effectiveValues()).containsExactly("prod");
         // the Loki target is not PromQL; the annotation is
-        assertThat(d.queries()).extracting(Query::location, Query::refId, Query::expr).containsExactly(
+        assertThat(d.queries()).extracting(QueryView::location, QueryView::refId, QueryView::expr).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("S", "A", "up"),
                 org.assertj.core.groups.Tuple.tuple("S", "B", "up"),
                 org.assertj.core.groups.Tuple.tuple("H", "C", "rate(x_bucket[5m])"),
@@ -82,7 +82,7 @@ class DashboardViewTest {
     void malformedJsonFileNamesFileAndPosition(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path f = dir.resolve("broken.json");
         Files.writeString(f, "{\n  \"title\": \"x\",\n  \"panels\": [\n}");
-        assertThatThrownBy(() -> DashboardInput.read(f))
+        assertThatThrownBy(() -> io.vertice.dash.document.DashboardReader.read(f))
                 .isInstanceOf(DashException.class)
                 .hasMessageContaining("broken.json is not valid JSON at line 4");
     }

@@ -1,5 +1,7 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.document.DashboardReader;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.catalog.Exposition;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.PrometheusAddedSeries;
@@ -46,8 +48,8 @@ public final class RuleHarness {
             maximus_esgt_duration_seconds_count{environment="prod",service_name="maximus-core"} 2
             """).toCatalog());
 
-    public static DashboardInput input(String json) {
-        return new DashboardInput("test.json", Json.parse(json, "test.json"));
+    public static DashboardDocument input(String json) {
+        return DashboardReader.of(Json.parse(json, "test.json"), "test.json");
     }
 
     /** Findings of one rule on one dashboard. */

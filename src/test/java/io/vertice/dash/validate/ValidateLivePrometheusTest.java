@@ -8,6 +8,7 @@ import io.vertice.dash.catalog.PrometheusCatalogSource;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.simulator.SimulatorConfig;
 import io.vertice.dash.simulator.SimulatorServer;
+import io.vertice.dash.cli.Cli;
 import io.vertice.dash.testing.RealPrometheus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class ValidateLivePrometheusTest {
 
     @Test
     void ourDashboardsValidateLiveWithoutAnEmptyQuery() {
-        CliRunner r = CliRunner.run("validate", "--prometheus", prometheus.url(), "--live", "--format", "json");
+        Cli.Result r = Cli.run("validate", "--prometheus", prometheus.url(), "--live", "--format", "json");
         JsonNode report = Json.parse(r.out(), "stdout");
         List<String> live = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -86,7 +87,7 @@ class ValidateLivePrometheusTest {
         }
         assertThat(live).as("queries that return nothing").isEmpty();
         assertThat(errors).as("error findings against the Prometheus catalogue").isEmpty();
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exit()).isZero();
         assertThat(report.path("summary").path("dashboards").asInt()).isEqualTo(3);
         assertThat(report.path("summary").path("queries").asInt()).isGreaterThan(20);
     }
@@ -94,8 +95,8 @@ class ValidateLivePrometheusTest {
     @Test
     void wrongLabelValueMissingLabelAndUnknownMetricAreExplained() throws URISyntaxException {
         Path fixture = Path.of(Objects.requireNonNull(getClass().getResource("/validate/wrong-labels.json")).toURI());
-        CliRunner r = CliRunner.run("validate", fixture.toString(), "--prometheus", prometheus.url(), "--live");
-        assertThat(r.exitCode()).isEqualTo(1);
+        Cli.Result r = Cli.run("validate", fixture.toString(), "--prometheus", prometheus.url(), "--live");
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("Wrong labels › Focused time › A: error live-no-data: returns no data: label value missing: "
                 + "no series of maximus_arousal_state has state=\"focused\" (values seen: alert, drowsy, hyperalert, relaxed, sleep).");
         assertThat(r.out()).contains("Wrong labels › Zone › A: error live-no-data: returns no data: label zone is missing on maximus_arousal_level.");

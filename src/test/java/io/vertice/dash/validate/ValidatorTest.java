@@ -1,8 +1,7 @@
 package io.vertice.dash.validate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertice.dash.export.Exporter;
-import io.vertice.dash.export.RenderedDashboard;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -14,33 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValidatorTest {
 
     @Test
-    void ourThreeDashboardsHaveNoErrorAgainstTheEmbeddedCatalogue() {
-        ValidationReport report = OurDashboards.validate(Exporter.render());
-        assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
-        assertThat(report.summary().dashboards()).isEqualTo(3);
-        assertThat(report.exitCode()).isZero();
-    }
-
-    @Test
-    void aRenderedDashboardWithAWrongLabelValueFailsTheExportGate() {
-        ObjectNode json = (ObjectNode) Json.parse(RuleHarness.dashboard(RuleHarness.panel(1, 0, 0,
-                "maximus_arousal_state{environment=\"$environment\", service_name=~\"$service\", state=\"focused\"}", null)), "x");
-        ValidationReport report = OurDashboards.validate(List.of(new RenderedDashboard("t", "T", 1, json)));
-        assertThat(report.hasErrors()).isTrue();
-        assertThat(report.findings()).extracting(Finding::rule).contains("unknown-label-value");
-        assertThat(report.findings().get(0).file()).isEqualTo("monitoring/grafana/dashboards/t.json");
-    }
-
-    @Test
     void findingsAreSortedTheSameWhateverOrderDashboardsAreCheckedIn() {
-        List<DashboardInput> inputs = new ArrayList<>();
+        List<DashboardDocument> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String panels = RuleHarness.panel(1, 0, 0, "rate(maximus_arousal_level[5m])", "{{zone}}") + ","
                     + RuleHarness.panel(1, 6, 0, "maximus_arousl_level", null);
-            inputs.add(new DashboardInput("d" + (i % 7) + ".json", Json.parse(RuleHarness.dashboard(panels).replace("\"T\"", "\"T" + i + "\""), "x")));
+            inputs.add(DashboardReader.of(Json.parse(RuleHarness.dashboard(panels).replace("\"T\"", "\"T" + i + "\""), "x"), "d" + (i % 7) + ".json"));
         }
         ValidationReport first = Validator.withDefaultRules(RuleHarness.CATALOG).validate(inputs);
-        List<DashboardInput> reversed = new ArrayList<>(inputs);
+        List<DashboardDocument> reversed = new ArrayList<>(inputs);
         java.util.Collections.reverse(reversed);
         ValidationReport second = Validator.withDefaultRules(RuleHarness.CATALOG).validate(reversed);
         assertThat(Reports.json(second)).isEqualTo(Reports.json(first));

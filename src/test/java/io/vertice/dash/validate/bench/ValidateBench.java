@@ -6,7 +6,8 @@ import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricFamily;
 import io.vertice.dash.catalog.MetricType;
 import io.vertice.dash.json.Json;
-import io.vertice.dash.validate.DashboardInput;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
 
@@ -72,9 +73,9 @@ public final class ValidateBench {
         for (int run = 0; run <= warm; run++) {
             long start = System.nanoTime();
             long cpu = os.getProcessCpuTime();
-            List<DashboardInput> inputs = new ArrayList<>(files.size());
+            List<DashboardDocument> inputs = new ArrayList<>(files.size());
             for (Path f : files) {
-                inputs.add(DashboardInput.read(f));
+                inputs.add(DashboardReader.read(f));
             }
             long read = (System.nanoTime() - start) / 1_000_000;
             ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);

@@ -22,26 +22,26 @@ import java.util.List;
  *                   this is (then {@code expr} is EXPR and positions are inside it); null otherwise
  * @param variableLabel the LABEL of {@code label_values}; null otherwise
  */
-public record Query(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
+public record QueryView(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                     List<String> templates, boolean hidden, ParsedQuery parsed, PromqlException error,
                     VariableView variable, String variableLabel) {
 
-    public Query {
+    public QueryView {
         templates = List.copyOf(templates);
     }
 
     /** Parses the expression (Grafana variables understood) and keeps the result or the error. */
-    static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
+    static QueryView of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                     List<String> templates, boolean hidden) {
         return of(panel, annotation, location, refId, expr, templates, hidden, null, null);
     }
 
     /** A query variable's PromQL: EXPR of {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}. */
-    static Query ofVariable(VariableView variable, String expr, String label) {
+    static QueryView ofVariable(VariableView variable, String expr, String label) {
         return of(null, null, "variable " + variable.name(), null, expr, List.of(), false, variable, label);
     }
 
-    private static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
+    private static QueryView of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                             List<String> templates, boolean hidden, VariableView variable, String label) {
         ParsedQuery parsed = null;
         PromqlException error = null;
@@ -50,6 +50,6 @@ public record Query(PanelView panel, AnnotationView annotation, String location,
         } catch (PromqlException e) {
             error = e;
         }
-        return new Query(panel, annotation, location, refId, expr, templates, hidden, parsed, error, variable, label);
+        return new QueryView(panel, annotation, location, refId, expr, templates, hidden, parsed, error, variable, label);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code convertPanelKindToV1}, {@code convertPanelQueryToV1}). Placement is not here: the layout
  * owns it ({@link ClassicToV2}, {@link V2ToClassic}).
  */
-final class Panels {
+final class PanelElements {
     /** Panel fields of Grafana's classic schema; anything else is an old (Angular) option. */
     private static final Set<String> KNOWN = Set.of("type", "id", "pluginVersion", "targets", "title",
             "description", "transparent", "datasource", "gridPos", "links", "repeat", "repeatDirection",
@@ -29,7 +29,7 @@ final class Panels {
             "grafana-worldmap-panel", "geomap", "natel-discrete-panel", "state-timeline");
     private static final String MIXED_UID = "-- Mixed --";
 
-    private Panels() {
+    private PanelElements() {
     }
 
     /** The element name Grafana gives a classic panel. */
@@ -109,7 +109,7 @@ final class Panels {
                 }
             }
             ObjectNode spec = Json.object();
-            t.fields().forEachRemaining(e -> {
+            t.properties().forEach(e -> {
                 if (!Set.of("refId", "hide", "datasource").contains(e.getKey())) {
                     spec.set(e.getKey(), e.getValue().deepCopy());
                 }
@@ -188,7 +188,7 @@ final class Panels {
         }
         String migrateFrom = Trees.text(panel, "autoMigrateFrom");
         ObjectNode original = Json.object();
-        panel.fields().forEachRemaining(e -> {
+        panel.properties().forEach(e -> {
             if (!KNOWN.contains(e.getKey())) {
                 original.set(e.getKey(), e.getValue().deepCopy());
             }
@@ -276,7 +276,7 @@ final class Panels {
             ObjectNode target = targets.addObject();
             JsonNode querySpec = query.get("spec");
             if (querySpec != null && querySpec.isObject()) {
-                querySpec.fields().forEachRemaining(e -> {
+                querySpec.properties().forEach(e -> {
                     if (e.getKey().equals(DataQueries.LEGACY_STRING_VALUE)) {
                         if (e.getValue().isTextual()) {
                             target.put("query", e.getValue().asText());
