@@ -159,7 +159,7 @@ public final class DashboardReader {
         String group = slash < 0 ? apiVersion : apiVersion.substring(0, slash);
         String version = slash < 0 ? "" : apiVersion.substring(slash + 1);
         String kind = o.path("kind").asText("");
-        if (!group.equals(GROUP) || !kind.isEmpty() && !kind.equals("Dashboard")) {
+        if (!group.equals(GROUP) || (!kind.isEmpty() && !kind.equals("Dashboard"))) {
             throw new NotADashboard(origin + " is not a Grafana dashboard: ", "it is a " + (kind.isEmpty() ? "resource" : kind)
                     + " of apiVersion " + (av.isTextual() ? "\"" + apiVersion + "\"" : ClassicShape.describe(av))
                     + "; dash reads kind Dashboard of " + GROUP + ".");

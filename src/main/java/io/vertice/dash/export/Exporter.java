@@ -1,12 +1,12 @@
 package io.vertice.dash.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.AtomicFiles;
-import io.vertice.dash.json.Json;
 import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
@@ -213,22 +213,20 @@ public final class Exporter {
     }
 
     /**
-     * The dashboard {@code file} holds, when it is one dash could have written: a classic JSON object with a
-     * non-empty string uid and a title, or a v2 resource with them as {@code metadata.name} and
-     * {@code spec.title}. Anything else (other JSON, a broken file) is not dash's to remove: null.
+     * The dashboard {@code file} holds, when it is one dash could have written: classic JSON or a
+     * {@code dashboard.grafana.app} resource (what {@code --schema v2} writes), with a uid and a title, read
+     * by the one dashboard reader. Anything else (other JSON, an API answer, a broken file) is not dash's
+     * to remove: null.
      */
     private static Removed dashboardIn(Path file) {
-        JsonNode json;
+        DashboardDocument d;
         try {
-            json = Json.read(file);
-        } catch (DashException notJson) {
+            d = DashboardReader.read(file);
+        } catch (DashException notADashboard) {
             return null;
         }
-        boolean resource = json.path("spec").isObject() && json.path("metadata").path("name").isTextual();
-        JsonNode body = resource ? json.path("spec") : json;
-        JsonNode uid = resource ? json.path("metadata").path("name") : json.path("uid");
-        boolean dashboard = uid.isTextual() && !uid.asText().isBlank() && body.path("title").isTextual();
-        return dashboard ? new Removed(file, uid.asText(), body.path("title").asText()) : null;
+        boolean written = d.form() != DashboardDocument.Form.API_WRAPPER && !d.uid().isBlank() && !d.title().isBlank();
+        return written ? new Removed(file, d.uid(), d.title()) : null;
     }
 
     /** Temporary files of interrupted writes of JSON files in {@code dir}. */

@@ -2,6 +2,7 @@ package io.vertice.dash.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -18,14 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertice.dash.DashException;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one place JSON is read and written.
@@ -39,12 +36,10 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    /** YAML into the same trees, with the same features (a second document in the stream is an error). */
+    /** YAML into the same trees, with the same features and limits (a second document in the stream is an error). */
     private static final ObjectMapper YAML = new YAMLMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    /** "(1001) exceeds the maximum allowed (1000": the figures of a Jackson limit message. */
-    private static final Pattern LIMIT_NUMBERS = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
     private Json() {
     }
@@ -122,40 +117,40 @@ public final class Json {
     private static JsonNode parse(ObjectMapper mapper, String format, String text, String source) {
         try {
             return mapper.readTree(text);
-        } catch (StreamConstraintsException e) {
-            throw DashException.input(source + " " + beyondLimits(e) + at(e.getLocation()) + "; no dashboard needs that: check the file.", e);
         } catch (JsonProcessingException e) {
-            throw DashException.input(source + " is not valid " + format + at(e.getLocation()) + ": " + e.getOriginalMessage()
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw DashException.input(source + " is not valid " + format + where + ": " + problem(e)
                     + "; fix the file or export it again.", e);
         }
     }
 
-    private static String at(JsonLocation at) {
-        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    /**
+     * What is wrong, in the user's words. Jackson's own text is kept for syntax errors; its limits
+     * (StreamReadConstraints) are said as what the file does, not as the Java setting that stopped it.
+     */
+    static String problem(JsonProcessingException e) {
+        if (!(e instanceof StreamConstraintsException)) {
+            return e.getOriginalMessage();
+        }
+        StreamReadConstraints limits = MAPPER.getFactory().streamReadConstraints();
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Document nesting depth")) {
+            return "it nests arrays and objects deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.startsWith("Number value length")) {
+            return "it holds a number longer than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (message.startsWith("String value length")) {
+            return "it holds a string longer than " + limits.getMaxStringLength() + " characters";
+        }
+        if (message.startsWith("Name length")) {
+            return "it holds a key longer than " + limits.getMaxNameLength() + " characters";
+        }
+        return "it is larger than dash reads";
     }
 
-    /** Jackson's size and depth limits in words: its own message names its configuration classes. */
-    private static String beyondLimits(StreamConstraintsException e) {
-        String m = String.valueOf(e.getOriginalMessage());
-        Matcher n = LIMIT_NUMBERS.matcher(m);
-        String numbers = n.find() ? " (" + n.group(1) + ", at most " + n.group(2) + ")" : "";
-        if (m.contains("nesting depth")) {
-            return "nests objects and arrays deeper than dash reads" + numbers;
-        }
-        if (m.startsWith("Number")) {
-            return "holds a number with more digits than dash reads" + numbers;
-        }
-        if (m.startsWith("String")) {
-            return "holds a string longer than dash reads" + numbers;
-        }
-        if (m.startsWith("Name")) {
-            return "holds a key longer than dash reads" + numbers;
-        }
-        return "is larger than dash reads" + numbers;
-    }
-
-    /** Reads a JSON file; a missing, unreadable or malformed file is one sentence (exit 2). */
-    /** Reads a JSON file; a missing, unreadable or malformed file is one sentence (exit 2). */
+    /** Reads a JSON file; a missing, unreadable, non-UTF-8 or malformed file is one sentence (exit 2). */
     public static JsonNode read(Path file) {
         return parse(TextFiles.read(file), file.toString());
     }

@@ -16,11 +16,11 @@ class JsonLimitsTest {
     static Stream<Arguments> beyondTheLimits() {
         return Stream.of(
                 arguments("nesting 1,001 deep", "[".repeat(1001) + "]".repeat(1001),
-                        "deep.json nests objects and arrays deeper than dash reads (1001, at most 1000)"),
+                        "deep.json is not valid JSON: it nests arrays and objects deeper than 1000 levels; fix the file or export it again."),
                 arguments("a number of 1,001 digits", "{\"gridPos\": {\"x\": " + "9".repeat(1001) + "}}",
-                        "deep.json holds a number with more digits than dash reads (1001, at most 1000)"),
+                        "deep.json is not valid JSON: it holds a number longer than 1000 digits; fix the file or export it again."),
                 arguments("a key of 50,001 characters", "{\"" + "k".repeat(50_001) + "\": 1}",
-                        "deep.json holds a key longer than dash reads (50001, at most 50000)"));
+                        "deep.json is not valid JSON: it holds a key longer than 50000 characters; fix the file or export it again."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -28,8 +28,7 @@ class JsonLimitsTest {
     void jsonBeyondJacksonsLimitsIsOneSentenceAboutTheFile(String name, String text, String sentence) {
         assertThatThrownBy(() -> Json.parse(text, "deep.json"))
                 .isInstanceOf(DashException.class)
-                .hasMessageStartingWith(sentence)
-                .hasMessageEndingWith("; no dashboard needs that: check the file.")
+                .hasMessage(sentence)
                 .hasMessageNotContaining("StreamReadConstraints");
     }
 }
