@@ -16,6 +16,7 @@ import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
+import io.vertice.dash.validate.rules.RuleCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,8 @@ import java.util.concurrent.Callable;
                 "  dash validate                       our dashboards, embedded catalogue",
                 "  dash validate a.json b.json --prometheus http://localhost:9090 --live",
                 "  dash validate --format junit --output target/dash-validate.xml",
-                "  dash validate --format github       annotations in a GitHub Actions run"})
+                "  dash validate --format github       annotations in a GitHub Actions run",
+                "  dash validate --list-rules --format json   every rule with its severity and why"})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -76,9 +78,21 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Write the report to FILE (atomically) instead of stdout; the summary line still goes to stdout.")
     Path output;
 
+    @Option(names = "--list-rules",
+            description = "List every rule (id, severity, why) and exit; --format text (default) or json.")
+    boolean listRules;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (listRules) {
+            if (format != ReportFormat.TEXT && format != ReportFormat.JSON) {
+                throw DashException.input("--list-rules prints text or json; pass --format text or --format json.");
+            }
+            stdout.print(format == ReportFormat.JSON ? RuleCatalog.json() : RuleCatalog.text());
+            stdout.flush();
+            return 0;
+        }
         if (metricsUrl != null && prometheus != null) {
             throw DashException.input("--metrics-url and --prometheus both name a catalogue; pass only one.");
         }

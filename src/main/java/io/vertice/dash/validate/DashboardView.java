@@ -7,9 +7,11 @@ import io.vertice.dash.DashException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ public final class DashboardView {
     private final Map<String, VariableView> variables;
     private final List<AnnotationView> annotations;
     private final List<Query> queries;
+    private final Set<String> importInputs;
 
     private DashboardView(String file, JsonNode json) {
         this.file = file;
@@ -54,6 +57,13 @@ public final class DashboardView {
             }
         }
         this.annotations = List.copyOf(anns);
+        Set<String> inputs = new LinkedHashSet<>();
+        for (JsonNode i : json.path("__inputs")) {
+            if (i.hasNonNull("name")) {
+                inputs.add(i.get("name").asText());
+            }
+        }
+        this.importInputs = Collections.unmodifiableSet(inputs);
         this.queries = List.copyOf(readQueries());
     }
 
@@ -81,28 +91,34 @@ public final class DashboardView {
     private static List<PanelView> readPanels(JsonNode root) {
         List<PanelView> out = new ArrayList<>();
         int layout = 0;
+        PanelView openRow = null; // an expanded row holds the top-level panels after it, up to the next row
         for (JsonNode p : root.path("panels")) {
             if (!p.isObject() || p.has("repeatPanelId")) {
                 continue; // clones Grafana made for a repeat; the original is checked
             }
-            PanelView panel = PanelView.of(p, 0, null);
+            PanelView panel = openRow == null ? PanelView.of(p, 0, null, null, false)
+                    : PanelView.of(p, 0, openRow.label(), openRow.repeat(), false);
+            if (panel.isRow()) {
+                panel = PanelView.of(p, 0, null, null, false);
+                openRow = panel;
+            }
             out.add(panel);
             JsonNode inner = p.get("panels");
             if (panel.isRow() && inner != null && inner.isArray() && !inner.isEmpty()) {
                 layout++; // a collapsed row keeps its panels with positions of their own grid
                 for (JsonNode c : inner) {
                     if (c.isObject() && !c.has("repeatPanelId")) {
-                        out.add(PanelView.of(c, layout, panel.label()));
+                        out.add(PanelView.of(c, layout, panel.label(), panel.repeat(), false));
                     }
                 }
             }
         }
-        for (JsonNode r : root.path("rows")) { // schema < 16
+        for (JsonNode r : root.path("rows")) { // schema < 16: Grafana lays the panels out from span and height
             layout++;
             String rowTitle = r.path("title").asText("row " + layout);
             for (JsonNode c : r.path("panels")) {
-                if (c.isObject()) {
-                    out.add(PanelView.of(c, layout, rowTitle));
+                if (c.isObject() && !c.has("repeatPanelId")) {
+                    out.add(PanelView.of(c, layout, rowTitle, PanelView.repeatOf(r), true));
                 }
             }
         }
@@ -116,8 +132,8 @@ public final class DashboardView {
                 continue;
             }
             for (TargetView t : p.targets()) {
-                if (t.expr() == null) {
-                    continue;
+                if (t.expr() == null || t.expr().isBlank()) {
+                    continue; // Grafana never sends an empty query
                 }
                 DatasourceRef ds = t.datasource() != null && !t.datasource().isSpecial() ? t.datasource() : p.datasource();
                 if (ds != null && ds.isSpecial() && t.datasource() == null) {
@@ -127,7 +143,7 @@ public final class DashboardView {
                     continue;
                 }
                 out.add(Query.of(p, null, p.label(), t.refId(), t.expr(),
-                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden()));
+                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden(), variables));
             }
         }
         for (AnnotationView a : annotations) {
@@ -141,7 +157,7 @@ public final class DashboardView {
             if (a.textFormat() != null) {
                 templates.add(a.textFormat());
             }
-            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled()));
+            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled(), variables));
         }
         for (VariableView v : variables.values()) {
             if (!v.type().equals("query") || !isPrometheus(v.datasource())) {
@@ -150,9 +166,9 @@ public final class DashboardView {
             Matcher labelValues = LABEL_VALUES.matcher(v.query());
             Matcher queryResult = QUERY_RESULT.matcher(v.query());
             if (labelValues.matches()) {
-                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2)));
+                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2), variables));
             } else if (queryResult.matches()) {
-                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null));
+                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null, variables));
             }
         }
         return out;
@@ -206,6 +222,14 @@ public final class DashboardView {
     /** Variables by name, in the dashboard's order. */
     public Map<String, VariableView> variables() {
         return variables;
+    }
+
+    /**
+     * The names a dashboard exported "for sharing externally" declares in {@code __inputs} ({@code DS_PROMETHEUS}):
+     * Grafana asks for them on import and replaces every {@code ${NAME}} before the dashboard is saved.
+     */
+    public Set<String> importInputs() {
+        return importInputs;
     }
 
     public List<AnnotationView> annotations() {

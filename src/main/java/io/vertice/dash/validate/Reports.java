@@ -64,6 +64,7 @@ public final class Reports {
             o.put("file", f.file());
             o.put("dashboard", f.dashboard());
             o.put("panel", f.panel());
+            o.put("panelId", f.panelId());
             o.put("refId", f.refId());
             o.put("rule", f.rule());
             o.put("severity", f.severity().word());
@@ -90,7 +91,8 @@ public final class Reports {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            String where = f.dashboard() + (f.panel() == null ? "" : " › " + f.panel()) + (f.refId() == null ? "" : " › " + f.refId());
+            String where = f.dashboard() + (f.panel() == null ? "" : " › " + f.panel())
+                    + (f.panelId() == null ? "" : " (id " + f.panelId() + ")") + (f.refId() == null ? "" : " › " + f.refId());
             String position = f.line() == null ? "" : " (line " + f.line() + ", column " + f.column() + " of the query)";
             b.append("::").append(level).append(" file=").append(property(f.file())).append(",title=")
                     .append(property(f.rule() + ": " + where)).append("::").append(data(f.message() + position)).append('\n');

@@ -48,10 +48,10 @@ class ValidateCommandTest {
         CliRunner r = CliRunner.run("validate", f.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out().lines().toList()).containsExactly(
-                f + ": Small › States: info panel-description: has no description; say what it shows, how to read it and what is normal.",
-                f + ": Small › States › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs;"
+                f + ": Small › States (id 1): info panel-description: has no description; say what it shows, how to read it and what is normal.",
+                f + ": Small › States (id 1) › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs;"
                         + " known values: alert, drowsy, hyperalert, relaxed, sleep. (line 1, column 29)",
-                f + ": Small › States › B: warning fixed-rate-window: rate() over a fixed [5m] window; use [$__rate_interval]. (line 1, column 45)",
+                f + ": Small › States (id 1) › B: warning fixed-rate-window: rate() over a fixed [5m] window; use [$__rate_interval]. (line 1, column 45)",
                 "1 dashboard, 2 panels, 3 queries: 1 error, 1 warning, 1 info");
     }
 
@@ -66,7 +66,7 @@ class ValidateCommandTest {
         JsonNode first = report.path("findings").get(1);
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("file", "dashboard", "panel", "refId", "rule", "severity", "message", "line", "column");
+        assertThat(fields).containsExactlyInAnyOrder("file", "dashboard", "panel", "panelId", "refId", "rule", "severity", "message", "line", "column");
         assertThat(first.path("rule").asText()).isEqualTo("unknown-label-value");
         assertThat(first.path("severity").asText()).isEqualTo("error");
         assertThat(first.path("line").asInt()).isEqualTo(1);
@@ -82,11 +82,11 @@ class ValidateCommandTest {
     void githubFormatPrintsWorkflowCommands(@TempDir Path dir) throws IOException {
         Path f = write(dir, "small.json", DASHBOARD);
         CliRunner r = CliRunner.run("validate", f.toString(), "--format", "github");
-        assertThat(r.out()).contains("::error file=" + f + ",title=unknown-label-value%3A Small › States › A::label state of "
+        assertThat(r.out()).contains("::error file=" + f + ",title=unknown-label-value%3A Small › States (id 1) › A::label state of "
                 + "maximus_arousal_state: value \"focused\" never occurs; known values: alert, drowsy, hyperalert, relaxed, sleep. "
                 + "(line 1, column 29 of the query)");
-        assertThat(r.out()).contains("::warning file=" + f + ",title=fixed-rate-window%3A Small › States › B::");
-        assertThat(r.out()).contains("::notice file=" + f + ",title=panel-description%3A Small › States::");
+        assertThat(r.out()).contains("::warning file=" + f + ",title=fixed-rate-window%3A Small › States (id 1) › B::");
+        assertThat(r.out()).contains("::notice file=" + f + ",title=panel-description%3A Small › States (id 1)::");
     }
 
     @Test
