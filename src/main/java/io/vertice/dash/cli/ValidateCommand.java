@@ -7,6 +7,8 @@ import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricsUrlCatalogSource;
 import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.catalog.PrometheusCatalogSource;
+import io.vertice.dash.config.ConfigFile;
+import io.vertice.dash.config.DashConfig;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.validate.DashboardInput;
@@ -43,7 +45,8 @@ import java.util.concurrent.Callable;
                 "  dash validate a.json b.json --prometheus http://localhost:9090 --live",
                 "  dash validate --format junit --output target/dash-validate.xml",
                 "  dash validate --format github       annotations in a GitHub Actions run",
-                "  dash validate --list-rules --format json   every rule with its severity and why"})
+                "  dash validate --list-rules --format json   every rule with its severity and why",
+                "  dash validate my.json --config ci/dash.yaml --verbose   severities and exclusions from a file; list what it excludes"})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,6 +81,10 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Write the report to FILE (atomically) instead of stdout; the summary line still goes to stdout.")
     Path output;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read severities, exclusions and query dialects from FILE (default: .dash.yaml at the repository root, when present).")
+    Path config;
+
     @Option(names = "--list-rules",
             description = "List every rule (id, severity, why) and exit; --format text (default) or json.")
     boolean listRules;
@@ -96,16 +103,17 @@ public final class ValidateCommand implements Callable<Integer> {
         if (metricsUrl != null && prometheus != null) {
             throw DashException.input("--metrics-url and --prometheus both name a catalogue; pass only one.");
         }
+        DashConfig settings = config != null ? ConfigFile.load(config) : ConfigFile.loadIfPresent(ProjectPaths.root());
         List<DashboardInput> inputs = inputs();
         PrometheusApi api = prometheusApi();
         CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, GlobalOptions.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
-        ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
+        ValidationReport report = Validator.withDefaultRules(catalog, settings.validation()).validate(inputs);
         if (live) {
             report = report.plus(new LiveChecker(api).check(inputs));
         }
-        String rendered = Reports.render(report, format);
+        String rendered = Reports.render(report, format, GlobalOptions.verbose());
         if (output != null) {
             AtomicFiles.write(output, rendered);
             stdout.println(Reports.summaryLine(report) + " (report written to " + output + ")");

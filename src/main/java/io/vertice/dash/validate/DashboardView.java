@@ -34,10 +34,13 @@ public final class DashboardView {
     private final List<AnnotationView> annotations;
     private final List<Query> queries;
     private final Set<String> importInputs;
+    private final boolean writtenForVictoriaMetrics;
+    private final Map<String, QueryDialect> dialects;
 
-    private DashboardView(String file, JsonNode json) {
+    private DashboardView(String file, JsonNode json, Map<String, QueryDialect> dialects) {
         this.file = file;
         this.json = json;
+        this.dialects = dialects;
         this.uid = json.path("uid").asText("");
         String t = json.path("title").asText("");
         this.title = t.isBlank() ? (uid.isBlank() ? "untitled dashboard" : uid) : t;
@@ -64,11 +67,17 @@ public final class DashboardView {
             }
         }
         this.importInputs = Collections.unmodifiableSet(inputs);
+        this.writtenForVictoriaMetrics = mentionsVictoriaMetrics(json);
         this.queries = List.copyOf(readQueries());
     }
 
     /** The view of an input; a JSON value that is not a dashboard is a {@code DashException.input}. */
     public static DashboardView of(DashboardInput input) {
+        return of(input, Map.of());
+    }
+
+    /** As {@link #of(DashboardInput)}, with the query dialect of some datasources (by uid or name) configured. */
+    public static DashboardView of(DashboardInput input, Map<String, QueryDialect> dialects) {
         JsonNode root = input.json();
         if (!root.isObject()) {
             throw DashException.input(input.file() + " is not a Grafana dashboard: line 1, column 1 holds a JSON "
@@ -85,7 +94,7 @@ public final class DashboardView {
         if (panels != null && !panels.isNull() && !panels.isArray()) {
             throw DashException.input(input.file() + " is not a valid Grafana dashboard: \"panels\" must be an array.");
         }
-        return new DashboardView(input.file(), root);
+        return new DashboardView(input.file(), root, dialects);
     }
 
     private static List<PanelView> readPanels(JsonNode root) {
@@ -143,7 +152,8 @@ public final class DashboardView {
                     continue;
                 }
                 out.add(Query.of(p, null, p.label(), t.refId(), t.expr(),
-                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden(), variables));
+                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden(), variables,
+                        QueryDialect.of(this, ds, dialects)));
             }
         }
         for (AnnotationView a : annotations) {
@@ -157,7 +167,8 @@ public final class DashboardView {
             if (a.textFormat() != null) {
                 templates.add(a.textFormat());
             }
-            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled(), variables));
+            out.add(Query.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled(), variables,
+                    QueryDialect.of(this, a.datasource(), dialects)));
         }
         for (VariableView v : variables.values()) {
             if (!v.type().equals("query") || !isPrometheus(v.datasource())) {
@@ -166,12 +177,39 @@ public final class DashboardView {
             Matcher labelValues = LABEL_VALUES.matcher(v.query());
             Matcher queryResult = QUERY_RESULT.matcher(v.query());
             if (labelValues.matches()) {
-                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2), variables));
+                out.add(Query.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2), variables,
+                        QueryDialect.of(this, v.datasource(), dialects)));
             } else if (queryResult.matches()) {
-                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null, variables));
+                out.add(Query.ofVariable(v, queryResult.group(1).trim(), null, variables,
+                        QueryDialect.of(this, v.datasource(), dialects)));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the dashboard says it is written for VictoriaMetrics: a datasource of a VictoriaMetrics plugin
+     * anywhere in it, or VictoriaMetrics in its tags or title.
+     */
+    public boolean writtenForVictoriaMetrics() {
+        return writtenForVictoriaMetrics;
+    }
+
+    private static boolean mentionsVictoriaMetrics(JsonNode dashboard) {
+        if (dashboard.path("title").asText("").toLowerCase(Locale.ROOT).contains("victoriametrics")) {
+            return true;
+        }
+        for (JsonNode tag : dashboard.path("tags")) {
+            if (tag.asText("").toLowerCase(Locale.ROOT).contains("victoriametrics")) {
+                return true;
+            }
+        }
+        for (JsonNode type : dashboard.findValues("type")) {
+            if (type.isTextual() && type.asText().toLowerCase(Locale.ROOT).contains("victoriametrics")) {
+                return true; // victoriametrics-datasource, victoriametrics-metrics-datasource
+            }
+        }
+        return false;
     }
 
     /** Whether a datasource is Prometheus-compatible; unknown (default, legacy name) counts as yes. */

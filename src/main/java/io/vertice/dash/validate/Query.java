@@ -21,10 +21,11 @@ import java.util.Map;
  * @param variable   the query variable whose {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}
  *                   this is (then {@code expr} is EXPR and positions are inside it); null otherwise
  * @param variableLabel the LABEL of {@code label_values}; null otherwise
+ * @param dialect    the query language of its datasource
  */
 public record Query(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                     List<String> templates, boolean hidden, ParsedQuery parsed, SyntaxError error,
-                    VariableView variable, String variableLabel) {
+                    VariableView variable, String variableLabel, QueryDialect dialect) {
 
     public Query {
         templates = List.copyOf(templates);
@@ -32,19 +33,21 @@ public record Query(PanelView panel, AnnotationView annotation, String location,
 
     /** Parses the expression (Grafana variables understood) and keeps the result or the error. */
     static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
-                    List<String> templates, boolean hidden, Map<String, VariableView> variables) {
-        return of(panel, annotation, location, refId, expr, templates, hidden, null, null, variables);
+                    List<String> templates, boolean hidden, Map<String, VariableView> variables, QueryDialect dialect) {
+        return of(panel, annotation, location, refId, expr, templates, hidden, null, null, variables, dialect);
     }
 
     /** A query variable's PromQL: EXPR of {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}. */
-    static Query ofVariable(VariableView variable, String expr, String label, Map<String, VariableView> variables) {
-        return of(null, null, "variable " + variable.name(), null, expr, List.of(), false, variable, label, variables);
+    static Query ofVariable(VariableView variable, String expr, String label, Map<String, VariableView> variables,
+                            QueryDialect dialect) {
+        return of(null, null, "variable " + variable.name(), null, expr, List.of(), false, variable, label, variables, dialect);
     }
 
     private static Query of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
                             List<String> templates, boolean hidden, VariableView variable, String label,
-                            Map<String, VariableView> variables) {
+                            Map<String, VariableView> variables, QueryDialect dialect) {
         QuerySyntax.Result r = QuerySyntax.parse(expr, variables);
-        return new Query(panel, annotation, location, refId, expr, templates, hidden, r.parsed(), r.error(), variable, label);
+        return new Query(panel, annotation, location, refId, expr, templates, hidden, r.parsed(), r.error(), variable, label,
+                dialect);
     }
 }

@@ -9,6 +9,7 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.RuleInfo;
@@ -54,7 +55,9 @@ public final class HistogramQuantileRule implements ParsedQueryRule {
                 }
             }
             QueryFacts.LabelSet labels = context.outputLabels(input);
-            if (!labels.open() && !labels.labels().contains("le") && !QueryFacts.selectors(input).isEmpty()) {
+            // VictoriaMetrics histograms label their buckets vmrange, which MetricsQL's histogram_quantile reads
+            boolean vmBuckets = context.query().dialect() == QueryDialect.METRICSQL && labels.labels().contains("vmrange");
+            if (!labels.open() && !labels.labels().contains("le") && !vmBuckets && !QueryFacts.selectors(input).isEmpty()) {
                 Aggregation culprit = firstAggregation(input);
                 String where = culprit == null ? "the input" : culprit.op().keyword() + (culprit.without() ? " without (" : " by (")
                         + String.join(", ", culprit.grouping()) + ")";

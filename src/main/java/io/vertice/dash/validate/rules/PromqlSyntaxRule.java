@@ -2,6 +2,7 @@ package io.vertice.dash.validate.rules;
 
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.QueryRule;
 import io.vertice.dash.validate.RuleInfo;
 import io.vertice.dash.validate.RuleInfo.Example;
@@ -28,8 +29,12 @@ public final class PromqlSyntaxRule implements QueryRule {
             return;
         }
         // Grafana does not send a hidden target (hide: true) or a disabled annotation: worth knowing, not an error
-        Severity severity = context.query().hidden() ? Severity.INFO : severity();
-        String message = (context.query().hidden() ? "hidden, so Grafana does not run it, but it does not parse: " : "")
+        boolean hidden = context.query().hidden();
+        // MetricsQL is a superset of PromQL; what only it accepts is beyond this parser: said, not judged
+        boolean metricsql = context.query().dialect() == QueryDialect.METRICSQL;
+        Severity severity = hidden || metricsql ? Severity.INFO : severity();
+        String message = (hidden ? "hidden, so Grafana does not run it, but it does not parse: " : "")
+                + (metricsql ? "not checked as MetricsQL (the datasource speaks VictoriaMetrics' dialect); as PromQL: " : "")
                 + e.message() + ".";
         out.queryAt(this, severity, context.query(), message, e.line(), e.column());
     }
