@@ -141,9 +141,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             return OurDashboards.inputs(Exporter.render());
         }
-        for (Path f : files) {
-            inputs.add(DashboardInput.read(f));
-        }
+        inputs.addAll(DashboardInput.readAll(files));
         return inputs;
     }
 }

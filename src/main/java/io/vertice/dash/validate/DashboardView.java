@@ -33,6 +33,7 @@ public final class DashboardView {
     private final Map<String, VariableView> variables;
     private final List<AnnotationView> annotations;
     private final List<Query> queries;
+    private final Map<String, io.vertice.dash.promql.ParsedQuery> parsedByText = new java.util.HashMap<>();
     private final Set<String> importInputs;
     private final boolean writtenForVictoriaMetrics;
     private final Map<String, QueryDialect> dialects;
@@ -67,8 +68,13 @@ public final class DashboardView {
             }
         }
         this.importInputs = Collections.unmodifiableSet(inputs);
-        this.writtenForVictoriaMetrics = mentionsVictoriaMetrics(json);
+        this.writtenForVictoriaMetrics = mentionsVictoriaMetrics(json, panels, variables);
         this.queries = List.copyOf(readQueries());
+        for (Query q : queries) {
+            if (q.parsed() != null) {
+                parsedByText.putIfAbsent(q.expr(), q.parsed());
+            }
+        }
     }
 
     /** The view of an input; a JSON value that is not a dashboard is a {@code DashException.input}. */
@@ -195,21 +201,40 @@ public final class DashboardView {
         return writtenForVictoriaMetrics;
     }
 
-    private static boolean mentionsVictoriaMetrics(JsonNode dashboard) {
-        if (dashboard.path("title").asText("").toLowerCase(Locale.ROOT).contains("victoriametrics")) {
+    private static boolean mentionsVictoriaMetrics(JsonNode dashboard, List<PanelView> panels, Map<String, VariableView> variables) {
+        if (victoriaMetrics(dashboard.path("title").asText(""))) {
             return true;
         }
         for (JsonNode tag : dashboard.path("tags")) {
-            if (tag.asText("").toLowerCase(Locale.ROOT).contains("victoriametrics")) {
+            if (victoriaMetrics(tag.asText(""))) {
                 return true;
             }
         }
-        for (JsonNode type : dashboard.findValues("type")) {
-            if (type.isTextual() && type.asText().toLowerCase(Locale.ROOT).contains("victoriametrics")) {
-                return true; // victoriametrics-datasource, victoriametrics-metrics-datasource
+        for (PanelView p : panels) {
+            if (victoriaMetrics(p.datasource()) || p.targets().stream().anyMatch(t -> victoriaMetrics(t.datasource()))) {
+                return true;
+            }
+        }
+        for (VariableView v : variables.values()) { // a datasource variable's query is its plugin type
+            if (victoriaMetrics(v.datasource()) || (v.type().equals("datasource") && victoriaMetrics(v.query()))) {
+                return true;
+            }
+        }
+        for (JsonNode a : dashboard.path("annotations").path("list")) {
+            if (victoriaMetrics(a.path("datasource").path("type").asText(""))) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** victoriametrics-datasource, victoriametrics-metrics-datasource, "VictoriaMetrics". */
+    private static boolean victoriaMetrics(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("victoriametrics");
+    }
+
+    private static boolean victoriaMetrics(DatasourceRef ds) {
+        return ds != null && ds.type() != null && victoriaMetrics(ds.type());
     }
 
     /** Whether a datasource is Prometheus-compatible; unknown (default, legacy name) counts as yes. */
@@ -281,12 +306,7 @@ public final class DashboardView {
 
     /** The parse of a query text of this dashboard, or null when no query has this text or it did not parse. */
     public io.vertice.dash.promql.ParsedQuery parsed(String expr) {
-        for (Query q : queries) {
-            if (q.parsed() != null && q.expr().equals(expr)) {
-                return q.parsed();
-            }
-        }
-        return null;
+        return parsedByText.get(expr);
     }
 
     /** The datasource variables of the dashboard, in order. */

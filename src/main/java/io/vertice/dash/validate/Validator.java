@@ -94,13 +94,19 @@ public final class Validator {
             }
         }
         List<ValidationReport.Checked> checked = new ArrayList<>();
+        java.util.Map<PanelView, List<Query>> byPanel = new java.util.IdentityHashMap<>();
+        for (Query q : dashboard.queries()) {
+            if (q.panel() != null) {
+                byPanel.computeIfAbsent(q.panel(), k -> new ArrayList<>()).add(q);
+            }
+        }
         int panels = 0;
         for (PanelView p : dashboard.panels()) {
             if (p.isRow()) {
                 continue;
             }
             panels++;
-            List<Query> own = dashboard.queries().stream().filter(q -> q.panel() == p).toList();
+            List<Query> own = byPanel.getOrDefault(p, List.of());
             if (own.isEmpty()) {
                 checked.add(new ValidationReport.Checked(input.file(), dashboard.title(), p.label(), null));
             }
