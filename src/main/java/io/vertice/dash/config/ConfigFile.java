@@ -86,18 +86,33 @@ public final class ConfigFile {
         return new DashConfig(file, new ValidationPolicy(severities, exclusions, dialects), schema);
     }
 
-    private Map<String, Severity> severities(YamlNode.Entry section) {
-        Map<String, Severity> out = new LinkedHashMap<>();
+    /** How one {@code key: word} line of a section becomes a value; throws the error for a wrong word. */
+    @FunctionalInterface
+    private interface KeyedWord<V> {
+        V read(String key, String word, int line);
+    }
+
+    /** A section of {@code key: word} lines ({@code rules:}, {@code datasources:}). */
+    private <V> Map<String, V> keyedWords(YamlNode.Entry section, String name, String example, String expected, KeyedWord<V> read) {
+        Map<String, V> out = new LinkedHashMap<>();
         if (section == null || section.value() instanceof YamlNode.Empty) {
             return out;
         }
-        YamlNode.Mapping rules = mapping(section.value(), "rules:", "one line per rule, e.g. \"fixed-rate-window: info\"");
-        for (YamlNode.Entry e : rules.entries().values()) {
-            checkRule(e.key(), e.line());
-            String word = scalar(e.value(), "rules: " + e.key(), "error, warning or info");
-            out.put(e.key(), severity(word, e.value().line()));
+        YamlNode.Mapping m = mapping(section.value(), name, example);
+        for (YamlNode.Entry e : m.entries().values()) {
+            String word = scalar(e.value(), name + " " + e.key(), expected);
+            out.put(e.key(), read.read(e.key(), word, e.value().line()));
         }
         return out;
+    }
+
+    private Map<String, Severity> severities(YamlNode.Entry section) {
+        return keyedWords(section, "rules:", "one line per rule, e.g. \"fixed-rate-window: info\"", "error, warning or info",
+                (rule, word, line) -> {
+                    checkRule(rule, line);
+                    return oneOf(Severity.values(), Severity::word, word, line, "unknown severity \"" + word
+                            + "\"; write error, warning or info.");
+                });
     }
 
     private List<Exclusion> exclusions(YamlNode.Entry section) {
@@ -136,19 +151,9 @@ public final class ConfigFile {
     }
 
     private Map<String, QueryDialect> dialects(YamlNode.Entry section) {
-        Map<String, QueryDialect> out = new LinkedHashMap<>();
-        if (section == null || section.value() instanceof YamlNode.Empty) {
-            return out;
-        }
-        YamlNode.Mapping m = mapping(section.value(), "datasources:", "one line per datasource uid or name, e.g. \"victoria: metricsql\"");
-        for (YamlNode.Entry e : m.entries().values()) {
-            String word = scalar(e.value(), "datasources: " + e.key(), "promql or metricsql");
-            QueryDialect d = Arrays.stream(QueryDialect.values()).filter(x -> x.word().equals(word.toLowerCase(Locale.ROOT)))
-                    .findFirst().orElseThrow(() -> error(e.value().line(), "unknown query dialect \"" + word + "\" for datasource \""
-                            + e.key() + "\"; write promql or metricsql."));
-            out.put(e.key(), d);
-        }
-        return out;
+        return keyedWords(section, "datasources:", "one line per datasource uid or name, e.g. \"victoria: metricsql\"",
+                "promql or metricsql", (datasource, word, line) -> oneOf(QueryDialect.values(), QueryDialect::word, word, line,
+                        "unknown query dialect \"" + word + "\" for datasource \"" + datasource + "\"; write promql or metricsql."));
     }
 
     private ExportSchema exportSchema(YamlNode.Entry section) {
@@ -162,8 +167,8 @@ public final class ConfigFile {
                 throw error(e.line(), "unknown key \"" + e.key() + "\" under export:; write schema: classic or schema: v2.");
             }
             String word = scalar(e.value(), "export: schema", "classic or v2");
-            schema = Arrays.stream(ExportSchema.values()).filter(x -> x.word().equals(word.toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> error(e.value().line(), "unknown export schema \"" + word + "\"; write classic or v2."));
+            schema = oneOf(ExportSchema.values(), ExportSchema::word, word, e.value().line(),
+                    "unknown export schema \"" + word + "\"; write classic or v2.");
         }
         return schema;
     }
@@ -176,13 +181,10 @@ public final class ConfigFile {
         }
     }
 
-    private Severity severity(String word, int line) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "error" -> Severity.ERROR;
-            case "warning" -> Severity.WARNING;
-            case "info" -> Severity.INFO;
-            default -> throw error(line, "unknown severity \"" + word + "\"; write error, warning or info.");
-        };
+    /** The value whose word is {@code word} (any case), or the error {@code otherwise} at {@code line}. */
+    private <E> E oneOf(E[] values, java.util.function.Function<E, String> word, String text, int line, String otherwise) {
+        return Arrays.stream(values).filter(v -> word.apply(v).equals(text.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> error(line, otherwise));
     }
 
     private YamlNode.Mapping mapping(YamlNode node, String what, String expected) {

@@ -37,8 +37,16 @@ public record RuleExample(String expr, String legend, String unit, String panels
 
     /** The whole dashboard: the cockpit's three variables and the example's panels. */
     public String dashboard() {
+        return dashboard("Example", "example", panelsJson());
+    }
+
+    /**
+     * A dashboard with the cockpit's variables, {@code datasource}, {@code environment} (one value) and
+     * {@code service} (multi-value with All), and these panels (a JSON array's content).
+     */
+    public static String dashboard(String title, String uid, String panels) {
         return """
-                {"title": "Example", "uid": "example",
+                {"title": "%s", "uid": "%s",
                  "templating": {"list": [
                    {"name": "datasource", "type": "datasource", "query": "prometheus", "current": {"text": "Prometheus", "value": "prom"}},
                    {"name": "environment", "type": "query", "datasource": {"type": "prometheus", "uid": "${datasource}"},
@@ -47,7 +55,7 @@ public record RuleExample(String expr, String legend, String unit, String panels
                     "query": "label_values(maximus_arousal_level{environment=\\"$environment\\"}, service_name)", "current": {"text": ["All"], "value": ["$__all"]}}
                  ]},
                  "panels": [%s]}
-                """.formatted(panelsJson());
+                """.formatted(title, uid, panels);
     }
 
     private static String quoted(String s) {

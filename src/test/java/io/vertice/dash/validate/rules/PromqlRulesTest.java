@@ -17,11 +17,35 @@ import static io.vertice.dash.validate.rules.RuleCase.reportsAt;
 class PromqlRulesTest {
     private static final String F = "{environment=\"$environment\", service_name=~\"$service\"}";
 
+    /** A dashboard with a custom variable {@code op} whose options are PromQL operators (Grafana's "text : value" form). */
+    private static String withOperatorVariable(String options, String expr) {
+        return dashboard(panel(1, 0, 0, expr, null)).replace("\"templating\": {\"list\": [",
+                "\"templating\": {\"list\": [{\"name\": \"op\", \"type\": \"custom\", \"query\": \"" + options + "\"},");
+    }
+
+    private static String hidden(String expr) {
+        return dashboard(panel(1, 0, 0, expr, null).replace("\"refId\": \"A\",", "\"refId\": \"A\", \"hide\": true,"));
+    }
+
+    private static String victoriaMetrics(String expr) {
+        return dashboard(panel(1, 0, 0, expr, null)).replace("{\"title\": \"T\",", "{\"title\": \"T\", \"tags\": [\"victoriametrics\"],");
+    }
+
     static Stream<RuleCase> promqlSyntax() {
+        String opExpr = "up $op on (job) up";
         return Stream.of(
                 reports("missing parenthesis", "sum(rate(maximus_esgt_ignition_events_total" + F + "[$__rate_interval])", "unclosed left parenthesis"),
                 reports("instant vector where rate needs a range", "rate(maximus_arousal_level" + F + ")", "range vector"),
-                passes("balanced and typed", "sum(rate(maximus_esgt_ignition_events_total" + F + "[$__rate_interval]))"));
+                passes("balanced and typed", "sum(rate(maximus_esgt_ignition_events_total" + F + "[$__rate_interval]))"),
+                passes("an empty target is not a query", ""),
+                json("a hidden target is at most info", hidden("sum(rate(x[5m])"), "hidden, so Grafana does not run it"),
+                json("a custom variable standing for operators, every value valid", withOperatorVariable("Include : or, Exclude : unless", opExpr), null),
+                json("a custom variable with one value that breaks the query", withOperatorVariable("or,+,nope", opExpr),
+                        "with $op = \"nope\" the query Grafana sends does not parse"),
+                json("a custom variable whose every value breaks the query", withOperatorVariable("nope,never", opExpr),
+                        "unexpected Grafana variable"),
+                json("MetricsQL on a dashboard for VictoriaMetrics is info", victoriaMetrics("topk_max(5, maximus_arousal_level)"),
+                        "not checked as MetricsQL"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,6 +84,8 @@ class PromqlRulesTest {
                         "metric maximus_arousal_level has no label zone (its labels: environment, instance, job, service_name)", 23),
                 reports("grouping by a missing label", "sum by (state) (maximus_arousal_level" + F + ")",
                         "sum by (state): the aggregated series have no label state"),
+                reports("grouping numbers says they have no labels", "sum by (state) (vector(1))",
+                        "sum by (state): the aggregated series have no label state (they have no labels)."),
                 passes("grouping by a label the metric has", "sum by (state) (maximus_arousal_state" + F + ")"),
                 passes("matcher that accepts the empty value", "maximus_arousal_level{zone=\"\"}"),
                 passes("target labels on up", "up{cluster=\"eu\", namespace=\"cockpit\"}"),
