@@ -118,6 +118,10 @@ class CorpusValidationTest {
         JsonNode p = placed == null ? null : placed.panel();
         JsonNode target = target(p, f.refId());
         boolean victoriaMetrics = f.file().contains("/victoriametrics/");
+        if (target != null && target.path("hide").asBoolean(false) && !f.rule().equals("promql-syntax")
+                && !f.rule().equals("undefined-variable") && !f.rule().equals("datasource-hardcoded")) {
+            return "a PromQL finding on a hidden target, which Grafana does not send";
+        }
         switch (f.rule()) {
             case "multi-value-equality" -> {
                 Matcher m = VARIABLE_IN_MESSAGE.matcher(f.message());

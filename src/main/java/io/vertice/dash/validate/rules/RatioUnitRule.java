@@ -52,7 +52,7 @@ public final class RatioUnitRule implements ParsedQueryRule {
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {
         PanelView panel = context.query().panel();
-        if (panel == null || !"percent".equals(panel.unit()) || context.query().hidden()) {
+        if (panel == null || !"percent".equals(panel.unit())) {
             return;
         }
         String reason = ratioReason(q.expr(), q, context.catalog());

@@ -67,6 +67,7 @@ class PromqlRulesTest {
                 passes("scrape series", "scrape_duration_seconds"),
                 passes("ALERTS", "ALERTS"),
                 passes("metric name from a variable", "${metric}" + F),
+                json("a hidden target is not judged", hidden("maximus_arousal_levle" + F), null),
                 json("metric of a query variable", dashboard(panel(1, 0, 0, "maximus_arousal_level" + F, null))
                         .replace("label_values(maximus_arousal_level, environment)", "label_values(maximus_arousal_levl, environment)"),
                         "did you mean maximus_arousal_level?"));
