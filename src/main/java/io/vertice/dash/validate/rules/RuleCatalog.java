@@ -107,19 +107,16 @@ public final class RuleCatalog {
         }
         b.append(title).append(":\n\n");
         for (RuleExample e : examples) {
-            if (e.note() != null) {
-                b.append("- ").append(e.note()).append(":\n\n");
-            }
-            String indent = e.note() != null ? "  " : "";
             boolean query = e.expr() != null;
-            b.append(indent).append(query ? "```promql" : "```json").append('\n');
+            b.append("- ").append(e.note() != null ? e.note() : query ? "the query" : "the panels").append(":\n\n");
+            b.append("  ").append(query ? "```promql" : "```json").append('\n');
             String body = query ? e.expr() : e.panels().strip().replaceAll("(?m)^\\s+", "");
             for (String line : body.split("\n")) {
-                b.append(indent).append(line).append('\n');
+                b.append("  ").append(line).append('\n');
             }
-            b.append(indent).append("```\n");
+            b.append("  ```\n");
             if (e.legend() != null || e.unit() != null) {
-                b.append(indent).append(e.legend() != null ? "legend `" + e.legend() + "`" : "")
+                b.append("\n  ").append(e.legend() != null ? "legend `" + e.legend() + "`" : "")
                         .append(e.legend() != null && e.unit() != null ? ", " : "")
                         .append(e.unit() != null ? "unit `" + e.unit() + "`" : "").append('\n');
             }

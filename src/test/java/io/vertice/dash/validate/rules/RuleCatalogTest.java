@@ -61,7 +61,7 @@ class RuleCatalogTest {
         for (String id : IDS) {
             assertThat(docs).contains("## " + id + "\n");
         }
-        assertThat(docs).contains("Reported:", "Accepted:", "```promql\nrate(maximus_arousal_level{", "a row repeated over the variable:");
+        assertThat(docs).contains("Reported:", "Accepted:", "  ```promql\n  rate(maximus_arousal_level{", "a row repeated over the variable:");
     }
 
     @Test
