@@ -72,8 +72,8 @@ public final class SentValues {
         // a refreshed query variable whose saved value is gone from its options falls back to All (its first option)
         boolean refreshed = v.type().equals("query") && v.json().path("refresh").asInt(1) != 0;
         boolean noOptions = refreshed && optionsMayBeEmpty(v, d, catalog);
-        if (noOptions) {
-            out.add(""); // no option: Grafana leaves the value empty
+        if (noOptions && !v.includeAll()) {
+            out.add(""); // no option: Grafana selects None, an empty value (with Include All, All stays the one option)
         }
         if (v.includeAll() && (all || refreshed)) {
             String allValue = v.json().path("allValue").asText("");
