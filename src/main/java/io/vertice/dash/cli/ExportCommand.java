@@ -61,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        ExportSchema chosen = schema != null ? schema : ExportSchema.configuredDefault();
+        ExportSchema chosen = schema != null ? schema : ProjectPaths.exportSchema();
         Path dir = ProjectPaths.orDefault(out, chosen.defaultDir());
         if (check && prune) {
             throw DashException.input("--check writes nothing and --prune removes files: pass one of them.");

@@ -110,7 +110,7 @@ public final class ImportCommand implements Callable<Integer> {
                 }
             });
             ImportReport report = importer.run(dashboards, new Importer.Options(folder, note, dryRun, overwrite,
-                    schema != null ? schema : ExportSchema.configuredDefault()));
+                    schema != null ? schema : ProjectPaths.exportSchema()));
             report.validationLines().forEach(out::println);
             if (report.blockedByValidation()) {
                 out.flush();

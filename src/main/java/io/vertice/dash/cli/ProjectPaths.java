@@ -19,4 +19,13 @@ final class ProjectPaths {
     static Path orDefault(Path given, String defaultRelative) {
         return given != null ? given : root().resolve(defaultRelative);
     }
+
+    /**
+     * The schema {@code dash export} writes, and {@code import}/{@code pull} default to, without {@code --schema}:
+     * the repository's {@code .dash.yaml} {@code export.schema}, else classic.
+     */
+    static io.vertice.dash.export.ExportSchema exportSchema() {
+        io.vertice.dash.export.ExportSchema configured = io.vertice.dash.config.ConfigFile.loadIfPresent(root()).exportSchema();
+        return configured != null ? configured : io.vertice.dash.export.ExportSchema.configuredDefault();
+    }
 }

@@ -70,7 +70,7 @@ public final class PullCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (GrafanaClient client = grafana.client(err)) {
             Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize,
-                    schema != null ? schema : ExportSchema.configuredDefault());
+                    schema != null ? schema : ProjectPaths.exportSchema());
             Puller.requireSelection(options); // before any request
             Puller.Report report = new Puller(grafana.connect(client, err)).run(options);
             Table table = new Table("UID", "TITLE", "FILE", "STATUS");

@@ -1,5 +1,6 @@
 package io.vertice.dash.config;
 
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.DashException;
 import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.validate.Exclusion;
@@ -167,7 +168,7 @@ public final class ConfigFile {
                 throw error(e.line(), "unknown key \"" + e.key() + "\" under export:; write schema: classic or schema: v2.");
             }
             String word = scalar(e.value(), "export: schema", "classic or v2");
-            schema = oneOf(ExportSchema.values(), ExportSchema::word, word, e.value().line(),
+            schema = oneOf(ExportSchema.values(), ExportSchema::cliName, word, e.value().line(),
                     "unknown export schema \"" + word + "\"; write classic or v2.");
         }
         return schema;

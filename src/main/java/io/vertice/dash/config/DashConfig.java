@@ -1,5 +1,6 @@
 package io.vertice.dash.config;
 
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.validate.ValidationPolicy;
 
 /**

@@ -26,8 +26,8 @@ public enum ExportSchema {
     }
 
     /**
-     * The schema {@code dash export} writes when {@code --schema} is not given. This is the one
-     * place the default is read: a {@code .dash.yaml} {@code export.schema} setting plugs in here.
+     * The schema written when neither {@code --schema} nor {@code .dash.yaml}'s {@code export.schema} says
+     * otherwise (the CLI reads the configuration: {@code ProjectPaths.exportSchema()}).
      */
     public static ExportSchema configuredDefault() {
         return CLASSIC;

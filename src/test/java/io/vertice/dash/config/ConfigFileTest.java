@@ -1,5 +1,6 @@
 package io.vertice.dash.config;
 
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.DashException;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.cli.Cli;

@@ -160,7 +160,7 @@ class ExporterTest {
         assertThat(result.blocked()).isTrue();
         assertThat(result.written()).isEmpty();
         Finding error = result.validation().findings().stream().filter(f -> f.rule().equals("unknown-metric")).findFirst().orElseThrow();
-        assertThat(Reports.textLine(error)).startsWith(GhostDashboard.class.getName() + ": Ghost › Ghost metric › A: error unknown-metric")
+        assertThat(Reports.textLine(error)).startsWith(GhostDashboard.class.getName() + ": Ghost › Ghost metric (id 1) › A: error unknown-metric")
                 .doesNotContain("ghost.json");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
