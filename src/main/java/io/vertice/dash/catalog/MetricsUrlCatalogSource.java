@@ -20,16 +20,26 @@ public final class MetricsUrlCatalogSource implements CatalogSource {
 
     /** @param log one line per request and retry (for --verbose) */
     public MetricsUrlCatalogSource(String url, Consumer<String> log) {
-        this.url = HttpFetch.checkedUrl(url, "--metrics-url");
-        this.fetch = new HttpFetch(HttpFetch.DEFAULT_TIMEOUT, log);
+        this(Connection.to(url, "--metrics-url"), log);
+    }
+
+    /** @param log one line per request and retry (for --verbose) */
+    public MetricsUrlCatalogSource(Connection connection, Consumer<String> log) {
+        this.url = connection.describe();
+        this.fetch = new HttpFetch(connection, log);
     }
 
     @Override
     public MetricCatalog load() {
-        HttpAnswer response = fetch.get(HttpUrl.get(url), ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
+        HttpAnswer response;
+        try (fetch) {
+            response = fetch.get(HttpUrl.get(url), ACCEPT, "the exporter at " + url, "GET", "check --metrics-url and that the exporter is up.");
+        }
         if (response.code() != 200) {
             throw DashException.remote("The exporter at " + url + " answered HTTP " + response.code()
-                    + " instead of metrics; check --metrics-url (it usually ends in /metrics).");
+                    + " instead of metrics" + (response.code() == 401 || response.code() == 403
+                    ? " (credentials missing or refused); put user and password in the URL (http://user:password@host/metrics)."
+                    : "; check --metrics-url (it usually ends in /metrics)."));
         }
         Exposition exposition;
         try {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * A small client of the Prometheus HTTP API ({@code /api/v1/...}) as Prometheus, Thanos, Mimir and
  * VictoriaMetrics serve it, over {@link HttpFetch} (retries; one-sentence failures, exit 3).
  */
-public final class PrometheusApi {
+public final class PrometheusApi implements AutoCloseable {
+    private final Connection connection;
     private final String base;
     private final HttpFetch fetch;
 
@@ -37,29 +38,73 @@ public final class PrometheusApi {
         }
     }
 
+    /** The server refused the credentials (401) or access (403): every later request would fail the same way. */
+    public static final class Refused extends DashException {
+        Refused(String message) {
+            super(io.vertice.dash.ExitCodes.REMOTE, message);
+        }
+    }
+
+    /** No answer within the read timeout: for one query, a finding; for the catalogue, a failure. */
+    public static final class TimedOut extends DashException {
+        TimedOut(String message, Throwable cause) {
+            super(io.vertice.dash.ExitCodes.REMOTE, message, cause);
+        }
+    }
+
     public PrometheusApi(String baseUrl) {
         this(baseUrl, line -> { });
     }
 
     /** @param log one line per request and retry (for --verbose) */
     public PrometheusApi(String baseUrl, Consumer<String> log) {
-        this(baseUrl, HttpFetch.DEFAULT_TIMEOUT, log);
+        this(connection(baseUrl), log);
     }
 
-    /**
-     * @param timeout how long to wait for (each part of) an answer
-     * @param log     one line per request and retry (for --verbose)
-     */
-    public PrometheusApi(String baseUrl, Duration timeout, Consumer<String> log) {
+    /** @param log one line per request and retry (for --verbose) */
+    public PrometheusApi(Connection connection, Consumer<String> log) {
+        this.connection = connection;
+        this.base = connection.describe();
+        this.fetch = new HttpFetch(connection, log);
+    }
+
+    /** A connection without credentials but the URL's; one sentence when there is no URL. */
+    private static Connection connection(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw DashException.input("No Prometheus URL given; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        this.base = HttpFetch.checkedUrl(baseUrl, "Prometheus");
-        this.fetch = new HttpFetch(timeout, log);
+        return Connection.to(baseUrl, "Prometheus");
     }
 
+    /** The server, never with credentials. */
     public String baseUrl() {
         return base;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The same server with another read timeout (the per-query timeout of --live). */
+    public PrometheusApi withTimeout(Duration timeout, Consumer<String> log) {
+        return new PrometheusApi(connection.withTimeout(timeout), log);
+    }
+
+    @Override
+    public void close() {
+        fetch.close();
+    }
+
+    /** {@code /api/v1/labels}: the label names of series matching any selector within [start, now]. */
+    public List<String> labelNames(List<String> match, String start) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("match[]", match);
+        if (start != null) {
+            params.put("start", List.of(start));
+        }
+        List<String> out = new ArrayList<>();
+        post("/api/v1/labels", params).forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     /** {@code /api/v1/label/<name>/values}, optionally limited to series matching {@code match}. */
@@ -81,6 +126,11 @@ public final class PrometheusApi {
         return get("/api/v1/metadata", Map.of());
     }
 
+    /** {@code /api/v1/metadata?metric=NAME}: the metadata of one metric (empty when the server has none). */
+    public JsonNode metadata(String metric) {
+        return get("/api/v1/metadata", Map.of("metric", List.of(metric)));
+    }
+
     /** {@code /api/v1/series}: the label sets of every series matching any selector. */
     public List<Map<String, String>> series(List<String> match, String start) {
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -89,7 +139,7 @@ public final class PrometheusApi {
             params.put("start", List.of(start));
         }
         List<Map<String, String>> out = new ArrayList<>();
-        for (JsonNode s : get("/api/v1/series", params)) {
+        for (JsonNode s : post("/api/v1/series", params)) {
             Map<String, String> labels = new LinkedHashMap<>();
             s.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             out.add(labels);
@@ -99,7 +149,7 @@ public final class PrometheusApi {
 
     /** {@code /api/v1/query} at the server's now: the {@code data} object ({@code resultType}, {@code result}). */
     public JsonNode query(String promql) {
-        return get("/api/v1/query", Map.of("query", List.of(promql)));
+        return post("/api/v1/query", Map.of("query", List.of(promql)));
     }
 
     /** {@code /api/v1/status/config}: the loaded configuration as YAML text. */
@@ -112,13 +162,35 @@ public final class PrometheusApi {
      * throw {@link ApiError}; transport failures, 5xx and non-API answers throw {@code DashException.remote}.
      */
     public JsonNode get(String path, Map<String, List<String>> params) {
-        String what = "GET " + path;
         HttpUrl.Builder url = HttpUrl.get(base + path).newBuilder();
         params.forEach((k, values) -> values.forEach(v -> url.addQueryParameter(k, v)));
-        HttpAnswer answer = fetch.get(url.build(), "application/json", "Prometheus at " + base, what,
-                "check --prometheus or PROMETHEUS_URL and that the server is up.");
+        return data("GET " + path, fetch.get(url.build(), "application/json", "Prometheus at " + base, "GET " + path, ADVICE));
+    }
+
+    /**
+     * POSTs form parameters to an API path that takes them (series, labels, query: every Prometheus-compatible
+     * server does), so long selectors never meet a URL length limit; returns its {@code data} as {@link #get} does.
+     */
+    public JsonNode post(String path, Map<String, List<String>> params) {
+        return data("POST " + path, fetch.post(HttpUrl.get(base + path), params, "application/json", "Prometheus at " + base, "POST " + path, ADVICE));
+    }
+
+    private static final String ADVICE = "check --prometheus or PROMETHEUS_URL and that the server is up.";
+
+    /** ": <the server's words>" on one line, at most 200 characters; empty when it said nothing. */
+    private static String excerpt(String text) {
+        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return t.isEmpty() ? "" : ": " + (t.length() > 200 ? t.substring(0, 200) + "..." : t);
+    }
+
+    private JsonNode data(String what, HttpAnswer answer) {
         JsonNode body = answer.json();
         int code = answer.code();
+        if (code == 401 || code == 403) {
+            throw new Refused("Prometheus at " + base + " " + (code == 401 ? "refused the credentials" : "denied access")
+                    + " on " + what + " (HTTP " + code + excerpt(body == null ? answer.body() : body.path("error").asText(answer.reason())) + "); "
+                    + "check PROMETHEUS_TOKEN, PROMETHEUS_USER/PROMETHEUS_PASSWORD or the URL's credentials, and --tenant.");
+        }
         if (body == null || !body.isObject() || !body.has("status")) {
             throw DashException.remote("The server at " + base + " does not look like a Prometheus API: " + what
                     + " answered HTTP " + code + " without Prometheus JSON; pass the API root, e.g. http://host:9090.");

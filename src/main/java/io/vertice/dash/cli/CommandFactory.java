@@ -52,6 +52,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (cls == ImportCommand.class && importCheck != null) {
             return cls.cast(new ImportCommand(importCheck));
         }
+        if (cls == ValidateCommand.class && environment != null) {
+            return cls.cast(new ValidateCommand(environment));
+        }
         return CommandLine.defaultFactory().create(cls);
     }
 

@@ -9,7 +9,7 @@ import io.vertice.dash.diff.DiffFormat;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.grafana.GrafanaClient;
-import io.vertice.dash.grafana.LiveDashboard;
+import io.vertice.dash.grafana.LiveCopies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -68,14 +67,14 @@ public final class DiffCommand implements Callable<Integer> {
         String target;
         Path dir = null;
         if (grafana) {
-            try (GrafanaClient client = grafanaOptions.client(spec.commandLine().getErr())) {
-                client.health();
+            PrintWriter err = spec.commandLine().getErr();
+            try (GrafanaClient client = grafanaOptions.client(err)) {
                 target = "Grafana";
-                for (String uid : ours.keySet()) {
-                    Optional<LiveDashboard> live = client.dashboard(uid);
-                    live.ifPresent(l -> theirs.put(uid, l.dashboard()));
-                }
+                LiveCopies.Sides sides = LiveCopies.classic(grafanaOptions.connect(client, err), ours, note -> err.println("dash: " + note));
+                ours.putAll(sides.ours());
+                theirs.putAll(sides.grafana());
             }
+            err.flush();
         } else {
             dir = ProjectPaths.orDefault(against, Exporter.DEFAULT_DIR);
             target = dir.toString();

@@ -1,6 +1,8 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.DashException;
+import io.vertice.dash.grafana.Dashboards;
+import io.vertice.dash.grafana.GrafanaApis;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.GrafanaSettings;
 import io.vertice.dash.http.RetryPolicy;
@@ -72,6 +74,19 @@ public final class GrafanaOptions {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
             description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
     int parallel;
+
+    @Option(names = "--api", paramLabel = "API", defaultValue = "auto",
+            description = "Grafana API: auto (GET /apis decides: /apis on Grafana 12+, else the legacy /api), legacy or apis (default: ${DEFAULT-VALUE}).")
+    String api;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "Namespace of /apis (default: from the organisation, 'default' or 'org-<id>'; Grafana Cloud: stacks-<id>).")
+    String namespace;
+
+    /** Grafana's dashboards through the API it offers ({@link GrafanaApis#connect}); checks health first. */
+    public Dashboards connect(GrafanaClient client, PrintWriter err) {
+        return GrafanaApis.connect(client, GrafanaApis.Choice.parse(api), namespace, GlobalOptions.of(mixee).verboseLog(err));
+    }
 
     /** The settings from flags and the environment (flags win). */
     public GrafanaSettings settings() {

@@ -10,6 +10,7 @@ import io.vertice.dash.grafana.ImportReport;
 import io.vertice.dash.grafana.ImportResult;
 import io.vertice.dash.grafana.Importer;
 import io.vertice.dash.grafana.PreImportCheck;
+import io.vertice.dash.export.ExportSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Save even when the dashboard changed in Grafana since dash read it, or another dashboard has the same title in the folder.")
     boolean overwrite;
 
+    @Option(names = "--schema", paramLabel = "classic|v2", converter = ExportCommand.SchemaConverter.class,
+            description = "Store dashboards in Grafana as classic or v2 (v2 needs Grafana 12+ through /apis; default: what dash export writes, classic).")
+    ExportSchema schema;
+
     public ImportCommand() {
         this(new ValidatorCheck());
     }
@@ -98,13 +103,14 @@ public final class ImportCommand implements Callable<Integer> {
         PreImportCheck check = validate ? validator : null;
         String note = message != null ? message : defaultMessage();
         try (GrafanaClient client = grafana.client(err)) {
-            Importer importer = new Importer(client, check, line -> {
+            Importer importer = new Importer(() -> grafana.connect(client, err), check, line -> {
                 synchronized (err) {
                     err.println("dash: " + line);
                     err.flush();
                 }
             });
-            ImportReport report = importer.run(dashboards, new Importer.Options(folder, note, dryRun, overwrite));
+            ImportReport report = importer.run(dashboards, new Importer.Options(folder, note, dryRun, overwrite,
+                    schema != null ? schema : ExportSchema.configuredDefault()));
             report.validationLines().forEach(out::println);
             if (report.blockedByValidation()) {
                 out.flush();
@@ -134,7 +140,7 @@ public final class ImportCommand implements Callable<Integer> {
         Map<ImportResult.Action, Integer> counts = new EnumMap<>(ImportResult.Action.class);
         for (ImportResult r : report.results()) {
             counts.merge(r.action(), 1, Integer::sum);
-            table.row(r.uid(), r.title(), r.folder(), r.action().word(dry), r.version(), r.url().isEmpty() ? null : r.url());
+            table.row(r.uid(), r.title(), r.folder(), r.actionText(dry), r.version(), r.url().isEmpty() ? null : r.url());
         }
         table.print(out);
         if (dry) {

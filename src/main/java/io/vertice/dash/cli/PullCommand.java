@@ -2,6 +2,7 @@ package io.vertice.dash.cli;
 
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.Puller;
+import io.vertice.dash.export.ExportSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,12 +18,14 @@ import java.util.concurrent.Callable;
 @Command(name = "pull",
         mixinStandardHelpOptions = true,
         description = {"Fetch dashboards from Grafana as normalised JSON files <uid>.json",
-                "(id, version and the API wrapper dropped; byte-stable like dash export).",
+                "(id, version and the API wrapper dropped; byte-stable like dash export),",
+                "read in their stored version (classic or v2) and written in --schema.",
                 "Files with uncommitted git changes are kept unless --force."},
         footer = {"", "Examples:",
                 "  dash pull --all --out backup/",
                 "  dash pull --folder Cockpit/Consciousness --out pulled/",
                 "  dash pull --uid esgt-deep-dive --out monitoring/grafana/dashboards",
+                "  dash pull --all --schema v2 --out backup-v2/   # dashboard.grafana.app/v2 resources",
                 "", "Exit codes: 0 done, 2 bad input or files kept because of local",
                 "changes, 3 Grafana failed."})
 public final class PullCommand implements Callable<Integer> {
@@ -53,6 +56,10 @@ public final class PullCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that have uncommitted local git changes.")
     boolean force;
 
+    @Option(names = "--schema", paramLabel = "classic|v2", converter = ExportCommand.SchemaConverter.class,
+            description = "Write classic dashboard JSON or dashboard.grafana.app v2 resources: classic or v2 (default: what dash export writes, classic).")
+    ExportSchema schema;
+
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000", hidden = true,
             description = "Search page size (Grafana allows up to 5000).")
     int pageSize;
@@ -62,13 +69,16 @@ public final class PullCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (GrafanaClient client = grafana.client(err)) {
-            Puller.Report report = new Puller(client).run(new Puller.Options(uids, folder, tags, all, out, force, pageSize));
+            Puller.Options options = new Puller.Options(uids, folder, tags, all, out, force, pageSize,
+                    schema != null ? schema : ExportSchema.configuredDefault());
+            Puller.requireSelection(options); // before any request
+            Puller.Report report = new Puller(grafana.connect(client, err)).run(options);
             Table table = new Table("UID", "TITLE", "FILE", "STATUS");
             for (Puller.Result r : report.results()) {
                 table.row(r.uid(), r.title(), r.file(), r.status().word());
             }
             table.print(stdout);
-            stdout.println(report.results().size() + " dashboard" + (report.results().size() == 1 ? "" : "s") + " pulled into " + out);
+            stdout.println(report.summary() + " in " + out);
             stdout.flush();
             for (Puller.Result r : report.results()) {
                 if (r.detail() != null) {

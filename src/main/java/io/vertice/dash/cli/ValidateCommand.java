@@ -12,6 +12,8 @@ import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.LiveChecker;
+import io.vertice.dash.validate.Progress;
+import io.vertice.dash.validate.ReferencedMetrics;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
@@ -25,8 +27,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 /** {@code dash validate}: check dashboards' queries against the metrics really exposed. */
@@ -43,12 +47,25 @@ import java.util.concurrent.Callable;
                 "  dash validate --format junit --output target/dash-validate.xml",
                 "  dash validate --format github       annotations in a GitHub Actions run"})
 public final class ValidateCommand implements Callable<Integer> {
+    /** Where {@code $PROMETHEUS_URL} is read: the process environment, or a test's (see {@link CommandFactory}). */
+    private final Function<String, String> environment;
+
+    public ValidateCommand() {
+        this(System::getenv);
+    }
+
+    ValidateCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Mixin
     GlobalOptions global;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions remote;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Dashboard files, JSON or YAML (exports, API responses, dashboard.grafana.app resources), or "
@@ -59,8 +76,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Take the catalogue from an exporter's /metrics (Prometheus text format or OpenMetrics).")
     String metricsUrl;
 
-    // without a value, picocli's ${env:...} fallback is $PROMETHEUS_URL (empty when unset); not shown in --help, it may hold credentials
-    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "${env:PROMETHEUS_URL:-}",
+    // without a value: $PROMETHEUS_URL, read from the command's environment; not shown in --help, it may hold credentials
+    @Option(names = "--prometheus", paramLabel = "URL", arity = "0..1", fallbackValue = "",
             description = "Take the catalogue from a Prometheus-compatible API (Prometheus, Thanos, Mimir, "
                     + "VictoriaMetrics). Without a value: $PROMETHEUS_URL.")
     String prometheus;
@@ -86,12 +103,13 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<DashboardDocument> inputs = inputs();
         PrometheusApi api = prometheusApi();
-        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(metricsUrl, global.verboseLog(spec.commandLine().getErr()))
-                : api != null && prometheus != null ? new PrometheusCatalogSource(api) : new EmbeddedCatalogSource();
+        CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(remote.exporter(metricsUrl), global.verboseLog(spec.commandLine().getErr()))
+                : api != null && prometheus != null ? new PrometheusCatalogSource(api, Duration.ofHours(1), ReferencedMetrics.of(inputs), remote.parallel())
+                : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
         ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
         if (live) {
-            report = report.plus(new LiveChecker(api).check(inputs));
+            report = new LiveChecker(api, remote.parallel(), Progress.onTerminal(spec.commandLine().getErr())).check(inputs, report);
         }
         String rendered = Reports.render(report, format);
         if (output != null) {
@@ -109,11 +127,11 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prometheus == null && !live) {
             return null;
         }
-        String url = prometheus != null ? prometheus : spec.findOption("--prometheus").fallbackValue();
+        String url = prometheus != null && !prometheus.isEmpty() ? prometheus : environment.apply("PROMETHEUS_URL");
         if (url == null || url.isBlank()) {
             throw DashException.input((live ? "--live" : "--prometheus") + " needs a Prometheus URL; pass --prometheus URL or set PROMETHEUS_URL.");
         }
-        return new PrometheusApi(url, global.verboseLog(spec.commandLine().getErr()));
+        return new PrometheusApi(remote.prometheus(url), global.verboseLog(spec.commandLine().getErr()));
     }
 
     /** Our dashboards, or the files and every dashboard file under the directories named. */

@@ -4,6 +4,8 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.catalog.MetricCatalog;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.model.DashboardRegistry;

@@ -10,16 +10,16 @@ import java.util.Optional;
 
 /**
  * Resolves a folder path such as {@code Cockpit/Consciousness} level by level through the folders API
- * ({@code parentUid}), optionally creating the missing levels. Creation happens before any dashboard
+ * (the legacy {@code parentUid} or the {@code grafana.app/folder} annotation of {@code /apis}), optionally creating the missing levels. Creation happens before any dashboard
  * is pushed, so a dashboard never waits for (or lands outside) its folder. A 409 on creation means
  * another client created the folder meanwhile: the existing folder is used.
  */
 public final class FolderResolver {
-    private final GrafanaClient client;
+    private final FolderApi client;
     /** Listings already fetched during this resolution, by parent uid ("" for the root). */
     private final Map<String, List<Folder>> listed = new HashMap<>();
 
-    public FolderResolver(GrafanaClient client) {
+    FolderResolver(FolderApi client) {
         this.client = client;
     }
 
@@ -131,7 +131,7 @@ public final class FolderResolver {
     }
 
     private DashException noNestedFolders(String path) {
-        return DashException.remote("Grafana at " + client.settings().url() + " does not support nested folders, so --folder \""
+        return DashException.remote("Grafana at " + client.where() + " does not support nested folders, so --folder \""
                 + path + "\" cannot be created; enable the nestedFolders feature toggle (Grafana 10) or upgrade to Grafana 11,"
                 + " or use a single-level --folder.");
     }

@@ -29,6 +29,14 @@ public final class GrafanaApiException extends DashException {
         return apiStatus;
     }
 
+    /**
+     * Whether the failure concerns the whole run rather than one dashboard: refused credentials (401)
+     * fail every request alike, so they are reported once and the run stops.
+     */
+    public boolean failsTheRun() {
+        return httpStatus == 401;
+    }
+
     /** Grafana's {@code message} field, or null. */
     public String apiMessage() {
         return apiMessage;

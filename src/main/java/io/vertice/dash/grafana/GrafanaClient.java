@@ -53,6 +53,8 @@ public final class GrafanaClient implements AutoCloseable {
     private final GrafanaSettings settings;
     private final RetryingClient http;
     private final Consumer<String> log;
+    /** Set by the first 401: the credentials fail every request alike, so no further request is sent. */
+    private volatile GrafanaApiException refused;
 
     /**
      * @param log receives one line per request and retry when the user asked for detail (--verbose);
@@ -95,21 +97,52 @@ public final class GrafanaClient implements AutoCloseable {
         return h;
     }
 
-    /** The dashboard with this uid, or empty when Grafana has none (404). */
+    /**
+     * Grafana's API groups ({@code GET /apis}, a Kubernetes {@code APIGroupList}), or null when it serves none:
+     * Grafana 10–11 answer 404, or their web app's HTML, which is not an API group list.
+     */
+    JsonNode discovery() {
+        HttpAnswer a = call("discovering Grafana's APIs", get(url("apis")));
+        JsonNode json = a.json();
+        if (a.code() / 100 == 2 && json != null && json.has("groups")) {
+            return json;
+        }
+        if (a.code() == 401) {
+            requireOk(a, "discovering Grafana's APIs", true);
+        }
+        log.accept("GET /apis answered " + a.code() + " without an API group list");
+        return null;
+    }
+
+    /**
+     * The dashboard with this uid through the legacy API, or empty when Grafana has none (404). Grafana 12+
+     * answers 406 for a dashboard stored as v2; that is a {@link StoredAsV2} naming where /apis has it.
+     */
     public Optional<LiveDashboard> dashboard(String uid) {
-        HttpAnswer a = call("reading dashboard " + uid, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
+        String what = "reading dashboard " + uid;
+        HttpAnswer a = call(what, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
         if (a.code() == 404) {
             return Optional.empty();
         }
-        JsonNode body = requireOk(a, "reading dashboard " + uid);
+        if (a.code() == 406) {
+            JsonNode json = a.json();
+            StoredAsV2 moved = StoredAsV2.parse(uid, json == null ? null : textOrNull(json, "message"));
+            if (moved != null) {
+                throw moved;
+            }
+        }
+        JsonNode body = requireOk(a, what, true);
         JsonNode dash = body.get("dashboard");
         if (dash == null || !dash.isObject()) {
             throw DashException.remote("Grafana's answer for dashboard " + uid + " has no dashboard model; is " + settings.url() + " Grafana?");
         }
         JsonNode meta = body.path("meta");
-        return Optional.of(new LiveDashboard((ObjectNode) dash, dash.path("id").asLong(0), dash.path("version").asLong(0),
+        // meta.provisioned is true only when Grafana refuses API saves (the provider does not allow UI updates)
+        Manager manager = meta.path("provisioned").asBoolean(false)
+                ? new Manager(Manager.FILE_PROVISIONING, meta.path("provisionedExternalId").asText("")) : null;
+        return Optional.of(new LiveDashboard(uid, (ObjectNode) dash, dash.path("id").asLong(0), dash.path("version").asLong(0),
                 meta.path("folderUid").asText(""), meta.path("folderTitle").asText(""), meta.path("url").asText(""),
-                meta.path("provisioned").asBoolean(false), meta.path("provisionedExternalId").asText("")));
+                manager, null));
     }
 
     /**
@@ -131,7 +164,7 @@ public final class GrafanaClient implements AutoCloseable {
         String uid = dashboard.path("uid").asText("");
         String what = "saving dashboard " + (uid.isEmpty() ? dashboard.path("title").asText() : uid);
         HttpAnswer a = call(what, post(url("api/dashboards/db"), payload));
-        JsonNode body = requireOk(a, what);
+        JsonNode body = requireOk(a, what, false);
         return new SaveResult(body.path("uid").asText(uid), body.path("version").asLong(0), body.path("url").asText(""));
     }
 
@@ -150,7 +183,7 @@ public final class GrafanaClient implements AutoCloseable {
                 u.addQueryParameter("parentUid", parentUid);
             }
             String what = "listing folders" + (parentUid == null ? "" : " under " + parentUid);
-            JsonNode body = requireOk(call(what, get(u.build())), what);
+            JsonNode body = requireOk(call(what, get(u.build())), what, true);
             for (JsonNode f : body) {
                 out.add(new Folder(f.path("uid").asText(), f.path("title").asText(), textOrNull(f, "parentUid")));
             }
@@ -171,7 +204,7 @@ public final class GrafanaClient implements AutoCloseable {
             payload.put("parentUid", parentUid);
         }
         String what = "creating folder \"" + title + "\"";
-        JsonNode body = requireOk(call(what, post(url("api/folders"), payload)), what);
+        JsonNode body = requireOk(call(what, post(url("api/folders"), payload)), what, false);
         return new Folder(body.path("uid").asText(), body.path("title").asText(title), textOrNull(body, "parentUid"));
     }
 
@@ -186,7 +219,7 @@ public final class GrafanaClient implements AutoCloseable {
             query.uids().forEach(v -> u.addQueryParameter("dashboardUIDs", v));
             query.folderUids().forEach(v -> u.addQueryParameter("folderUIDs", v));
             query.tags().forEach(v -> u.addQueryParameter("tag", v));
-            JsonNode body = requireOk(call("searching dashboards", get(u.build())), "searching dashboards");
+            JsonNode body = requireOk(call("searching dashboards", get(u.build())), "searching dashboards", true);
             for (JsonNode h : body) {
                 List<String> tags = new ArrayList<>();
                 h.path("tags").forEach(t -> tags.add(t.asText()));
@@ -197,6 +230,38 @@ public final class GrafanaClient implements AutoCloseable {
                 return out;
             }
         }
+    }
+
+    /**
+     * One JSON call of Grafana's {@code /apis} (or any path under the root URL): the body of a 2xx answer,
+     * null for a 404 when {@code absentIsNull}, else the sentence for the failure. Kubernetes {@code Status}
+     * error bodies are read by {@code reason} and {@code message}.
+     *
+     * @param path   path segments under Grafana's root URL, e.g. {@code apis/dashboard.grafana.app/v1/...}
+     * @param query  query parameters in pairs (name, value; a null value is left out)
+     */
+    JsonNode json(String what, String method, String path, JsonNode body, boolean absentIsNull, String... query) {
+        HttpUrl.Builder u = url(path).newBuilder();
+        for (int i = 0; i + 1 < query.length; i += 2) {
+            if (query[i + 1] != null) {
+                u.addQueryParameter(query[i], query[i + 1]);
+            }
+        }
+        Request.Builder r = new Request.Builder().url(u.build()).header("Accept", "application/json");
+        if (body == null) {
+            r.method(method, null);
+        } else {
+            try {
+                r.method(method, RequestBody.create(Json.MAPPER.writeValueAsString(body), JSON));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        HttpAnswer a = call(what, r.build());
+        if (absentIsNull && a.code() == 404) {
+            return null;
+        }
+        return requireOk(a, what, method.equals("GET"));
     }
 
     @Override
@@ -237,6 +302,10 @@ public final class GrafanaClient implements AutoCloseable {
 
     /** Sends with retries; returns the final answer (any status) or throws when Grafana cannot be reached. */
     private HttpAnswer call(String what, Request request) {
+        GrafanaApiException earlier = refused;
+        if (earlier != null) {
+            throw earlier;
+        }
         try {
             return http.send(request, what);
         } catch (Unreachable e) {
@@ -266,8 +335,8 @@ public final class GrafanaClient implements AutoCloseable {
                 + e.getMessage() + "; check that Grafana (or a proxy in front of it) is healthy and try again.", e);
     }
 
-    /** The JSON body of a 2xx answer; otherwise the sentence for this failure. */
-    private JsonNode requireOk(HttpAnswer a, String what) {
+    /** The JSON body of a 2xx answer; otherwise the sentence for this failure ({@code read}: the request only reads). */
+    private JsonNode requireOk(HttpAnswer a, String what, boolean read) {
         JsonNode json = a.json();
         if (a.code() / 100 == 2) {
             if (json == null) {
@@ -276,10 +345,16 @@ public final class GrafanaClient implements AutoCloseable {
             }
             return json;
         }
-        String apiStatus = json == null ? null : textOrNull(json, "status");
+        // the legacy API says {"status": "version-mismatch"}; /apis a Kubernetes Status {"status": "Failure", "reason": "Conflict"}
+        boolean k8sStatus = json != null && "Status".equals(json.path("kind").asText());
+        String apiStatus = json == null ? null : textOrNull(json, k8sStatus ? "reason" : "status");
         String apiMessage = json == null ? null : textOrNull(json, "message");
-        throw new GrafanaApiException(a.code(), apiStatus, apiMessage,
-                GrafanaErrors.sentence(what, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
+        GrafanaApiException e = new GrafanaApiException(a.code(), apiStatus, apiMessage,
+                GrafanaErrors.sentence(what, read, settings, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
+        if (e.failsTheRun() && refused == null) {
+            refused = e;
+        }
+        throw e;
     }
 
     private static String textOrNull(JsonNode node, String field) {

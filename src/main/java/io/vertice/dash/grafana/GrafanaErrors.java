@@ -3,22 +3,36 @@ package io.vertice.dash.grafana;
 /**
  * Turns Grafana's error answers into sentences a user can act on. Covers the documented answers of
  * the dashboard and folder APIs: 401, 403, 404, 409/412 with {@code version-mismatch},
- * {@code name-exists} or {@code plugin-dashboard} (older Grafana says 412, newer 409), 400 for a
+ * {@code name-exists} or {@code plugin-dashboard} (older Grafana says 412, newer 409), the Kubernetes
+ * {@code Status} reasons of {@code /apis} ({@code Conflict}, {@code AlreadyExists}), 400 for a
  * provisioned dashboard, and 5xx after retries.
  */
 public final class GrafanaErrors {
     private GrafanaErrors() {
     }
 
+    /**
+     * @param read  whether the request only reads (a 403 then means no read access, not missing write access)
+     * @param settings the connection, for advice that fits the kind of credentials (token, basic auth, none)
+     */
     // the conflict statuses' switch falls through to the checks after it for any other status, which an
     // expression switch cannot do
     @SuppressWarnings("StatementSwitchToExpressionSwitch")
-    static String sentence(String what, int code, String reason, String apiStatus, String apiMessage, int attempts) {
+    static String sentence(String what, boolean read, GrafanaSettings settings, int code, String reason, String apiStatus,
+                           String apiMessage, int attempts) {
         String answer = code + (apiStatus != null ? " " + apiStatus : "")
                 + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);
         if (code == 401) {
-            return "Grafana refused the credentials while " + what + " (" + answer + "): the token is invalid or expired,"
-                    + " or the user or password is wrong; create a new service account token and set GRAFANA_TOKEN.";
+            String advice = settings.token() != null
+                    ? "the token is invalid, expired or revoked; create a new service account token and set GRAFANA_TOKEN."
+                    : settings.password() != null
+                    ? "the user " + settings.user() + " or its password is wrong, or basic auth is disabled in Grafana; check GRAFANA_USER and GRAFANA_PASSWORD."
+                    : "no credentials were sent and Grafana requires them; set GRAFANA_TOKEN (a service account token) or GRAFANA_USER and GRAFANA_PASSWORD.";
+            return "Grafana refused the credentials while " + what + " (" + answer + "): " + advice;
+        }
+        if (code == 403 && read) {
+            return "Grafana denied " + what + " (" + answer + "): the account may not read it; give it the Viewer role"
+                    + " or read permission on the dashboard or its folder.";
         }
         if (code == 403) {
             return "Grafana denied " + what + " (" + answer + "): the service account lacks the permission"
@@ -26,12 +40,15 @@ public final class GrafanaErrors {
         }
         if ((code == 409 || code == 412) && apiStatus != null) {
             switch (apiStatus) {
-                case "version-mismatch":
+                case "version-mismatch", "Conflict":
                     return what + " failed: the dashboard was changed in Grafana by someone else since dash read it ("
                             + answer + "); run the import again, or pass --overwrite to replace their change.";
                 case "name-exists":
                     return what + " failed: another dashboard with the same title or uid already exists in that folder ("
                             + answer + "); rename one of them, or pass --overwrite to replace the other one.";
+                case "AlreadyExists":
+                    return what + " failed: Grafana already has a dashboard with this uid (" + answer
+                            + "), created since dash looked; run the import again, or pass --overwrite to replace it.";
                 case "plugin-dashboard":
                     return what + " failed: the dashboard belongs to a plugin (" + answer
                             + "); Grafana manages it through that plugin, so change it there or import ours under another uid.";

@@ -4,10 +4,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.http.RetryPolicy;
 import okhttp3.HttpUrl;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Everything needed to talk to one Grafana: where, as whom, and how patiently. Built with
@@ -71,18 +68,7 @@ public record GrafanaSettings(HttpUrl url, String token, String user, String pas
 
     /** localhost or a literal loopback address; host names are not resolved (no DNS lookup needed). */
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9a-f:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return io.vertice.dash.http.RemoteUrl.isLoopback(host);
     }
 
     private static String blankToNull(String s) {

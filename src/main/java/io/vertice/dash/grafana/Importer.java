@@ -6,6 +6,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.export.ExportSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,27 +17,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Pushes dashboards to Grafana — the entry point of {@code dash import}.
  *
- * <p>Order of work: validation (when asked; errors stop everything), Grafana's health, the folder
- * path (created level by level before any dashboard), then every dashboard on a bounded worker pool:
+ * <p>Order of work: validation (when asked; errors stop everything), Grafana's health and API
+ * ({@link GrafanaApis#connect}: the legacy {@code /api} or {@code /apis}), the folder path (created level by level before any dashboard), then every dashboard on a bounded worker pool:
  * read Grafana's copy, compare semantically, and save only when it differs (no version churn). Saves
  * carry the version read, so a concurrent edit in Grafana is a conflict rather than silently lost,
- * unless {@code overwrite}. One dashboard's failure does not stop the others.
+ * unless {@code overwrite}. A dashboard someone else manages (file provisioning, Git Sync, Terraform...)
+ * is not overwritten. One dashboard's failure does not stop the others; refused credentials stop the run.
  */
 public final class Importer {
-    private final GrafanaClient client;
+    private final Supplier<Dashboards> connect;
+    private Dashboards grafana;
     private final PreImportCheck check;
     private final Consumer<String> progress;
 
     /**
+     * @param connect  opens Grafana ({@link GrafanaApis#connect}); called after validation, so a failed
+     *                 validation sends no request
      * @param check    what --validate runs, or null without --validate
      * @param progress receives a progress line now and then when there are many dashboards
      */
-    public Importer(GrafanaClient client, PreImportCheck check, Consumer<String> progress) {
-        this.client = client;
+    public Importer(Supplier<Dashboards> connect, PreImportCheck check, Consumer<String> progress) {
+        this.connect = connect;
         this.check = check;
         this.progress = progress;
     }
@@ -47,8 +53,9 @@ public final class Importer {
      * @param message    the version-history note
      * @param dryRun     decide and report, but write nothing (no folder, no dashboard)
      * @param overwrite  save even over a concurrent change or a same-named dashboard
+     * @param schema     the schema to store dashboards in (v2 needs Grafana 12+ through /apis)
      */
-    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite) {
+    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite, ExportSchema schema) {
     }
 
     public ImportReport run(List<DashboardDocument> dashboards, Options options) {
@@ -71,11 +78,20 @@ public final class Importer {
                 return new ImportReport(List.of(), null, options.dryRun(), validation, true);
             }
         }
-        client.health();
+        grafana = connect.get();
+        grafana.requireSchema(options.schema());
+        if (options.schema() == ExportSchema.V2) {
+            for (DashboardDocument d : dashboards) {
+                // never store a v2 dashboard that silently lacks something of ours
+                V2Features.v2Loss(d.classic()).ifPresent(loss -> {
+                    throw DashException.input(d.origin() + " (" + d.uid() + "): " + loss + "; import it with --schema classic.");
+                });
+            }
+        }
         FolderResolver.Resolution folder = options.folderPath() == null ? null
-                : new FolderResolver(client).resolve(options.folderPath(), !options.dryRun());
+                : new FolderResolver(grafana.folders()).resolve(options.folderPath(), !options.dryRun());
 
-        int parallel = client.settings().parallel();
+        int parallel = grafana.client().settings().parallel();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, dashboards.size())), r -> {
             Thread t = new Thread(r, "dash-import");
             t.setDaemon(true);
@@ -112,11 +128,11 @@ public final class Importer {
 
     private ImportResult importOne(DashboardDocument d, FolderResolver.Resolution folder, Options options) {
         String folderName = folder != null ? folder.path() : "";
-        Optional<LiveDashboard> live = Optional.empty();
         try {
-            live = client.dashboard(d.uid());
+            Optional<LiveDashboard> live = grafana.read(d.uid());
             if (folder == null) {
-                folderName = live.map(l -> l.folderTitle().isEmpty() ? "(root)" : l.folderTitle()).orElse("(root)");
+                folderName = live.map(l -> l.folderTitle().isEmpty() ? (l.folderUid().isEmpty() ? "(root)" : l.folderUid()) : l.folderTitle())
+                        .orElse("(root)");
             }
             ObjectNode ours = Normalizer.normalize(d.classic());
             String targetFolderUid = folder != null ? folder.uid() : live.map(LiveDashboard::folderUid).orElse(null);
@@ -124,34 +140,36 @@ public final class Importer {
             List<Change> changes = List.of();
             if (live.isEmpty()) {
                 action = ImportResult.Action.CREATE;
-                ours.putNull("id");
             } else {
                 LiveDashboard l = live.get();
-                changes = DashboardDiff.compare(ours, l.dashboard());
+                // compared in one schema: a dashboard stored as v2 is compared through its classic form
+                changes = l.dashboard() == null ? List.of() : DashboardDiff.compare(l.comparable(ours), l.dashboard());
                 boolean moves = folder != null && !String.valueOf(folder.uid()).equals(l.folderUid());
-                if (changes.isEmpty() && !moves) {
+                if (l.dashboard() != null && changes.isEmpty() && !moves) {
                     return new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.UNCHANGED, l.version(),
-                            absolute(l.url()), List.of(), null);
+                            absolute(l.url()), List.of(), null, null);
+                }
+                if (l.manager() != null) {
+                    // Grafana refuses (provisioning) or the manager would undo (Git Sync, Terraform) any save of ours
+                    return options.dryRun()
+                            ? new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.SKIP, l.version(), absolute(l.url()),
+                            changes, null, l.manager())
+                            : new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.FAILED, null, absolute(l.url()),
+                            List.of(), l.manager().refusal(d.uid()), l.manager());
                 }
                 action = ImportResult.Action.UPDATE;
-                // the version we read: Grafana refuses the save if someone changed it since (version-mismatch)
-                ours.put("id", l.id());
-                ours.put("version", l.version());
             }
             if (options.dryRun()) {
                 return new ImportResult(d.uid(), d.label(), folderName, action,
-                        live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null);
+                        live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null, null);
             }
-            SaveResult saved = saveOrRecognise(d.uid(), ours, targetFolderUid, options);
-            return new ImportResult(d.uid(), d.label(), folderName, action, saved.version(), absolute(saved.url()), changes, null);
+            SaveResult saved = saveOrRecognise(d.uid(), ours, live.orElse(null), targetFolderUid, options);
+            return new ImportResult(d.uid(), d.label(), folderName, action, saved.version(), absolute(saved.url()), changes, null, null);
         } catch (GrafanaApiException e) {
-            String sentence = e.getMessage();
-            if (e.httpStatus() == 400 && live.isPresent() && live.get().provisioned()) {
-                String file = live.get().provisionedExternalId();
-                sentence = "dashboard " + d.uid() + " is provisioned from " + (file.isEmpty() ? "a file" : "the file " + file)
-                        + " on the Grafana server, and Grafana refuses API changes to it (" + e.httpStatus() + " \"" + e.apiMessage()
-                        + "\"); change that file instead (for ours: `dash export` writes monitoring/grafana/dashboards), or remove it from provisioning to manage it with dash import.";
+            if (e.failsTheRun()) {
+                throw e;
             }
+            String sentence = e.getMessage();
             if (e.httpStatus() == 404) {
                 // reads answer 404 as "absent"; only the save can get here: its folder is gone
                 sentence = "saving dashboard " + d.uid() + " failed: its folder " + folderName + " no longer exists in Grafana ("
@@ -165,21 +183,22 @@ public final class Importer {
     }
 
     /**
-     * Saves; on a version-mismatch or name-exists conflict, reads Grafana's copy again: when it already
-     * is ours (in the right folder), the save did happen — a retried request whose first answer was
-     * lost, or someone saved the same content — and that is success, not a conflict.
+     * Saves; on a conflict (legacy {@code version-mismatch} or {@code name-exists}, {@code /apis}
+     * {@code Conflict} or {@code AlreadyExists}), reads Grafana's copy again: when it already is ours (in
+     * the right folder), the save did happen — a retried request whose first answer was lost, or someone
+     * saved the same content — and that is success, not a conflict.
      */
-    private SaveResult saveOrRecognise(String uid, ObjectNode ours, String folderUid, Options options) {
+    private SaveResult saveOrRecognise(String uid, ObjectNode ours, LiveDashboard existing, String folderUid, Options options) {
         try {
-            return client.save(ours, folderUid, options.overwrite(), options.message());
+            return grafana.save(ours, existing, folderUid, options.overwrite(), options.message(), options.schema());
         } catch (GrafanaApiException e) {
             boolean conflict = (e.httpStatus() == 409 || e.httpStatus() == 412)
-                    && ("version-mismatch".equals(e.apiStatus()) || "name-exists".equals(e.apiStatus()));
+                    && List.of("version-mismatch", "name-exists", "Conflict", "AlreadyExists").contains(e.apiStatus());
             if (!conflict) {
                 throw e;
             }
-            Optional<LiveDashboard> now = client.dashboard(uid);
-            if (now.isPresent() && DashboardDiff.equal(ours, now.get().dashboard())
+            Optional<LiveDashboard> now = grafana.read(uid);
+            if (now.isPresent() && now.get().dashboard() != null && DashboardDiff.equal(now.get().comparable(ours), now.get().dashboard())
                     && (folderUid == null ? "" : folderUid).equals(now.get().folderUid())) {
                 return new SaveResult(uid, now.get().version(), now.get().url());
             }
@@ -188,7 +207,7 @@ public final class Importer {
     }
 
     private static ImportResult failed(DashboardDocument d, String folder, String sentence) {
-        return new ImportResult(d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence);
+        return new ImportResult(d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence, null);
     }
 
     /** Grafana answers with a path ({@code /d/uid/slug}, including any sub-path); make it a full URL. */
@@ -196,7 +215,7 @@ public final class Importer {
         if (path == null || path.isEmpty()) {
             return "";
         }
-        okhttp3.HttpUrl resolved = client.settings().url().resolve(path);
+        okhttp3.HttpUrl resolved = grafana.client().settings().url().resolve(path);
         return resolved == null ? path : resolved.toString();
     }
 }

@@ -1,10 +1,15 @@
 package io.vertice.dash.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
+import io.vertice.dash.v2.SchemaVersion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +27,17 @@ import java.util.concurrent.Future;
  * Fetches dashboards from Grafana as normalised JSON files — the entry point of {@code dash pull}.
  * Files are written byte-stable ({@link Json#write}) and atomically as {@code <uid>.json}; a file with
  * changes not yet committed to git is left alone unless {@code force}, so a pull never eats local work.
+ * Each dashboard is read in its stored version and written in the schema asked for; a dashboard whose
+ * conversion Grafana reports as failed, or which would lose what classic JSON cannot hold, is reported
+ * and not written.
  */
 public final class Puller {
-    private final GrafanaClient client;
+    private final Dashboards grafana;
 
-    public Puller(GrafanaClient client) {
-        this.client = client;
+    public Puller(Dashboards grafana) {
+        this.grafana = grafana;
     }
+
 
     /**
      * @param uids       dashboards by uid
@@ -38,9 +47,10 @@ public final class Puller {
      * @param out        the directory to write into
      * @param force      overwrite files with uncommitted local changes
      * @param pageSize   search page size
+     * @param schema     the form to write
      */
     public record Options(List<String> uids, String folderPath, List<String> tags, boolean all, Path out, boolean force,
-                          int pageSize) {
+                          int pageSize, ExportSchema schema) {
     }
 
     /**
@@ -68,6 +78,26 @@ public final class Puller {
 
     /** The results, sorted by uid, and the exit code: 3 when any failed, 2 when local changes were kept, 0 otherwise. */
     public record Report(List<Result> results) {
+        /** {@code 2 pulled (1 written, 1 unchanged), 1 kept (local changes), 1 failed}: each outcome counted apart, zeros left out. */
+        public String summary() {
+            long written = count(Status.WRITTEN);
+            long unchanged = count(Status.UNCHANGED);
+            String s = (written + unchanged) + " pulled" + (written + unchanged == 0 ? ""
+                    : " (" + (written > 0 ? written + " written" : "") + (written > 0 && unchanged > 0 ? ", " : "")
+                    + (unchanged > 0 ? unchanged + " unchanged" : "") + ")");
+            if (count(Status.KEPT_LOCAL_CHANGES) > 0) {
+                s += ", " + count(Status.KEPT_LOCAL_CHANGES) + " kept (local changes)";
+            }
+            if (count(Status.FAILED) > 0) {
+                s += ", " + count(Status.FAILED) + " failed";
+            }
+            return s;
+        }
+
+        private long count(Status status) {
+            return results.stream().filter(r -> r.status() == status).count();
+        }
+
         public int exitCode() {
             if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
                 return ExitCodes.REMOTE;
@@ -76,26 +106,32 @@ public final class Puller {
         }
     }
 
-    public Report run(Options o) {
+    /** One sentence (exit 2) when the options select nothing: a pull of everything must be asked for with --all. */
+    public static void requireSelection(Options o) {
         if (!o.all() && o.uids().isEmpty() && o.folderPath() == null && o.tags().isEmpty()) {
             throw DashException.input("say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
         }
-        client.health();
+    }
+
+    public Report run(Options o) {
+        requireSelection(o);
         List<String> folderUids = new ArrayList<>();
         if (o.folderPath() != null) {
-            FolderResolver.Resolution r = new FolderResolver(client).resolve(o.folderPath(), false);
+            FolderResolver.Resolution r = new FolderResolver(grafana.folders()).resolve(o.folderPath(), false);
             if (r.uid() == null) {
-                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + client.settings().url()
+                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + grafana.client().settings().url()
                         + "; check the path (levels separated by '/').");
             }
             folderUids.add(r.uid());
         }
-        List<SearchHit> hits = client.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
+        List<SearchHit> hits = grafana.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
         List<SearchHit> unique = new ArrayList<>();
-        hits.stream().filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
+        // a server (or proxy) that ignores the uid filter answers with everything: keep only what was asked for
+        hits.stream().filter(h -> o.uids().isEmpty() || o.uids().contains(h.uid()))
+                .filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
         unique.sort((a, b) -> a.uid().compareTo(b.uid()));
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(client.settings().parallel(), unique.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(grafana.client().settings().parallel(), unique.size())), r -> {
             Thread t = new Thread(r, "dash-pull");
             t.setDaemon(true);
             return t;
@@ -136,11 +172,12 @@ public final class Puller {
         }
         Path file = o.out().resolve(hit.uid() + ".json");
         try {
-            Optional<LiveDashboard> live = client.dashboard(hit.uid());
+            Optional<LiveDashboard> live = grafana.read(hit.uid());
             if (live.isEmpty()) {
                 return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
             }
-            String text = Json.write(Normalizer.normalize(live.get().dashboard()));
+            JsonNode content = o.schema() == ExportSchema.V2 ? v2File(live.get()) : classicFile(live.get());
+            String text = Json.write(content);
             if (Files.exists(file)) {
                 // bytes, not text: a local file that is not UTF-8 simply differs, and is replaced like any other
                 if (java.util.Arrays.equals(Files.readAllBytes(file), text.getBytes(StandardCharsets.UTF_8))) {
@@ -157,8 +194,45 @@ public final class Puller {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: permission denied.");
         } catch (IOException e) {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
+        } catch (GrafanaApiException e) {
+            if (e.failsTheRun()) {
+                throw e;
+            }
+            return new Result(hit.uid(), hit.title(), file, Status.FAILED, e.getMessage());
         } catch (DashException e) {
             return new Result(hit.uid(), hit.title(), file, Status.FAILED, e.getMessage());
         }
+    }
+
+    /** The classic model, normalised; one sentence instead when the dashboard has no faithful classic form. */
+    private static JsonNode classicFile(LiveDashboard live) {
+        if (live.stored() != null && live.stored().classicProblem() != null) {
+            throw DashException.remote("dashboard " + live.uid() + " is stored as " + live.stored().version()
+                    + " and classic JSON cannot hold all of it (" + live.stored().classicProblem()
+                    + "); nothing was written; pull it with --schema v2 to keep it whole.");
+        }
+        return Normalizer.normalize(live.dashboard());
+    }
+
+    /**
+     * The v2 resource as dash writes it: apiVersion, kind, metadata.name (the uid) and spec, nothing server-owned;
+     * the stored object's spec when stored as v2, else the classic dashboard converted by dash, unless the
+     * conversion would drop something ({@link V2Features#v2Loss}).
+     */
+    private static JsonNode v2File(LiveDashboard live) {
+        if (live.stored() != null && live.stored().isV2()) {
+            ObjectNode stored = live.stored().object();
+            SchemaVersion version = SchemaVersion.ofApiVersion(stored.path("apiVersion").asText());
+            ObjectNode out = DashboardConversion.resource(live.uid(), (ObjectNode) stored.path("spec"),
+                    version == null ? SchemaVersion.V2 : version);
+            if (version == null) {
+                out.put("apiVersion", stored.path("apiVersion").asText());
+            }
+            return Json.canonical(out);
+        }
+        V2Features.v2Loss(live.dashboard()).ifPresent(loss -> {
+            throw DashException.remote("dashboard " + live.uid() + ": " + loss + "; nothing was written; pull it with --schema classic.");
+        });
+        return Json.canonical(DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));
     }
 }

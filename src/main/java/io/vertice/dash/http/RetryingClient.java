@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * Sends requests with the retries of a {@link RetryPolicy}: connection failures and "not now" answers
  * (429, 502, 503, 504) are tried again after an exponential, jittered wait or the server's
  * {@code Retry-After}; any other answer is returned as it is. Thread-safe.
+ *
+ * <p>Every remote call of dash goes through here, so this is where answers are made safe to print: the
+ * credentials each request carried are registered with {@link Secrets}, and the answer's reason and body and
+ * every log line are scrubbed of every secret dash holds before anyone words a message from them.
  */
 public final class RetryingClient implements AutoCloseable {
     private final OkHttpClient http;
@@ -49,23 +53,26 @@ public final class RetryingClient implements AutoCloseable {
      * @throws Unreachable when no answer came after the allowed attempts
      */
     public HttpAnswer send(Request request, String what) throws Unreachable {
-        String line = request.method() + " " + request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+        request.headers().forEach(h -> Secrets.registerHeader(h.getFirst(), h.getSecond()));
+        String line = Secrets.scrub(request.method() + " " + request.url().encodedPath()
+                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery()));
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             String retryAfter;
             String outcome;
             try (Response r = http.newCall(request).execute()) {
-                String body = r.body().string();
+                // credentials added by the caller's interceptors are on the request as it was sent
+                r.request().headers().forEach(h -> Secrets.registerHeader(h.getFirst(), h.getSecond()));
+                String body = Secrets.scrub(r.body().string());
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 log.accept(line + " -> " + r.code() + " in " + ms + " ms");
                 if (!RetryPolicy.retryableStatus(r.code()) || attempt >= retry.maxAttempts()) {
-                    return new HttpAnswer(r.code(), r.message(), body, r.header("Content-Type"), attempt);
+                    return new HttpAnswer(r.code(), Secrets.scrub(r.message()), body, r.header("Content-Type"), attempt);
                 }
                 retryAfter = r.header("Retry-After");
                 outcome = Integer.toString(r.code());
             } catch (IOException e) {
-                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Secrets.scrub(e.getMessage())));
                 // a certificate or a host name does not get better by asking again
                 if (e instanceof SSLException || e instanceof UnknownHostException || attempt >= retry.maxAttempts()) {
                     throw new Unreachable(e, attempt);

@@ -11,7 +11,7 @@ public final class Unreachable extends Exception {
     private final int attempts;
 
     Unreachable(IOException cause, int attempts) {
-        super(cause.getMessage(), cause);
+        super(Secrets.scrub(cause.getMessage()), cause);
         this.attempts = attempts;
     }
 

@@ -69,7 +69,7 @@ final class Annotations {
         }
         ObjectNode legacy = Json.object();
         Trees.copyNonEmptyText(a, "type", legacy, "type");
-        a.fields().forEachRemaining(e -> {
+        a.properties().forEach(e -> {
             if (!MODELLED.contains(e.getKey())) {
                 legacy.set(e.getKey(), e.getValue().deepCopy());
             }
@@ -85,7 +85,7 @@ final class Annotations {
 
     private static ObjectNode mappingsToV2(ObjectNode mappings) {
         ObjectNode out = Json.object();
-        mappings.fields().forEachRemaining(e -> {
+        mappings.properties().forEach(e -> {
             JsonNode v = e.getValue();
             ObjectNode m = Json.object();
             if (v.isTextual() && !v.asText().isEmpty()) {
@@ -143,7 +143,7 @@ final class Annotations {
             ObjectNode mappings = Trees.object(spec, "mappings");
             if (mappings != null && !mappings.isEmpty()) {
                 ObjectNode m = Json.object();
-                mappings.fields().forEachRemaining(e -> {
+                mappings.properties().forEach(e -> {
                     String source = Trees.text(e.getValue(), "source", "field");
                     String value = Trees.text(e.getValue(), "value");
                     if (source.equals("skip") || !value.isEmpty()) {
@@ -159,7 +159,7 @@ final class Annotations {
             }
             ObjectNode legacy = Trees.object(spec, "legacyOptions");
             if (legacy != null) {
-                legacy.fields().forEachRemaining(e -> {
+                legacy.properties().forEach(e -> {
                     if (!NOT_RESTORED.contains(e.getKey())) {
                         a.set(e.getKey(), e.getValue().deepCopy());
                     }

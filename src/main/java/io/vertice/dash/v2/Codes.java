@@ -6,6 +6,8 @@ import java.util.List;
  * The classic numeric codes and their v2 names, one table per concept, read both ways. An unknown
  * code or name maps to the first entry, as Grafana's converter does.
  */
+// names is List.of(...): unmodifiable, so the enum is immutable in fact
+@SuppressWarnings("ImmutableEnumChecker")
 enum Codes {
     /** {@code graphTooltip} ↔ {@code cursorSync}. */
     CURSOR_SYNC("Off", "Crosshair", "Tooltip"),

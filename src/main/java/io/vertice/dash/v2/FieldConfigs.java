@@ -20,6 +20,9 @@ final class FieldConfigs {
     static final List<String> STRINGS = List.of("description", "displayName", "displayNameFromDS", "noValue", "path", "unit");
     static final List<String> BOOLEANS = List.of("filterable", "writeable");
 
+    /** The threshold mode Grafana assumes when none is given. */
+    static final String ABSOLUTE = "absolute";
+
     private FieldConfigs() {
     }
 
@@ -90,10 +93,14 @@ final class FieldConfigs {
         return out;
     }
 
-    /** Thresholds read the same both ways; a step without value (or null) is the base step. */
+    /**
+     * Thresholds read the same both ways; a step without value (or null) is the base step, and a
+     * missing mode is {@code absolute}, as Grafana reads it (its converter copies {@code ""}, which
+     * the v2 schema's enum rejects).
+     */
     private static ObjectNode thresholds(JsonNode thresholds) {
         ObjectNode t = Json.object();
-        t.put("mode", Trees.text(thresholds, "mode"));
+        t.put("mode", Trees.text(thresholds, "mode").isEmpty() ? ABSOLUTE : Trees.text(thresholds, "mode"));
         ArrayNode steps = t.putArray("steps");
         for (ObjectNode s : Trees.objects(thresholds, "steps")) {
             ObjectNode step = steps.addObject();
@@ -121,7 +128,7 @@ final class FieldConfigs {
                 case "value" -> {
                     ObjectNode opts = v2.putObject("options");
                     if (options != null) {
-                        options.fields().forEachRemaining(e -> {
+                        options.properties().forEach(e -> {
                             if (e.getValue().isObject()) {
                                 opts.set(e.getKey(), result(e.getValue()));
                             }
@@ -202,7 +209,7 @@ final class FieldConfigs {
         JsonNode defaults = source.get("defaults");
         if (defaults != null && defaults.isObject() && !defaults.isEmpty()) {
             ObjectNode d = Json.object();
-            defaults.fields().forEachRemaining(e -> {
+            defaults.properties().forEach(e -> {
                 switch (e.getKey()) {
                     case "thresholds" -> d.set("thresholds", thresholds(e.getValue()));
                     default -> d.set(e.getKey(), e.getValue().deepCopy());

@@ -109,7 +109,7 @@ final class PanelElements {
                 }
             }
             ObjectNode spec = Json.object();
-            t.fields().forEachRemaining(e -> {
+            t.properties().forEach(e -> {
                 if (!Set.of("refId", "hide", "datasource").contains(e.getKey())) {
                     spec.set(e.getKey(), e.getValue().deepCopy());
                 }
@@ -188,7 +188,7 @@ final class PanelElements {
         }
         String migrateFrom = Trees.text(panel, "autoMigrateFrom");
         ObjectNode original = Json.object();
-        panel.fields().forEachRemaining(e -> {
+        panel.properties().forEach(e -> {
             if (!KNOWN.contains(e.getKey())) {
                 original.set(e.getKey(), e.getValue().deepCopy());
             }
@@ -276,7 +276,7 @@ final class PanelElements {
             ObjectNode target = targets.addObject();
             JsonNode querySpec = query.get("spec");
             if (querySpec != null && querySpec.isObject()) {
-                querySpec.fields().forEachRemaining(e -> {
+                querySpec.properties().forEach(e -> {
                     if (e.getKey().equals(DataQueries.LEGACY_STRING_VALUE)) {
                         if (e.getValue().isTextual()) {
                             target.put("query", e.getValue().asText());

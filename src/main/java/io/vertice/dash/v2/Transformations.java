@@ -38,7 +38,8 @@ final class Transformations {
                 kind.put("kind", id);
                 spec.put("id", id);
             }
-            Trees.copy(t, "options", spec, "options");
+            // v2 requires options; a transformation without any has empty ones, as Grafana's editor writes
+            spec.set("options", t.has("options") ? t.get("options").deepCopy() : Json.object());
             for (String k : OPTIONAL) {
                 Trees.copy(t, k, spec, k);
             }

@@ -18,7 +18,7 @@ final class Trees {
     /** The string at {@code key}, or {@code fallback} when absent or not a string. */
     static String text(JsonNode n, String key, String fallback) {
         JsonNode v = n == null ? null : n.get(key);
-        return v != null && v.isTextual() ? v.asText() : fallback;
+        return (v != null && v.isTextual()) ? v.asText() : fallback;
     }
 
     static String text(JsonNode n, String key) {
@@ -28,7 +28,7 @@ final class Trees {
     /** The boolean at {@code key}, or {@code fallback} when absent or not a boolean. */
     static boolean bool(JsonNode n, String key, boolean fallback) {
         JsonNode v = n == null ? null : n.get(key);
-        return v != null && v.isBoolean() ? v.asBoolean() : fallback;
+        return (v != null && v.isBoolean()) ? v.asBoolean() : fallback;
     }
 
     /** The integer at {@code key} (a number, or a string of digits as Go's strconv.Atoi reads it). */

@@ -69,4 +69,30 @@ class RemoteCatalogSourcesTest {
                 });
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/query")))).hasSize(1);
     }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthAndNeverShown() {
+        server.stubFor(get(urlPathEqualTo("/metrics")).willReturn(ok("# TYPE things gauge\nthings 1\n")));
+        String url = server.baseUrl().replace("http://", "http://scraper:s3cret-pw@") + "/metrics";
+        MetricsUrlCatalogSource source = new MetricsUrlCatalogSource(url);
+        assertThat(source.describe()).isEqualTo(server.baseUrl() + "/metrics");
+        source.load();
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/metrics")))).singleElement().satisfies(r ->
+                assertThat(r.getHeader("Authorization")).isEqualTo(okhttp3.Credentials.basic("scraper", "s3cret-pw")));
+    }
+
+    @Test
+    void tokenTenantAndExtraHeadersGoWithEveryPrometheusRequest() {
+        server.stubFor(get(urlPathEqualTo("/api/v1/status/config")).willReturn(ok("{\"status\":\"success\",\"data\":{\"yaml\":\"\"}}")));
+        Connection c = new Connection(io.vertice.dash.http.RemoteUrl.parse(server.baseUrl(), "--prometheus"), "tok-123456", null, null,
+                "team-a", Map.of("X-Team", "sre"), null, false, Connection.DEFAULT_TIMEOUT);
+        try (PrometheusApi api = new PrometheusApi(c, line -> { })) {
+            api.config();
+        }
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/status/config")))).singleElement().satisfies(r -> {
+            assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok-123456");
+            assertThat(r.getHeader("X-Scope-OrgID")).isEqualTo("team-a");
+            assertThat(r.getHeader("X-Team")).isEqualTo("sre");
+        });
+    }
 }

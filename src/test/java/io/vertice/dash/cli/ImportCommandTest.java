@@ -9,11 +9,15 @@ import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.grafana.PreImportCheck;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.v2.DashboardConversion;
+import io.vertice.dash.v2.SchemaVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code dash import} against a stateful fake of Grafana's documented API. */
+/**
+ * {@code dash import} against a stateful fake of Grafana's documented API: the legacy {@code /api} of
+ * Grafana 10–12 and, in the parameterized cases, Grafana 13's {@code /apis} as well.
+ */
 @Timeout(120) // per test: the tests here start servers or processes
 class ImportCommandTest {
     private FakeGrafana grafana;
@@ -224,8 +231,9 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
-                "Cannot save provisioned dashboard", "change that file instead");
+        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the provisioning file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
+                "Grafana refuses API changes to it", "change that file instead");
+        assertThat(grafana.dashboard("esgt-deep-dive").version).as("not saved").isEqualTo(1);
         assertThat(r.out()).containsPattern("esgt-deep-dive .* failed");
         assertThat(grafana.dashboard("consciousness-overview")).isNotNull();
         assertThat(grafana.dashboard("arousal-dynamics")).isNotNull();
@@ -311,8 +319,30 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("refused the credentials", "invalid or expired", "GRAFANA_TOKEN");
+        assertThat(r.err()).contains("refused the credentials", "the token is invalid, expired or revoked", "GRAFANA_TOKEN");
         assertThat(r.all()).doesNotContain("glsa_expired_token_value").doesNotContain("Exception");
+    }
+
+    @Test
+    void anInvalidTokenIsReportedOncePerRunNotOncePerDashboard() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_expired_token_value");
+
+        Cli.Result r = dash("import", "--parallel", "1");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().split("refused the credentials", -1)).as(r.err()).hasSize(2);
+        assertThat(grafana.requests("GET", "/api/dashboards/uid/")).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordDoesNotAdviseCreatingAToken() {
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "wrong-pass");
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("refused the credentials", "user admin or its password is wrong", "GRAFANA_PASSWORD")
+                .doesNotContain("token");
     }
 
     @Test
@@ -507,4 +537,281 @@ class ImportCommandTest {
                 "https://", "--allow-insecure-http");
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
+
+    // ---- both generations: the legacy /api (Grafana 10-12) and /apis (Grafana 13) ----
+
+    private void use(FakeGrafana.Generation generation) {
+        grafana.close();
+        grafana = new FakeGrafana(generation);
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN, "GRAFANA_ORG_ID", "7");
+    }
+
+    /** Dashboard writes of either API: legacy saves, or /apis creates and replaces. */
+    private List<LoggedRequest> dashboardWrites() {
+        return grafana.requests().stream().filter(q -> !q.getMethod().getName().equals("GET"))
+                .filter(q -> q.getUrl().startsWith("/api/dashboards/db") || q.getUrl().contains("/dashboards")).toList();
+    }
+
+    /** Grafana has ESGT Deep Dive with one change made in its UI (refresh 7m). */
+    private FakeGrafana.Stored seedEditedEsgt() {
+        ObjectNode live = ours("esgt-deep-dive");
+        live.put("refresh", "7m");
+        return grafana.seedDashboard(live, null);
+    }
+
+    private static ObjectNode ours(String uid) {
+        return Exporter.render().stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow().json();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FakeGrafana.Generation.class)
+    void importTwiceIsUnchangedTheSecondTimeWithNoVersionChurn(FakeGrafana.Generation generation) {
+        use(generation);
+        Cli.Result first = dash("import", "--folder", "Cockpit/Consciousness");
+        assertThat(first.exit()).as(first.all()).isZero();
+        assertThat(first.out()).contains("created folder Cockpit/Consciousness", "3 dashboards: 3 created");
+        Map<String, Long> resourceVersions = new java.util.HashMap<>();
+        ourUids().forEach(uid -> resourceVersions.put(uid, grafana.dashboard(uid).resourceVersion));
+        int writes = dashboardWrites().size();
+
+        Cli.Result again = dash("import", "--folder", "Cockpit/Consciousness");
+
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(again.out()).contains("3 dashboards: 3 unchanged").doesNotContain("created folder");
+        assertThat(dashboardWrites()).hasSize(writes);
+        assertThat(grafana.folderTitles()).containsExactlyInAnyOrder("Cockpit", "Consciousness in Cockpit");
+        for (String uid : ourUids()) {
+            assertThat(grafana.dashboard(uid).version).isEqualTo(1);
+            assertThat(grafana.dashboard(uid).resourceVersion).isEqualTo(resourceVersions.get(uid));
+            assertThat(grafana.dashboard(uid).folderUid).isEqualTo(grafana.folderUid("Consciousness"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FakeGrafana.Generation.class)
+    void aDashboardEditedInGrafanaIsUpdatedAndTheMessageGoesWithIt(FakeGrafana.Generation generation) {
+        use(generation);
+        assertThat(dash("import").exit()).isZero();
+        grafana.editInUi("esgt-deep-dive", m -> m.put("title", "ESGT (edited by hand)"));
+
+        Cli.Result r = dash("import", "--message", "release 42");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("1 updated, 2 unchanged").containsPattern("esgt-deep-dive .* updated +3 ");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText()).isEqualTo("ESGT Deep Dive");
+        assertThat(grafana.dashboard("esgt-deep-dive").messages).last().isEqualTo("release 42");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FakeGrafana.Generation.class)
+    void aConcurrentEditIsAConflictAndOverwriteRetriesOnce(FakeGrafana.Generation generation) {
+        use(generation);
+        seedEditedEsgt();
+        grafana.editRightAfterRead("esgt-deep-dive");
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("changed in Grafana by someone else", "--overwrite");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isEqualTo("7m");
+
+        grafana.editRightAfterRead("esgt-deep-dive");
+        Cli.Result forced = dash("import", "esgt-deep-dive", "--overwrite");
+        assertThat(forced.exit()).as(forced.all()).isZero();
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isNotEqualTo("7m");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FakeGrafana.Generation.class)
+    void aProvisionedDashboardIsNotOverwrittenAndADryRunSaysSkip(FakeGrafana.Generation generation) {
+        use(generation);
+        FakeGrafana.Stored s = seedEditedEsgt();
+        if (generation == FakeGrafana.Generation.GRAFANA_11) {
+            s.provisioned = true;
+            s.provisionedFile = "cockpit/esgt-deep-dive.json";
+        } else {
+            s.annotations.put("grafana.app/managedBy", "classic-file-provisioning").put("grafana.app/managerId", "cockpit")
+                    .put("grafana.app/sourcePath", "cockpit/esgt-deep-dive.json");
+        }
+
+        Cli.Result dry = dash("import", "esgt-deep-dive", "--dry-run");
+        Cli.Result real = dash("import", "esgt-deep-dive");
+
+        assertThat(dry.exit()).as(dry.all()).isZero();
+        assertThat(dry.out()).contains("skip (provisioned: change the file on the server)");
+        assertThat(real.exit()).isEqualTo(3);
+        assertThat(real.err()).contains("provisioned from the provisioning file", "change that file instead");
+        assertThat(dashboardWrites()).isEmpty();
+    }
+
+    // ---- /apis only (Grafana 13) ----
+
+    @Test
+    void apisCreatesFoldersAndDashboardsAsKubernetesObjectsInTheOrganisationsNamespace() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit/Consciousness", "--message", "release 42");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.requests("GET", "/apis")).isNotEmpty();
+        assertThat(grafana.requests("POST", "/api/")).isEmpty();
+        List<LoggedRequest> folders = grafana.requests("POST", "/apis/folder.grafana.app/v1/namespaces/org-7/folders");
+        assertThat(folders).hasSize(2);
+        JsonNode cockpit = body(folders.get(0));
+        JsonNode consciousness = body(folders.get(1));
+        assertThat(cockpit.path("spec").path("title").asText()).isEqualTo("Cockpit");
+        assertThat(cockpit.path("metadata").path("annotations").has("grafana.app/folder")).isFalse();
+        assertThat(consciousness.path("metadata").path("annotations").path("grafana.app/folder").asText())
+                .isEqualTo(cockpit.path("metadata").path("name").asText());
+        List<LoggedRequest> creates = grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards");
+        assertThat(creates).hasSize(1);
+        JsonNode created = body(creates.get(0));
+        assertThat(created.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v1");
+        assertThat(created.path("kind").asText()).isEqualTo("Dashboard");
+        assertThat(created.path("metadata").path("name").asText()).isEqualTo("esgt-deep-dive");
+        assertThat(created.path("metadata").path("annotations").path("grafana.app/folder").asText())
+                .isEqualTo(consciousness.path("metadata").path("name").asText());
+        assertThat(created.path("metadata").path("annotations").path("grafana.app/message").asText()).isEqualTo("release 42");
+        assertThat(created.path("spec").has("id")).isFalse();
+        assertThat(created.path("spec").has("uid")).isFalse();
+        assertThat(created.path("spec").path("title").asText()).isEqualTo("ESGT Deep Dive");
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* created +1 +" + java.util.regex.Pattern.quote(grafana.url() + "/d/esgt-deep-dive"));
+    }
+
+    @Test
+    void apisUpdatesWithThePutOfTheResourceVersionRead() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+        FakeGrafana.Stored s = seedEditedEsgt();
+        long read = s.resourceVersion;
+
+        Cli.Result r = dash("import", "esgt-deep-dive");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<LoggedRequest> puts = grafana.requests("PUT", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards/esgt-deep-dive");
+        assertThat(puts).hasSize(1);
+        assertThat(body(puts.get(0)).path("metadata").path("resourceVersion").asText()).isEqualTo(Long.toString(read));
+        assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(2);
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* updated +2 ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "repo,cockpit-dashboards,Git Sync (repository cockpit-dashboards)",
+            "terraform,,Terraform",
+            "kubectl,grafana-operator,kubectl or a Kubernetes operator (grafana-operator)"})
+    void aManagedDashboardIsRefusedWithItsManagerNamed(String kind, String id, String named) {
+        use(FakeGrafana.Generation.GRAFANA_13);
+        FakeGrafana.Stored s = seedEditedEsgt();
+        s.annotations.put("grafana.app/managedBy", kind);
+        if (id != null) {
+            s.annotations.put("grafana.app/managerId", id);
+        }
+
+        Cli.Result dry = dash("import", "esgt-deep-dive", "--dry-run");
+        Cli.Result r = dash("import", "esgt-deep-dive", "--overwrite");
+
+        assertThat(dry.out()).contains("skip (managed by " + named + ": change it there)");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("dashboard esgt-deep-dive is managed by " + named, "grafana.app/managedBy: " + kind, "does not overwrite it");
+        assertThat(dashboardWrites()).isEmpty();
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isEqualTo("7m");
+    }
+
+    @Test
+    void theNamespaceIsDefaultForOrgOneAndTheStackOnGrafanaCloud() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+        env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN);
+        assertThat(dash("import", "esgt-deep-dive").exit()).isZero();
+        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/default/dashboards")).hasSize(1);
+
+        grafana.apis().cloudStack("5756");
+        Cli.Result wrong = dash("import", "arousal-dynamics");
+        Cli.Result cloud = dash("import", "arousal-dynamics", "--namespace", "stacks-5756");
+
+        assertThat(wrong.exit()).isEqualTo(3);
+        assertThat(wrong.err()).contains("Grafana denied reading dashboard arousal-dynamics", "403 Forbidden", "may not read");
+        assertThat(cloud.exit()).as(cloud.all()).isZero();
+        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/stacks-5756/dashboards")).hasSize(1);
+    }
+
+    @Test
+    void aDashboardStoredAsV2IsComparedThroughItsClassicFormAndOverwrittenWithTheCode() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+        assertThat(dash("import").exit()).isZero();
+        ObjectNode classic = ours("esgt-deep-dive");
+        classic.put("refresh", "1h");
+        // the UI stores it as v2 (a Grafana 13 save), with one change of content
+        grafana.saveAsV2InUi("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null);
+
+        Cli.Result dry = dash("import", "--dry-run");
+        Cli.Result r = dash("import");
+
+        assertThat(dry.out()).contains("esgt-deep-dive: 1 change", "ESGT Deep Dive › refresh: \"1h\" → ").contains("2 unchanged");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(grafana.dashboard("esgt-deep-dive").storedVersion).isEqualTo("v1");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isNotEqualTo("1h");
+    }
+
+    @Test
+    void theLegacyApisNotAcceptableForAV2DashboardSwitchesToApisWithOneVerboseLine() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+        ObjectNode classic = ours("esgt-deep-dive");
+        grafana.seedV2Dashboard("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null, null);
+
+        Cli.Result r = dash("import", "esgt-deep-dive", "--api", "legacy", "--verbose");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("esgt-deep-dive .* unchanged");
+        assertThat(grafana.requests("GET", "/api/dashboards/uid/esgt-deep-dive")).hasSize(1);
+        assertThat(r.err().lines().filter(l -> l.contains("stored as v2beta1"))).containsExactly(
+                "dash: dashboard esgt-deep-dive is stored as v2beta1, which the legacy API does not serve; reading it through /apis (namespace org-7)");
+        assertThat(r.all()).doesNotContain("rejected").doesNotContain("failed").doesNotContain("Exception");
+    }
+
+    @Test
+    void schemaV2StoresV2ThroughTheHighestV2VersionAndASecondImportIsUnchanged() {
+        use(FakeGrafana.Generation.GRAFANA_13);
+
+        Cli.Result r = dash("import", "--schema", "v2", "--folder", "Cockpit");
+        Cli.Result again = dash("import", "--schema", "v2", "--folder", "Cockpit");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<LoggedRequest> creates = grafana.requests("POST", "/apis/dashboard.grafana.app/v2/namespaces/org-7/dashboards");
+        assertThat(creates).hasSize(3);
+        JsonNode sent = body(creates.get(0));
+        assertThat(sent.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v2");
+        assertThat(sent.path("spec").has("elements")).isTrue();
+        assertThat(sent.path("spec").has("panels")).isFalse();
+        assertThat(grafana.dashboard("esgt-deep-dive").storedVersion).isEqualTo("v2");
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(again.out()).contains("3 dashboards: 3 unchanged");
+        assertThat(dashboardWrites()).hasSize(3);
+        ourUids().forEach(uid -> assertThat(grafana.dashboard(uid).version).isEqualTo(1));
+    }
+
+    @Test
+    void schemaV2OnTheLegacyApiIsOneSentenceBeforeAnyWrite() {
+        Cli.Result r = dash("import", "--schema", "v2");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("legacy API, which stores only classic dashboards", "--schema classic");
+        assertThat(dashboardWrites()).isEmpty();
+    }
+
+    @Test
+    void apisPinnedOnAGrafanaWithoutItIsOneSentence() {
+        Cli.Result r = dash("import", "esgt-deep-dive", "--api", "apis");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("does not serve dashboard.grafana.app and folder.grafana.app under /apis", "drop --api apis");
+        assertThat(grafana.requests("POST", "/api/")).isEmpty();
+
+        Cli.Result typo = dash("import", "esgt-deep-dive", "--api", "v3");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("--api must be auto, legacy or apis, got \"v3\"");
+        Cli.Result schema = dash("import", "esgt-deep-dive", "--schema", "v3");
+        assertThat(schema.exit()).isEqualTo(2);
+        assertThat(schema.err()).contains("'v3' is not a schema; use classic or v2");
+    }
+
 }

@@ -35,12 +35,26 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * duplicate folder; 404 for unknown uids and folders; 401 for wrong credentials; 403 when read-only.
  * Nested folders can be switched off (then {@code parentUid} is ignored, as in Grafana without the
  * feature). Faults are added as ordinary WireMock stubs at a higher priority ({@link #server()}).
+ *
+ * <p>As {@link Generation#GRAFANA_13} it also serves Grafana's Kubernetes-style {@code /apis} over the same
+ * store, as {@code ../shared/grafana-v2/API.md} describes it ({@link ApisBehaviour}), and its legacy API
+ * answers 406 for a dashboard stored as v2. As {@link Generation#GRAFANA_11} {@code /apis} is 404.
  */
 public final class FakeGrafana implements AutoCloseable {
     public static final String TOKEN = "glsa_t0psecret_Fake0123456789abcdef";
 
+    /** Which Grafana the fake plays. */
+    public enum Generation {
+        /** Grafana 10.4–11 (and 12 with the Kubernetes APIs off): the legacy /api only. */
+        GRAFANA_11,
+        /** Grafana 13: /apis with dashboard.grafana.app v0alpha1..v2 and folder.grafana.app, beside the deprecated /api. */
+        GRAFANA_13
+    }
+
     private final WireMockServer server;
     private final Behaviour behaviour = new Behaviour();
+    final ApisBehaviour apis = new ApisBehaviour(this);
+    public final Generation generation;
 
     /** Grafana's version in /api/health. */
     public volatile String version = "11.3.0";
@@ -52,6 +66,10 @@ public final class FakeGrafana implements AutoCloseable {
     public volatile String expectedAuthorization = "Bearer " + TOKEN;
     /** Every write answers 403, as for a Viewer service account. */
     public volatile boolean readOnly;
+    /** Search returns every dashboard whatever {@code dashboardUIDs} asks (as a proxy or an old Grafana may). */
+    public volatile boolean searchIgnoresUidFilter;
+    /** Search answers without credentials (anonymous viewing), so a bad token first fails on a dashboard read. */
+    public volatile boolean searchNeedsNoAuth;
     /** The next save is applied, but its answer is lost (the connection is reset). */
     public volatile boolean loseNextSaveAnswer;
 
@@ -63,9 +81,21 @@ public final class FakeGrafana implements AutoCloseable {
 
     /** A stored dashboard. */
     public static final class Stored {
+        /** The classic model (for a dashboard stored as v2: what Grafana's v2 → v1 conversion gives). */
         public ObjectNode model;
         public long id;
+        /** The legacy version, which is also {@code metadata.generation}: it grows when the content changes. */
         public long version;
+        /** {@code metadata.resourceVersion}: changes on every write. */
+        public long resourceVersion;
+        /** The API version it is stored in: {@code v1} (classic) or a v2 version. */
+        public String storedVersion = "v1";
+        /** The v2 spec when stored as v2, or the v2 form Grafana would convert a classic one to (null: none). */
+        public ObjectNode v2spec;
+        /** When set, converting it to the other schema fails with this error (status.conversion.failed). */
+        public String conversionError;
+        /** {@code metadata.annotations} a client or manager set (managedBy, message...). */
+        public ObjectNode annotations = Json.object();
         public String folderUid = "";
         public boolean provisioned;
         public String provisionedFile = "";
@@ -73,18 +103,32 @@ public final class FakeGrafana implements AutoCloseable {
         public final List<String> messages = new ArrayList<>();
     }
 
-    record StoredFolder(long id, String uid, String title, String parentUid) {
+    /** A stored folder. */
+    public record StoredFolder(long id, String uid, String title, String parentUid) {
     }
 
     public FakeGrafana() {
         this(0);
     }
 
+    public FakeGrafana(Generation generation) {
+        this(0, generation);
+    }
+
     /** @param fixedDelayMs latency added to every answer (benchmarks) */
     public FakeGrafana(int fixedDelayMs) {
+        this(fixedDelayMs, Generation.GRAFANA_11);
+    }
+
+    public FakeGrafana(int fixedDelayMs, Generation generation) {
+        this.generation = generation;
+        if (generation == Generation.GRAFANA_13) {
+            version = "13.0.1";
+        }
         server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40).extensions(behaviour));
         server.start();
         server.stubFor(any(urlPathMatching("/api/.*")).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
+        server.stubFor(any(urlPathMatching("/apis(/.*)?")).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
         if (fixedDelayMs > 0) {
             server.setGlobalFixedDelay(fixedDelayMs);
         }
@@ -115,8 +159,63 @@ public final class FakeGrafana implements AutoCloseable {
         s.folderUid = folderUid == null ? "" : folderUid;
         s.model.put("id", s.id);
         s.model.put("version", s.version);
+        s.resourceVersion = nextResourceVersion();
         dashboards.put(model.path("uid").asText(), s);
         return s;
+    }
+
+    private long resourceVersions = 1764588557728998L;
+
+    /** The next resourceVersion (a microsecond timestamp in unified storage; opaque to clients). */
+    synchronized long nextResourceVersion() {
+        return ++resourceVersions;
+    }
+
+    /**
+     * Someone opens the dashboard in Grafana 13's UI and saves it: it is stored as v2 from now on.
+     *
+     * @param v2spec  the v2 spec the UI stores
+     * @param classic what Grafana's v2 → v1 conversion gives for it (v1 reads), or null for dash's conversion of it
+     */
+    public synchronized void saveAsV2InUi(String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic) {
+        Stored s = dashboards.get(uid);
+        s.storedVersion = storedVersion;
+        s.v2spec = v2spec.deepCopy();
+        s.version++;
+        s.model = classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
+        s.model.put("uid", uid).put("id", s.id).put("version", s.version);
+        s.resourceVersion = nextResourceVersion();
+        s.annotations.put("grafana.app/saved-from-ui", "Grafana v13.0.1");
+    }
+
+    /**
+     * Stores a dashboard as v2 (created in Grafana 13's UI); {@code classic} is Grafana's v1 conversion of it
+     * (from its own fixtures), or null for dash's conversion of it.
+     */
+    public synchronized Stored seedV2Dashboard(String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic, String folderUid) {
+        ObjectNode model = classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
+        model.put("uid", uid);
+        Stored s = seedDashboard(model, folderUid);
+        s.storedVersion = storedVersion;
+        s.v2spec = v2spec.deepCopy();
+        return s;
+    }
+
+    synchronized Map<String, Stored> dashboards() {
+        return dashboards;
+    }
+
+    synchronized Map<String, StoredFolder> foldersByUid() {
+        return folders;
+    }
+
+    synchronized long nextId() {
+        return nextId++;
+    }
+
+    /** Whether the next read of this uid should be followed by someone else's save (and forgets it). */
+    boolean takeEditAfterRead(String uid) {
+        return editAfterRead.remove(uid);
     }
 
     /** Changes a stored dashboard as a user would in the UI (bumps the version). */
@@ -125,6 +224,7 @@ public final class FakeGrafana implements AutoCloseable {
         edit.accept(s.model);
         s.version++;
         s.model.put("version", s.version);
+        s.resourceVersion = nextResourceVersion();
     }
 
     /** Someone saves this dashboard in the UI right after dash reads it. */
@@ -146,10 +246,41 @@ public final class FakeGrafana implements AutoCloseable {
         return folders.values().stream().filter(f -> f.title().equals(title)).map(StoredFolder::uid).findFirst().orElse(null);
     }
 
+    /** Grafana 13's /apis behaviour: namespaces, page sizes, expired tokens, read-only accounts. */
+    public ApisControls apis() {
+        return new ApisControls();
+    }
+
+    /** Knobs of the /apis half, for tests outside this package. */
+    public final class ApisControls {
+        public ApisControls cloudStack(String id) {
+            apis.cloudStack = id;
+            return this;
+        }
+
+        public ApisControls maxPage(int n) {
+            apis.maxPage = n;
+            return this;
+        }
+
+        public ApisControls expireNextContinue() {
+            apis.expireNextContinue = true;
+            return this;
+        }
+
+        public ApisControls readOnly() {
+            apis.readOnly = true;
+            return this;
+        }
+    }
+
     /** Requests received, in order. */
     public List<LoggedRequest> requests() {
         List<LoggedRequest> all = new ArrayList<>();
         server.getAllServeEvents().forEach(e -> all.add(e.getRequest()));
+        // WireMock lists the newest first and stamps whole milliseconds: reverse, so requests within one
+        // millisecond keep the order they arrived in through the (stable) sort
+        java.util.Collections.reverse(all);
         all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         return all;
     }
@@ -183,10 +314,24 @@ public final class FakeGrafana implements AutoCloseable {
             LoggedRequest r = event.getRequest();
             String method = r.getMethod().getName();
             String path = r.getUrl().replaceFirst("\\?.*$", "");
+            if (path.startsWith("/apis")) {
+                if (generation == Generation.GRAFANA_11) {
+                    // Grafana 10/11 have no such route: the web app's 404
+                    return ResponseDefinitionBuilder.responseDefinition().withStatus(404).withHeader("Content-Type", "text/html")
+                            .withBody("<!doctype html><title>Grafana</title>").build();
+                }
+                if (expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
+                    return ApisBehaviour.status(401, "Unauthorized", "Unauthorized", null);
+                }
+                synchronized (FakeGrafana.this) {
+                    return apis.handle(r, method, path);
+                }
+            }
             if (path.equals("/api/health")) {
                 return json(200, Json.object().put("commit", "0123abc").put("database", "ok").put("version", version));
             }
-            if (expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
+            boolean anonymous = searchNeedsNoAuth && path.equals("/api/search");
+            if (!anonymous && expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
                 return json(401, Json.object().put("message", "Invalid API key"));
             }
             synchronized (FakeGrafana.this) {
@@ -194,7 +339,7 @@ public final class FakeGrafana implements AutoCloseable {
                     return json(403, Json.object().put("message", "You'll need additional permissions to perform this action. Permissions needed: dashboards:create"));
                 }
                 if (method.equals("GET") && path.startsWith("/api/dashboards/uid/")) {
-                    return getDashboard(path.substring("/api/dashboards/uid/".length()));
+                    return getDashboard(path.substring("/api/dashboards/uid/".length()), r.getHeader("X-Grafana-Org-Id"));
                 }
                 if (method.equals("POST") && path.equals("/api/dashboards/db")) {
                     ResponseDefinition saved = save(Json.parse(r.getBodyAsString(), "request"));
@@ -217,10 +362,15 @@ public final class FakeGrafana implements AutoCloseable {
             return json(404, Json.object().put("message", "Not found"));
         }
 
-        private ResponseDefinition getDashboard(String uid) {
+        private ResponseDefinition getDashboard(String uid, String org) {
             Stored s = dashboards.get(uid);
             if (s == null) {
                 return json(404, Json.object().put("message", "Dashboard not found"));
+            }
+            if (s.storedVersion.startsWith("v2")) {
+                // pkg/api/dashboard.go GetDashboard, Grafana 12+
+                return json(406, Json.object().put("message", "dashboard api version not supported, use /apis/dashboard.grafana.app/"
+                        + s.storedVersion + "/namespaces/" + apis.namespaceFor(org) + "/dashboards/" + uid + " instead"));
             }
             ObjectNode body = Json.object();
             body.set("dashboard", s.model.deepCopy());
@@ -235,6 +385,7 @@ public final class FakeGrafana implements AutoCloseable {
             if (editAfterRead.remove(uid)) {
                 s.version++;
                 s.model.put("version", s.version);
+                s.resourceVersion = nextResourceVersion();
             }
             return json(200, body);
         }
@@ -276,6 +427,9 @@ public final class FakeGrafana implements AutoCloseable {
                 dashboards.put(uid, s);
             }
             s.version = existing == null ? 1 : existing.version + 1;
+            s.resourceVersion = nextResourceVersion();
+            s.storedVersion = "v1";
+            s.v2spec = null;
             s.folderUid = folderUid;
             model.put("id", s.id);
             model.put("version", s.version);
@@ -320,7 +474,7 @@ public final class FakeGrafana implements AutoCloseable {
         }
 
         private ResponseDefinition search(LoggedRequest r) {
-            List<String> uids = values(r, "dashboardUIDs");
+            List<String> uids = searchIgnoresUidFilter ? List.of() : values(r, "dashboardUIDs");
             List<String> folderUids = values(r, "folderUIDs");
             List<String> tags = values(r, "tag");
             int limit = intParam(r, "limit", 1000);
@@ -378,7 +532,7 @@ public final class FakeGrafana implements AutoCloseable {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    private static ResponseDefinition json(int status, JsonNode body) {
+    static ResponseDefinition json(int status, JsonNode body) {
         return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
     }

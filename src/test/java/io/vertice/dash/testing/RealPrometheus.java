@@ -15,11 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) started for a test on 127.0.0.1 with a
@@ -34,16 +31,12 @@ import java.util.stream.Stream;
 public final class RealPrometheus implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Process process;
-    private final Path dir;
-    private final Path log;
+    private final RealServer server;
     private final String url;
 
-    private RealPrometheus(Process process, Path dir, Path log, String url) {
-        this.process = process;
-        this.dir = dir;
-        this.log = log;
-        this.url = url;
+    private RealPrometheus(RealServer server) {
+        this.server = server;
+        this.url = server.url();
     }
 
     /** The prometheus binary: {@code $PROMETHEUS_BIN}, {@code /usr/bin/prometheus}, or the test is skipped. */
@@ -91,33 +84,14 @@ public final class RealPrometheus implements AutoCloseable {
                 """.formatted(list));
     }
 
-    /** Starts Prometheus with this configuration file content; waits until it answers ready (30 s at most). */
+    /** Starts Prometheus with this configuration file content; waits until it answers ready. */
     public static RealPrometheus start(String configYaml) {
-        Path bin = binary();
-        try {
-            Path dir = Files.createTempDirectory("dash-prometheus-");
+        return new RealPrometheus(RealServer.start(binary(), "/-/ready", (port, dir) -> {
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(config, configYaml);
-            Path log = dir.resolve("prometheus.log");
-            int port = freePort();
-            Process process = new ProcessBuilder(bin.toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + dir.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            RealPrometheus prometheus = new RealPrometheus(process, dir, log, "http://127.0.0.1:" + port);
-            try {
-                prometheus.awaitReady(Duration.ofSeconds(30));
-            } catch (RuntimeException | Error e) {
-                prometheus.close();
-                throw e;
-            }
-            return prometheus;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + bin + ": " + e.getMessage(), e);
-        }
+            return List.of("--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+                    "--web.listen-address=127.0.0.1:" + port);
+        }));
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -126,30 +100,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
-    }
-
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("prometheus exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for prometheus", e);
-            }
-            sleep(200);
-        }
-        throw new AssertionError("prometheus not ready after " + timeout.toSeconds() + " s:\n" + logTail());
+        return server.pid();
     }
 
     /** {@code /api/v1/query}: the {@code data.result} array of an instant query. */
@@ -188,32 +139,13 @@ public final class RealPrometheus implements AutoCloseable {
 
     /** The last lines Prometheus logged, for failure messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return server.logTail();
     }
 
     /** Stops Prometheus by its PID (SIGTERM, then SIGKILL after 10 s) and deletes its directory. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
+        server.close();
     }
 
     private static void sleep(long millis) {

@@ -33,7 +33,7 @@ final class FixtureNormalisation {
 
     /** A v2 spec, normalised: dash's own rule for what v2 writes or leaves out at will. */
     static JsonNode v2(JsonNode spec) {
-        return ConversionLoss.normaliseV2(spec);
+        return Equivalence.v2(spec);
     }
 
     /** A classic dashboard, normalised: also row ids, row positions and every absolute y. */
@@ -55,7 +55,7 @@ final class FixtureNormalisation {
         }
         defaultDatasources(n);
         derivedPanelDatasources(n);
-        ConversionLoss.baseThresholdSteps(n);
+        Equivalence.baseThresholdSteps(n);
         return n;
     }
 
@@ -99,7 +99,7 @@ final class FixtureNormalisation {
     private static void dropDefaults(JsonNode n, Map<String, JsonNode> defaults) {
         if (n instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
-            o.fields().forEachRemaining(e -> {
+            o.properties().forEach(e -> {
                 JsonNode d = defaults.get(e.getKey());
                 if (d != null && JsonDifference.first(d, e.getValue()) == null) {
                     drop.add(e.getKey());

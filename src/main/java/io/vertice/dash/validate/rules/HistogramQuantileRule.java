@@ -49,6 +49,9 @@ public final class HistogramQuantileRule implements ParsedQueryRule {
                     continue;
                 }
                 MetricCatalog.Series found = series.get();
+                if (found.family().type() == MetricType.UNKNOWN) {
+                    continue; // the server did not say what it is (VictoriaMetrics has no metadata): type unknown, no verdict
+                }
                 boolean bucket = found.suffix().equals("_bucket");
                 boolean nativeHistogram = found.suffix().isEmpty() && found.family().type() == MetricType.HISTOGRAM;
                 if (!bucket && !nativeHistogram) {

@@ -22,8 +22,12 @@ public final class LiveRules {
     public static final Rule QUERY_ERROR = new Descriptor("live-query-error", Severity.ERROR,
             "Prometheus refuses the query as Grafana would send it (e.g. a variable value that breaks the syntax).");
 
+    /** One branch of an {@code or} has no data while another has: how dashboards survive a metric rename. */
+    public static final Rule BRANCH_MISSING = new Descriptor("live-branch-missing", Severity.INFO,
+            "One branch of \"or\" selects nothing here, another has data: the panel shows data (dashboards query old and new names across a rename).");
+
     public static List<Rule> all() {
-        return List.of(NO_DATA, EMPTY_RESULT, QUERY_ERROR);
+        return List.of(NO_DATA, EMPTY_RESULT, QUERY_ERROR, BRANCH_MISSING);
     }
 
     private record Descriptor(String id, Severity severity, String why) implements Rule {

@@ -10,6 +10,7 @@ import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.SentValues;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
@@ -44,8 +45,9 @@ public final class UnknownLabelRule implements ParsedQueryRule {
             }
             var labels = context.index().labelNames(series.get());
             for (LabelMatcher m : s.matchers()) {
-                if (m.name().equals(LabelMatcher.METRIC_NAME) || labels.contains(m.name()) || m.matchesEmpty()) {
-                    continue; // a matcher that accepts "" also accepts series without the label
+                if (m.name().equals(LabelMatcher.METRIC_NAME) || labels.contains(m.name())
+                        || SentValues.mayMatchEmpty(m, q, context.dashboard(), context.catalog())) {
+                    continue; // a matcher that accepts "" (as Grafana fills it in) also accepts series without the label
                 }
                 out.query(this, context.query(), "metric " + series.get().name() + " has no label " + m.name()
                         + " (its labels: " + String.join(", ", new TreeSet<>(labels)) + "), so " + m.name() + m.op().symbol()
