@@ -6,7 +6,6 @@ import io.vertice.dash.grafana.GrafanaApis;
 import io.vertice.dash.grafana.GrafanaClient;
 import io.vertice.dash.grafana.GrafanaSettings;
 import io.vertice.dash.http.RetryPolicy;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Connection flags shared by the commands that talk to Grafana; mix in with
@@ -59,7 +56,7 @@ public final class GrafanaOptions {
     @Option(names = "--allow-insecure-http", description = "Allow sending the token or password over plain http to a host that is not loopback.")
     boolean allowInsecureHttp;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationOption.class,
             description = "Read timeout per request, e.g. 30s or 500ms (default: ${DEFAULT-VALUE}); connecting may take at most 10s.")
     Duration timeout;
 
@@ -67,7 +64,7 @@ public final class GrafanaOptions {
             description = "Retries after a connection failure, 429 or 502/503/504, with exponential backoff (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--retry-backoff", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class, hidden = true,
+    @Option(names = "--retry-backoff", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationOption.class, hidden = true,
             description = "Delay before the first retry (tests make it tiny).")
     Duration retryBackoff;
 
@@ -152,25 +149,5 @@ public final class GrafanaOptions {
     /** An unset environment variable reaches the option as null (process) or empty (a test's environment). */
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** {@code 30s}, {@code 500ms}, {@code 2m}, or a plain number of seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)?");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = FORM.matcher(value.trim());
-            if (!m.matches()) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration; write e.g. 30s, 500ms or 2m");
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            };
-        }
     }
 }

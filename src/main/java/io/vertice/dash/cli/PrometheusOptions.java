@@ -50,7 +50,7 @@ public final class PrometheusOptions {
             description = "With --live: queries in flight at once (default: ${DEFAULT-VALUE}); the report does not depend on it.")
     int parallel;
 
-    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = GrafanaOptions.DurationConverter.class,
+    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationOption.class,
             description = "How long one request may take, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
     Duration queryTimeout;
 

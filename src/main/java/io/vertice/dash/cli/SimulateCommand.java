@@ -5,19 +5,15 @@ import io.vertice.dash.ExitCodes;
 import io.vertice.dash.simulator.SimulatorConfig;
 import io.vertice.dash.simulator.SimulatorServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code dash simulate}: serve the simulated cockpit's metrics until stopped. */
 @Command(name = "simulate",
@@ -51,7 +47,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + SimulatorConfig.MAX_SPEED + " (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = TickConverter.class,
+    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = DurationOption.class,
             description = "Simulated time per step, e.g. 1s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration tick;
 
@@ -80,7 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("dash simulate: serving %s on %s (seed %d, tick %s, speed %sx); Ctrl-C stops it%n",
-                targets(config), server.metricsUrl(), config.seed(), TickConverter.format(config.tick()),
+                targets(config), server.metricsUrl(), config.seed(), io.vertice.dash.promql.PromDuration.of(config.tick()),
                 trim(config.speed()));
         out.flush();
         try {
@@ -104,37 +100,5 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    /** Prometheus-style durations ({@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}) or ISO-8601 ({@code PT1S}). */
-    static final class TickConverter implements ITypeConverter<Duration> {
-        private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = SIMPLE.matcher(value.trim());
-            try {
-                if (m.matches()) {
-                    double amount = Double.parseDouble(m.group(1));
-                    double nanos = switch (m.group(2)) {
-                        case "ms" -> amount * 1e6;
-                        case "s" -> amount * 1e9;
-                        case "m" -> amount * 60e9;
-                        default -> amount * 3600e9;
-                    };
-                    return Duration.ofNanos((long) nanos);
-                }
-                return Duration.parse(value.trim());
-            } catch (RuntimeException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write it like 1s, 500ms or 2m");
-            }
-        }
-
-        static String format(Duration d) {
-            if (d.toNanos() % 1_000_000_000L == 0) {
-                return d.toSeconds() + "s";
-            }
-            return d.toMillis() + "ms";
-        }
     }
 }

@@ -115,6 +115,25 @@ public final class GrafanaVariables {
         return null;
     }
 
+    /**
+     * The number a variable stands for where PromQL needs a scalar ({@code topk($n, ...)}, {@code $__range_s}).
+     * Only its type matters to the parser; the values are plausible ones so nothing downstream divides by zero.
+     */
+    static double placeholderNumber(String name) {
+        if (name.endsWith("_ms")) {
+            return 60_000;
+        }
+        if (name.equals("__from") || name.equals("__to")) {
+            return 1.7e12;
+        }
+        return name.equals("__range") || name.equals("__range_s") ? 3600 : 60;
+    }
+
+    /** The duration (in nanoseconds) a variable stands for inside range brackets or after {@code offset}. */
+    static long placeholderNanos(String name) {
+        return (name.startsWith("__range") ? 3600L : 60L) * 1_000_000_000L;
+    }
+
     private static boolean isWordChar(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }

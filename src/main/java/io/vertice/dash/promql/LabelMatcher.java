@@ -17,4 +17,14 @@ public record LabelMatcher(String name, MatchOp op, String value, Span span, Spa
             case NOT_REGEX -> !Regexes.matchesEmpty(value);
         };
     }
+
+    /** Whether a series whose label has {@code labelValue} ("" when it lacks the label) is selected, as Prometheus decides (RE2, anchored). */
+    public boolean matches(String labelValue) {
+        return switch (op) {
+            case EQUAL -> value.equals(labelValue);
+            case NOT_EQUAL -> !value.equals(labelValue);
+            case REGEX -> Regexes.matches(value, labelValue);
+            case NOT_REGEX -> !Regexes.matches(value, labelValue);
+        };
+    }
 }

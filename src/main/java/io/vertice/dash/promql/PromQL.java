@@ -6,6 +6,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the PromQL capability: parse and type-check PromQL as Prometheus does, with Grafana
@@ -16,9 +19,71 @@ public final class PromQL {
     private PromQL() {
     }
 
+    /**
+     * How deep the parser may recurse on the caller's thread: far below what any thread's default stack
+     * holds, and deeper than anyone writes by hand. Deeper input is parsed again on {@link #DEEP_STACK}.
+     */
+    private static final int CALLER_DEPTH = 200;
+    /**
+     * Stack of the thread that parses deeper input. Prometheus accepts any nesting (Go stacks grow to 1 GB);
+     * this holds more than 100,000 levels. Only reserved address space: pages are used as the parse goes.
+     */
+    private static final long DEEP_STACK = 1L << 30;
+
+    /** An expression and the Grafana variables met while parsing it. */
+    private record Parsed(Expr expr, List<VariableUse> variables) {
+    }
+
     /** Parses and type-checks a plain PromQL expression. */
     public static Expr parse(String promql) {
-        return new Parser(promql, false).parse();
+        return parse(promql, false).expr();
+    }
+
+    /**
+     * Parses then type-checks. Ordinary input parses on the caller's thread; input nested deeper than
+     * {@link #CALLER_DEPTH} is parsed again on a thread of its own with a big stack, which keeps the
+     * recursive-descent parser as readable as the grammar while accepting whatever Prometheus accepts.
+     */
+    private static Parsed parse(String text, boolean grafana) {
+        try {
+            return parseAndCheck(text, grafana, CALLER_DEPTH);
+        } catch (Parser.TooDeep e) {
+            return onDeepStack(() -> parseAndCheck(text, grafana, Integer.MAX_VALUE), text);
+        }
+    }
+
+    private static Parsed parseAndCheck(String text, boolean grafana, int maxDepth) {
+        Lexer lexer = new Lexer(text, grafana);
+        Parser parser = new Parser(lexer, maxDepth);
+        Expr expr = parser.parse();
+        Checker.check(parser.nodesToCheck(), lexer);
+        return new Parsed(expr, lexer.variables());
+    }
+
+    private static Parsed onDeepStack(Supplier<Parsed> work, String text) {
+        AtomicReference<Parsed> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                result.set(work.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } catch (StackOverflowError e) {
+                failure.set(PromqlException.at(text, 0, Errors.nestedTooDeeply()));
+            }
+        }, "promql-deep-parse", DEEP_STACK);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing a deeply nested expression", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
     }
 
     /**
@@ -30,9 +95,8 @@ public final class PromQL {
      * errors point into {@code grafanaExpr}, and range selectors keep the range as written.
      */
     public static ParsedQuery parseGrafana(String grafanaExpr) {
-        Parser parser = new Parser(grafanaExpr, true);
-        Expr expr = parser.parse();
-        return new ParsedQuery(expr, parser.variables(), grafanaExpr);
+        Parsed parsed = parse(grafanaExpr, true);
+        return new ParsedQuery(parsed.expr(), parsed.variables(), grafanaExpr);
     }
 
     /**
@@ -60,7 +124,7 @@ public final class PromQL {
             String before = out.toString();
             String lenient = new String(utf8, StandardCharsets.UTF_8);
             throw PromqlException.at(lenient, before.length(),
-                    String.format("invalid UTF-8 byte 0x%02X at byte offset %d", utf8[in.position()] & 0xFF, in.position()));
+                    Errors.invalidUtf8Byte(utf8[in.position()] & 0xFF, in.position()));
         }
         dec.flush(out);
         out.flip();

@@ -18,12 +18,4 @@ public record Subquery(Expr expr, Duration range, String rangeText, Duration ste
     public List<Expr> children() {
         return List.of(expr);
     }
-
-    Subquery withOffset(Duration newOffset, Span newSpan) {
-        return new Subquery(expr, range, rangeText, step, stepText, newOffset, at, newSpan);
-    }
-
-    Subquery withAt(AtModifier newAt, Span newSpan) {
-        return new Subquery(expr, range, rangeText, step, stepText, offset, newAt, newSpan);
-    }
 }

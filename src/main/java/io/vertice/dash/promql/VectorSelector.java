@@ -38,12 +38,4 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, Duration 
         }
         return null;
     }
-
-    VectorSelector withOffset(Duration newOffset, Span newSpan) {
-        return new VectorSelector(name, matchers, newOffset, at, newSpan);
-    }
-
-    VectorSelector withAt(AtModifier newAt, Span newSpan) {
-        return new VectorSelector(name, matchers, offset, newAt, newSpan);
-    }
 }

@@ -8,6 +8,7 @@ import io.vertice.dash.promql.Expr;
 import io.vertice.dash.promql.Exprs;
 import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.LabelMatcher;
+import io.vertice.dash.promql.PromDuration;
 import io.vertice.dash.promql.PromQL;
 import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.promql.PromqlException;
@@ -76,7 +77,7 @@ public final class LiveChecker {
         try {
             Matcher m = GLOBAL_SCRAPE.matcher(api.config());
             if (m.find()) {
-                Duration d = Durations.parse(m.group(1));
+                Duration d = PromDuration.tryParse(m.group(1)).map(PromDuration::toDuration).orElse(null);
                 if (d != null && !d.isZero()) {
                     return d;
                 }
@@ -283,7 +284,7 @@ public final class LiveChecker {
             out.query(LiveRules.NO_DATA, q, "returns no data: " + String.join("; ", causes) + ".");
         } else if (!(Exprs.unwrapParens(expr) instanceof Binary b && b.op().isComparison() && !b.returnBool())) {
             out.query(LiveRules.EMPTY_RESULT, q, "returns no data although every selector matches series; "
-                    + "a join, filter or window shorter than two scrapes (" + scrapeInterval.toSeconds() + "s) removes everything.");
+                    + "a join, filter or window shorter than two scrapes (" + PromDuration.of(scrapeInterval) + ") removes everything.");
         }
     }
 
@@ -512,7 +513,7 @@ public final class LiveChecker {
     private static Duration dashboardRange(DashboardView d) {
         String from = d.json().path("time").path("from").asText("now-1h");
         if (from.startsWith("now-")) {
-            Duration parsed = Durations.parse(from.substring(4));
+            Duration parsed = PromDuration.tryParse(from.substring(4)).map(PromDuration::toDuration).orElse(null);
             if (parsed != null) {
                 return parsed;
             }

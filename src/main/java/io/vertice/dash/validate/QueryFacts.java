@@ -8,6 +8,7 @@ import io.vertice.dash.promql.AggregationOp;
 import io.vertice.dash.promql.Binary;
 import io.vertice.dash.promql.Call;
 import io.vertice.dash.promql.Expr;
+import io.vertice.dash.promql.Exprs;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.MatchOp;
 import io.vertice.dash.promql.MatrixSelector;
@@ -66,18 +67,12 @@ public final class QueryFacts {
         }
     }
 
-    /** Visits every node with its ancestors (root first), depth-first, left to right. */
+    /**
+     * Visits every node with its ancestors (root first), depth-first, left to right; the ancestor list is
+     * valid during the call. Iterative, so trees as deep as Prometheus accepts are walked.
+     */
     public static void walk(Expr root, BiConsumer<Expr, List<Expr>> visitor) {
-        walk(root, new ArrayList<>(), visitor);
-    }
-
-    private static void walk(Expr e, List<Expr> ancestors, BiConsumer<Expr, List<Expr>> visitor) {
-        visitor.accept(e, List.copyOf(ancestors));
-        ancestors.add(e);
-        for (Expr c : e.children()) {
-            walk(c, ancestors, visitor);
-        }
-        ancestors.remove(ancestors.size() - 1);
+        Exprs.walkWithAncestors(root, visitor);
     }
 
     /** Every vector selector in an expression (also those inside range selectors), in order. */
@@ -143,8 +138,14 @@ public final class QueryFacts {
     static LabelSet outputLabels(Expr e, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         LabelSet known = cache.get(e);
         if (known == null) {
-            known = compute(e, q, catalog, cache);
-            cache.put(e, known);
+            // children before parents, in a loop: compute() then finds each child's answer in the cache, so
+            // a tree of any depth is answered without deep recursion
+            Exprs.postOrder(e, node -> {
+                if (!cache.containsKey(node)) {
+                    cache.put(node, compute(node, q, catalog, cache));
+                }
+            });
+            known = cache.get(e);
         }
         return known;
     }

@@ -36,8 +36,10 @@ public final class PromqlParseBench {
             Files.writeString(Path.of(args[1]), String.join("\n", generate(count, 42)) + "\n", StandardCharsets.UTF_8);
         } else if (args.length >= 2 && args[0].equals("inprocess")) {
             inProcess(Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8));
+        } else if (args.length == 1 && args[0].equals("deep")) {
+            deep();
         } else {
-            System.err.println("usage: PromqlParseBench generate FILE [COUNT] | inprocess FILE");
+            System.err.println("usage: PromqlParseBench generate FILE [COUNT] | inprocess FILE | deep");
             System.exit(2);
         }
     }
@@ -96,5 +98,26 @@ public final class PromqlParseBench {
                     round + 1, lines.size(), secs, rate, invalid);
         }
         System.out.printf("in-process best: %,.0f expressions/s%n", best);
+    }
+
+    /** Parse time of deep and long expressions at two sizes each: linear time means about 10x for 10x the size. */
+    static void deep() {
+        String[][] cases = {
+                {"nested parentheses", "(", "up", ")"},
+                {"chained + operators", "", "up", " + up"},
+                {"chained ^ operators", "", "2", " ^ 2"},
+        };
+        for (String[] c : cases) {
+            for (int n : new int[]{10_000, 100_000}) {
+                String expr = c[1].repeat(n) + c[2] + c[3].repeat(n);
+                long best = Long.MAX_VALUE;
+                for (int round = 0; round < 5; round++) {
+                    long t0 = System.nanoTime();
+                    PromQL.parse(expr);
+                    best = Math.min(best, System.nanoTime() - t0);
+                }
+                System.out.printf("%,d %s (%,d characters): best of 5 %.1f ms%n", n, c[0], expr.length(), best / 1e6);
+            }
+        }
     }
 }

@@ -6,8 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,5 +104,58 @@ class PromqlCommandTest {
     void nothingToCheckIsAUsageError() {
         assertThat(Main.run("promql", "check")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no expressions to check");
+    }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "escape sequence (ESC) | 'up\u001b[2J'     | up\\x1b[2J",
+            "bell                  | 'up\u0007'        | up\\x07",
+            "tab                   | 'sum(up)\t'       | sum(up)\\t",
+            "C1 control (NEL)      | 'up\u0085'        | up\\x85",
+    })
+    void controlCharactersAreEscapedNotSentToTheTerminal(String name, String expr, String shown) {
+        Main.run("promql", "check", expr);
+        assertThat(stdout()).contains(shown).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u0085");
+        assertThat(stdout().chars().filter(c -> Character.isISOControl(c) && c != '\n')).isEmpty();
+    }
+
+    @Test
+    void caretStaysUnderTheErrorWhenEscapesWidenTheLine() {
+        Main.run("promql", "check", "\u001b + rate(x)");
+        assertThat(stdout()).contains("     \\x1b + rate(x)\n     ^\n");
+        out.reset();
+        Main.run("promql", "check", "up{a=\"\u001b\"} + rate(x)");
+        assertThat(stdout()).contains("     up{a=\"\\x1b\"} + rate(x)\n     " + " ".repeat(20) + "^\n");
+    }
+
+    @Test
+    void longExpressionsAreShortenedUnlessVerbose() {
+        String longExpr = "up" + " + up".repeat(100);
+        Main.run("promql", "check", longExpr);
+        assertThat(stdout()).isEqualTo("ok   " + longExpr.substring(0, 200) + "… (" + (longExpr.length() - 200)
+                + " more characters; --verbose shows all)\n");
+        out.reset();
+        Main.run("promql", "check", "--verbose", longExpr);
+        assertThat(stdout()).isEqualTo("ok   " + longExpr + "\n");
+    }
+
+    @Test
+    void fileDashReadsStandardInputSkippingBlankAndCommentLines() {
+        InputStream oldIn = System.in;
+        System.setIn(new ByteArrayInputStream("# recording rules of team x\nup\n\n   # indented comment\nrate(x)\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(Main.run("promql", "check", "--file", "-")).isEqualTo(1);
+        } finally {
+            System.setIn(oldIn);
+        }
+        assertThat(stdout()).startsWith("ok   up\nbad  rate(x)\n     standard input line 5, column 6: expected type range vector");
+    }
+
+    @Test
+    void deepAndLongExpressionsAreCheckedNotRejected() {
+        String deep = "(".repeat(10_000) + "up" + ")".repeat(10_000);
+        String chain = "up" + " + up".repeat(100_000);
+        assertThat(Main.run("promql", "check", deep, chain)).isZero();
+        assertThat(stdout()).startsWith("ok   ((((").contains("\nok   up + up + up");
     }
 }

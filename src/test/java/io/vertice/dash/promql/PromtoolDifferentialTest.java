@@ -49,9 +49,9 @@ class PromtoolDifferentialTest {
     private final Random random = new Random(Long.getLong("dash.differential.seed", 20261124L));
 
     @Test
+    @Timeout(300)
     void dashAgreesWithPromtoolOnGeneratedExpressions(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")),
-                "skipped: /usr/bin/promtool is absent (install the Debian package prometheus; CI has it)");
+        assumePromtool();
         List<String> exprs = new ArrayList<>();
         while (exprs.size() < CASES) {
             String e = expr(0);
@@ -93,6 +93,57 @@ class PromtoolDifferentialTest {
         assertThat(agreedInvalid).as("and invalid ones").isGreaterThan(100);
     }
 
+    /**
+     * The named cases of ParserTest that promtool 2.42 can judge: RE2 regex verdicts, and expressions
+     * nested 10,000 deep or chaining 20,000 operators. Each must get promtool's verdict from dash.
+     */
+    @Test
+    @Timeout(120)
+    void namedCasesGetPromtoolsVerdict(@TempDir Path dir) throws Exception {
+        assumePromtool();
+        List<String> names = new ArrayList<>();
+        List<String> exprs = new ArrayList<>();
+        ParserTest.labelRegexes().forEach(a -> {
+            names.add("regex " + a.get()[0]);
+            exprs.add("foo{a=~\"" + a.get()[1] + "\"}");
+        });
+        // promtool takes time quadratic in the length of an operator chain (over a minute for 100,000), so
+        // chains are checked against it at 20,000; ParserTest covers 100,000 in dash alone
+        Map<String, String> deep = Map.of(
+                "10,000 nested parentheses", "(".repeat(10_000) + "1" + ")".repeat(10_000),
+                "10,000 nested calls", "abs(".repeat(10_000) + "up" + ")".repeat(10_000),
+                "10,000 nested aggregations", "sum by (job) (".repeat(10_000) + "up" + ")".repeat(10_000),
+                "20,000 chained + operators", "up" + " + up".repeat(20_000),
+                "20,000 chained ^ (right-associative)", "2" + " ^ 2".repeat(20_000),
+                "20,000 unary minus signs", "-".repeat(20_000) + "up");
+        deep.forEach((name, expr) -> {
+            names.add(name);
+            exprs.add(expr);
+        });
+        Map<Integer, String> promtoolErrors = promtool(dir, exprs);
+        List<String> disagreements = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            String dashErr = null;
+            try {
+                PromQL.parse(exprs.get(i));
+            } catch (PromqlException e) {
+                dashErr = e.getMessage();
+            }
+            String promErr = promtoolErrors.get(i + 1);
+            if ((promErr == null) != (dashErr == null)) {
+                disagreements.add(names.get(i) + ": promtool " + (promErr == null ? "ok" : promErr) + ", dash "
+                        + (dashErr == null ? "ok" : dashErr));
+            }
+        }
+        assertThat(disagreements).as("cases where dash and promtool disagree").isEmpty();
+        assertThat(promtoolErrors).as("promtool rejected the bad regexes").hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    private static void assumePromtool() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "skipped: /usr/bin/promtool is absent (install the Debian package prometheus; CI has it)");
+    }
+
     /** Runs promtool over one rules file with one recording rule per expression; returns rule number -> error. */
     private static Map<Integer, String> promtool(Path dir, List<String> exprs) throws IOException, InterruptedException {
         StringBuilder yaml = new StringBuilder("groups:\n- name: g\n  rules:\n");
@@ -102,10 +153,15 @@ class PromtoolDifferentialTest {
         }
         Path file = dir.resolve("rules.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        Path output = dir.resolve("promtool.out");
         Process p = new ProcessBuilder("/usr/bin/promtool", "check", "rules", file.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("promtool finished within 90 s").isTrue();
+        } finally {
+            p.destroyForcibly(); // this PID only: the promtool this test started
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(out).as("promtool read the file").doesNotContain("yaml:");
         Map<Integer, String> errors = new HashMap<>();
         Matcher m = Pattern.compile("rule (\\d+), \"r\\d+\": (.*)").matcher(out);

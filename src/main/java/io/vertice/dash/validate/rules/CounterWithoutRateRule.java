@@ -14,7 +14,6 @@ import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.Severity;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,8 +46,14 @@ public final class CounterWithoutRateRule implements ParsedQueryRule {
         if (context.query().variable() != null) {
             return; // a variable query reads label values, not sample values
         }
+        // whether each node's samples are read through a range or a value-free operation, known from its
+        // parent's answer: one step per node, however deep the query
+        java.util.Map<Expr, Boolean> hidden = new java.util.IdentityHashMap<>();
         QueryFacts.walk(q.expr(), (e, ancestors) -> {
-            if (!(e instanceof VectorSelector s) || insideRangeOrValueFree(ancestors)) {
+            Expr parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+            boolean valueFree = parent != null && (hidden.get(parent) || readsNoValues(parent));
+            hidden.put(e, valueFree);
+            if (!(e instanceof VectorSelector s) || valueFree || parent instanceof io.vertice.dash.promql.MatrixSelector) {
                 return;
             }
             Optional<MetricCatalog.Series> series = QueryFacts.series(s, q, context.catalog());
@@ -59,21 +64,10 @@ public final class CounterWithoutRateRule implements ParsedQueryRule {
         });
     }
 
-    private static boolean insideRangeOrValueFree(List<Expr> ancestors) {
-        if (!ancestors.isEmpty() && ancestors.get(ancestors.size() - 1) instanceof io.vertice.dash.promql.MatrixSelector) {
-            return true; // read through a range function
-        }
-        for (Expr a : ancestors) {
-            if (a instanceof Subquery) {
-                return true; // a range function reads the subquery
-            }
-            if (a instanceof Call c && VALUE_FREE_FUNCTIONS.contains(c.function().name())) {
-                return true;
-            }
-            if (a instanceof Aggregation g && (g.op() == AggregationOp.COUNT || g.op() == AggregationOp.GROUP)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the values of {@code a}'s input are not read: a subquery (a range function reads it), absent(), count... */
+    private static boolean readsNoValues(Expr a) {
+        return a instanceof Subquery
+                || (a instanceof Call c && VALUE_FREE_FUNCTIONS.contains(c.function().name()))
+                || (a instanceof Aggregation g && (g.op() == AggregationOp.COUNT || g.op() == AggregationOp.GROUP));
     }
 }

@@ -66,34 +66,36 @@ public final class RatioUnitRule implements ParsedQueryRule {
 
     /** Why the expression is a 0..1 ratio, or null when it is not (or cannot be told). */
     static String ratioReason(Expr e, ParsedQuery q, MetricCatalog catalog) {
-        if (e instanceof Paren p) {
-            return ratioReason(p.expr(), q, catalog);
-        }
-        if (e instanceof VectorSelector s) {
-            return ratioMetric(s, q, catalog);
-        }
-        if (e instanceof MatrixSelector m) {
-            return ratioMetric(m.selector(), q, catalog);
-        }
-        if (e instanceof Subquery sq) {
-            return ratioReason(sq.expr(), q, catalog);
-        }
-        if (e instanceof Call c && RANGE_PRESERVING.contains(c.function().name())) {
-            for (Expr arg : c.args()) {
-                if (!(arg instanceof io.vertice.dash.promql.NumberLiteral) && !(arg instanceof io.vertice.dash.promql.StringLiteral)) {
-                    return ratioReason(arg, q, catalog);
+        while (true) { // a loop, not recursion: queries may nest as deep as Prometheus accepts
+            if (e instanceof Paren p) {
+                e = p.expr();
+            } else if (e instanceof VectorSelector s) {
+                return ratioMetric(s, q, catalog);
+            } else if (e instanceof MatrixSelector m) {
+                return ratioMetric(m.selector(), q, catalog);
+            } else if (e instanceof Subquery sq) {
+                e = sq.expr();
+            } else if (e instanceof Call c && RANGE_PRESERVING.contains(c.function().name())) {
+                Expr next = null;
+                for (Expr arg : c.args()) {
+                    if (!(arg instanceof io.vertice.dash.promql.NumberLiteral) && !(arg instanceof io.vertice.dash.promql.StringLiteral)) {
+                        next = arg;
+                        break;
+                    }
                 }
+                if (next == null) {
+                    return null;
+                }
+                e = next;
+            } else if (e instanceof Aggregation a && (a.op() == AggregationOp.AVG || a.op() == AggregationOp.MIN || a.op() == AggregationOp.MAX
+                    || a.op() == AggregationOp.QUANTILE || a.op() == AggregationOp.TOPK || a.op() == AggregationOp.BOTTOMK)) {
+                e = a.expr();
+            } else if (e instanceof Binary b && b.op() == BinaryOp.DIV && isRateOf(b.lhs()) && isRateOf(b.rhs()) && !isMean(b)) {
+                return "a rate divided by a rate";
+            } else {
+                return null;
             }
-            return null;
         }
-        if (e instanceof Aggregation a && (a.op() == AggregationOp.AVG || a.op() == AggregationOp.MIN || a.op() == AggregationOp.MAX
-                || a.op() == AggregationOp.QUANTILE || a.op() == AggregationOp.TOPK || a.op() == AggregationOp.BOTTOMK)) {
-            return ratioReason(a.expr(), q, catalog);
-        }
-        if (e instanceof Binary b && b.op() == BinaryOp.DIV && isRateOf(b.lhs()) && isRateOf(b.rhs()) && !isMean(b)) {
-            return "a rate divided by a rate";
-        }
-        return null;
     }
 
     private static String ratioMetric(VectorSelector s, ParsedQuery q, MetricCatalog catalog) {

@@ -13,8 +13,6 @@ import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A literal label value the metric never has ({@code state="focused"} when the states are sleep..hyperalert),
@@ -63,35 +61,10 @@ public final class UnknownLabelValueRule implements ParsedQueryRule {
         }
     }
 
-    /** Compiled matcher regexes; dashboards repeat the same few, so a bounded cache saves most compiles. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Pattern>> PATTERNS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Pattern compiled(String regex) {
-        java.util.Optional<Pattern> cached = PATTERNS.get(regex);
-        if (cached == null) {
-            Pattern p;
-            try {
-                p = Pattern.compile(regex.replace("(?P<", "(?<"), Pattern.DOTALL); // RE2 named groups
-            } catch (PatternSyntaxException e) {
-                p = null;
-            }
-            cached = java.util.Optional.ofNullable(p);
-            if (PATTERNS.size() < 10_000) {
-                PATTERNS.put(regex, cached);
-            }
-        }
-        return cached.orElse(null);
-    }
-
     private static boolean matchesAny(LabelMatcher m, Set<String> known) {
         if (m.op() == MatchOp.EQUAL) {
             return known.contains(m.value());
         }
-        Pattern p = compiled(m.value());
-        if (p == null) {
-            return true; // not ours to judge: Java cannot compile every RE2 pattern
-        }
-        return known.stream().anyMatch(v -> p.matcher(v).matches());
+        return known.stream().anyMatch(m::matches); // RE2, anchored: Prometheus's answer
     }
 }

@@ -1,0 +1,72 @@
+package io.vertice.dash.promql;
+
+/**
+ * One token of PromQL text: its kind and where it sits ({@code [start, end)} in the original text).
+ * {@code number} is the value of a NUMBER (and of a DURATION, in seconds), {@code nanos} the length of a
+ * DURATION; {@code text} is the decoded value of a STRING or the spelling of an IDENT or VAR;
+ * {@code variable} is the index of the first Grafana variable reference inside the token, or -1.
+ */
+record Token(Kind kind, int start, int end, double number, long nanos, String text, int variable) {
+
+    enum Kind {
+        EOF, NUMBER, DURATION, STRING, IDENT, LPAREN, RPAREN, LBRACE, LBRACKET, COMMA, AT,
+        ADD, SUB, MUL, DIV, MOD, POW, EQLC, NEQ, LSS, GTR, LTE, GTE, EQL,
+        /** A standalone Grafana variable reference, e.g. {@code $threshold}. */
+        VAR
+    }
+
+    static Token of(Kind kind, int start, int end) {
+        return new Token(kind, start, end, 0, 0, null, -1);
+    }
+
+    boolean is(Kind k) {
+        return kind == k;
+    }
+
+    boolean hasVariable() {
+        return variable >= 0;
+    }
+
+    int length() {
+        return end - start;
+    }
+
+    /** The binary operator this token spells (keywords case-insensitively), or null. */
+    BinaryOp binaryOp() {
+        return switch (kind) {
+            case ADD -> BinaryOp.ADD;
+            case SUB -> BinaryOp.SUB;
+            case MUL -> BinaryOp.MUL;
+            case DIV -> BinaryOp.DIV;
+            case MOD -> BinaryOp.MOD;
+            case POW -> BinaryOp.POW;
+            case EQLC -> BinaryOp.EQL;
+            case NEQ -> BinaryOp.NEQ;
+            case LSS -> BinaryOp.LSS;
+            case GTR -> BinaryOp.GTR;
+            case LTE -> BinaryOp.LTE;
+            case GTE -> BinaryOp.GTE;
+            case IDENT -> {
+                if (length() < 2 || length() > 6 || hasVariable()) {
+                    yield null;
+                }
+                if (isWord("and")) {
+                    yield BinaryOp.AND;
+                }
+                if (isWord("or")) {
+                    yield BinaryOp.OR;
+                }
+                if (isWord("unless")) {
+                    yield BinaryOp.UNLESS;
+                }
+                yield isWord("atan2") ? BinaryOp.ATAN2 : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** Whether this is the identifier {@code lower}, compared case-insensitively (keywords are ASCII). */
+    boolean isWord(String lower) {
+        return kind == Kind.IDENT && text.length() == lower.length() && text.equalsIgnoreCase(lower);
+    }
+}
