@@ -8,7 +8,7 @@ Usage: scripts/ci-check.sh
 Runs, and reports every failure (not only the first):
   1. dash export --check             committed JSON equals the code
   2. dash validate --format github   every query valid against the metric catalogue
-  3. dash docs --check               docs/dashboards.md equals the code
+  3. dash docs --check               docs/dashboards.md, docs/rules.md and the README's rule table equal the code
 Exit 0 when all pass, 1 otherwise. The tests themselves run with ./mvnw -B verify.
 Example: scripts/ci-check.sh || echo "fix before pushing"
 TXT

@@ -6,6 +6,8 @@ import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricsUrlCatalogSource;
 import io.vertice.dash.catalog.PrometheusApi;
 import io.vertice.dash.catalog.PrometheusCatalogSource;
+import io.vertice.dash.config.ConfigFile;
+import io.vertice.dash.config.DashConfig;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.document.DashboardDocument;
@@ -18,6 +20,7 @@ import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
+import io.vertice.dash.validate.rules.RuleCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +48,9 @@ import java.util.concurrent.Callable;
                 "  dash validate                       our dashboards, embedded catalogue",
                 "  dash validate a.json b.json --prometheus http://localhost:9090 --live",
                 "  dash validate --format junit --output target/dash-validate.xml",
-                "  dash validate --format github       annotations in a GitHub Actions run"})
+                "  dash validate --format github       annotations in a GitHub Actions run",
+                "  dash validate --list-rules --format json   every rule with its severity and why",
+                "  dash validate my.json --config ci/dash.yaml --verbose   severities and exclusions from a file; list what it excludes"})
 public final class ValidateCommand implements Callable<Integer> {
     /** Where {@code $PROMETHEUS_URL} is read: the process environment, or a test's (see {@link CommandFactory}). */
     private final Function<String, String> environment;
@@ -95,23 +100,40 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Write the report to FILE (atomically) instead of stdout; the summary line still goes to stdout.")
     Path output;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read severities, exclusions and query dialects from FILE (default: .dash.yaml at the repository root, when present).")
+    Path config;
+
+    @Option(names = "--list-rules",
+            description = "List every rule (id, severity, why) and exit; --format text (default) or json.")
+    boolean listRules;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (listRules) {
+            if (format != ReportFormat.TEXT && format != ReportFormat.JSON) {
+                throw DashException.input("--list-rules prints text or json; pass --format text or --format json.");
+            }
+            stdout.print(format == ReportFormat.JSON ? RuleCatalog.json() : RuleCatalog.text());
+            stdout.flush();
+            return 0;
+        }
         if (metricsUrl != null && prometheus != null) {
             throw DashException.input("--metrics-url and --prometheus both name a catalogue; pass only one.");
         }
+        DashConfig settings = config != null ? ConfigFile.load(config) : ConfigFile.loadIfPresent(ProjectPaths.root());
         List<DashboardDocument> inputs = inputs();
         PrometheusApi api = prometheusApi();
         CatalogSource source = metricsUrl != null ? new MetricsUrlCatalogSource(remote.exporter(metricsUrl), global.verboseLog(spec.commandLine().getErr()))
                 : api != null && prometheus != null ? new PrometheusCatalogSource(api, Duration.ofHours(1), ReferencedMetrics.of(inputs), remote.parallel())
                 : new EmbeddedCatalogSource();
         MetricCatalog catalog = source.load();
-        ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
+        ValidationReport report = Validator.withDefaultRules(catalog, settings.validation()).validate(inputs);
         if (live) {
             report = new LiveChecker(api, remote.parallel(), Progress.onTerminal(spec.commandLine().getErr())).check(inputs, report);
         }
-        String rendered = Reports.render(report, format);
+        String rendered = Reports.render(report, format, global.verbose());
         if (output != null) {
             AtomicFiles.write(output, rendered);
             stdout.println(Reports.summaryLine(report) + " (report written to " + output + ")");

@@ -14,21 +14,28 @@ import java.util.List;
  * @param title       the title ("" when absent)
  * @param type        the panel plugin type ({@code timeseries}, {@code stat}, {@code row}, ...)
  * @param description the description, null when absent or blank
- * @param gridPos     its grid position, null when absent
+ * @param gridPos     its grid position as Grafana reads it (fields it lacks take Grafana's defaults, x 0, y 0,
+ *                    w 6, h 3); null when absent, and for panels of pre-v16 {@code rows[]}, which Grafana lays
+ *                    out itself from {@code span} and the row's height
  * @param datasource  the panel's datasource, null for "default" or none
  * @param unit        {@code fieldConfig.defaults.unit} (or the legacy {@code format}), null when unset
  * @param layout      which grid the panel lives in: 0 the dashboard, n the n-th collapsed row (its own grid)
  * @param row         the title of the row this panel sits under, null at the top
+ * @param rowRepeat   the variable the row this panel sits in repeats over (one copy per value), null when none
+ * @param legacyLayout a panel of a pre-v16 {@code rows[]} dashboard: Grafana computes its grid position
  */
 public record PanelView(Integer id, String title, String type, String description, GridPos gridPos,
                         DatasourceRef datasource, List<TargetView> targets, String unit, String repeat,
-                        int layout, String row, JsonNode json) {
+                        int layout, String row, String rowRepeat, boolean legacyLayout, JsonNode json) {
 
     public PanelView {
         targets = List.copyOf(targets);
     }
 
-    static PanelView of(JsonNode node, int layout, String row) {
+    /** Grafana's {@code PanelModel} defaults, which it fills into a {@code gridPos} that lacks a field. */
+    private static final GridPos GRAFANA_DEFAULT = new GridPos(0, 0, 6, 3);
+
+    static PanelView of(JsonNode node, int layout, String row, String rowRepeat, boolean legacyRow) {
         JsonNode idNode = node.get("id");
         Integer id = idNode != null && idNode.canConvertToInt() ? idNode.asInt() : null;
         String description = node.hasNonNull("description") ? node.get("description").asText() : null;
@@ -48,10 +55,22 @@ public record PanelView(Integer id, String title, String type, String descriptio
         if (unit == null || unit.isEmpty()) {
             unit = legacyUnit(node);
         }
-        String repeat = node.hasNonNull("repeat") && !node.get("repeat").asText().isEmpty() ? node.get("repeat").asText() : null;
         return new PanelView(id, node.path("title").asText(""), node.path("type").asText(""), description,
-                GridPos.of(node.get("gridPos")), DatasourceRef.of(node.get("datasource")), targets, unit, repeat,
-                layout, row, node);
+                legacyRow ? null : gridPos(node.get("gridPos")), DatasourceRef.of(node.get("datasource")), targets, unit,
+                repeatOf(node), layout, row, rowRepeat, legacyRow, node);
+    }
+
+    /** The variable a panel or row repeats over; null when it does not repeat. */
+    static String repeatOf(JsonNode node) {
+        return node.hasNonNull("repeat") && !node.get("repeat").asText().isEmpty() ? node.get("repeat").asText() : null;
+    }
+
+    private static GridPos gridPos(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        return new GridPos(node.path("x").asInt(GRAFANA_DEFAULT.x()), node.path("y").asInt(GRAFANA_DEFAULT.y()),
+                node.path("w").asInt(GRAFANA_DEFAULT.w()), node.path("h").asInt(GRAFANA_DEFAULT.h()));
     }
 
     /** Graph/singlestat panels of old schemas keep the unit in {@code yaxes[0].format} or {@code format}. */
@@ -61,6 +80,11 @@ public record PanelView(Integer id, String title, String type, String descriptio
             return yaxes.get(0).get("format").asText();
         }
         return node.hasNonNull("format") ? node.get("format").asText() : null;
+    }
+
+    /** Whether the panel is copied once per value of {@code variable}, by its own repeat or its row's. */
+    public boolean repeatsOver(String variable) {
+        return variable.equals(repeat) || variable.equals(rowRepeat);
     }
 
     public boolean isRow() {

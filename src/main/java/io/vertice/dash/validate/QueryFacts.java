@@ -123,6 +123,20 @@ public final class QueryFacts {
     }
 
     /** Whether the series counts up: a counter, or a histogram's/summary's bucket, sum or count. */
+    /**
+     * Whether the catalogue cannot know the series' labels: alert series carry their rule's labels, and
+     * {@code up}/{@code scrape_*} carry every target label of the scrape configuration (a relabelling
+     * Prometheus adds {@code cluster}, {@code namespace}, ...), which a catalogue of exposed metrics only
+     * models as {@code job} and {@code instance}. A catalogue that knows more for them (a Prometheus API) is trusted.
+     */
+    public static boolean hasOpenLabelSet(MetricCatalog.Series series) {
+        if (PrometheusAddedSeries.hasOpenLabelSet(series.name())) {
+            return true;
+        }
+        return PrometheusAddedSeries.SCRAPE_SERIES.contains(series.name())
+                && PrometheusAddedSeries.TARGET_LABELS.containsAll(series.family().labels().keySet());
+    }
+
     public static boolean isCounterSeries(MetricCatalog.Series series) {
         MetricType type = series.family().type();
         return type == MetricType.COUNTER
@@ -153,11 +167,11 @@ public final class QueryFacts {
     private static LabelSet compute(Expr e, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         if (e instanceof VectorSelector s) {
             String name = s.metricName();
-            if (name == null || nameFromVariable(s, q) || PrometheusAddedSeries.hasOpenLabelSet(name)) {
+            if (name == null || nameFromVariable(s, q)) {
                 return LabelSet.OPEN;
             }
             Optional<MetricCatalog.Series> series = catalog.series(name);
-            if (series.isEmpty()) {
+            if (series.isEmpty() || hasOpenLabelSet(series.get())) {
                 return LabelSet.OPEN;
             }
             return new LabelSet(series.get().labelNames(), false).plus(Set.of(LabelMatcher.METRIC_NAME));
@@ -234,17 +248,8 @@ public final class QueryFacts {
             grouping.add(label.value());
         }
         if (!a.without()) {
-            if (in.open()) {
-                return new LabelSet(grouping, false);
-            }
-            Set<String> kept = new LinkedHashSet<>();
-            for (String g : grouping) {
-                if (in.labels().contains(g) || (a.op() == AggregationOp.COUNT_VALUES && a.param() instanceof StringLiteral l
-                        && l.value().equals(g))) {
-                    kept.add(g);
-                }
-            }
-            return new LabelSet(kept, false);
+            // by (...) keeps exactly its grouping labels; one the input lacks is unknown-label's finding, at its cause
+            return new LabelSet(grouping, false);
         }
         Set<String> drop = new LinkedHashSet<>(grouping);
         drop.add(LabelMatcher.METRIC_NAME);

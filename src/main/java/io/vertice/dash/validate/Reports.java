@@ -17,8 +17,13 @@ public final class Reports {
     }
 
     public static String render(ValidationReport report, ReportFormat format) {
+        return render(report, format, false);
+    }
+
+    /** As above; {@code verbose} text also lists the excluded findings. */
+    public static String render(ValidationReport report, ReportFormat format, boolean verbose) {
         return switch (format) {
-            case TEXT -> text(report);
+            case TEXT -> text(report, verbose);
             case JSON -> json(report);
             case GITHUB -> github(report);
             case JUNIT -> junit(report);
@@ -27,9 +32,20 @@ public final class Reports {
 
     /** One line per finding, then the summary line. */
     public static String text(ValidationReport report) {
+        return text(report, false);
+    }
+
+    /** As {@link #text(ValidationReport)}; with {@code listExcluded}, also each excluded finding and why. */
+    public static String text(ValidationReport report, boolean listExcluded) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
             b.append(textLine(f)).append('\n');
+        }
+        if (listExcluded) {
+            for (ValidationReport.Excluded e : report.excluded()) {
+                b.append("excluded (").append(e.by().where()).append(": ").append(e.by().reason()).append("): ")
+                        .append(textLine(e.finding())).append('\n');
+            }
         }
         return b.append(summaryLine(report)).append('\n').toString();
     }
@@ -45,7 +61,8 @@ public final class Reports {
         ValidationReport.Summary s = report.summary();
         long infos = report.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
         return plural(s.dashboards(), "dashboard") + ", " + plural(s.panels(), "panel") + ", " + plural(s.queries(), "query")
-                + ": " + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(infos, "info");
+                + ": " + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(infos, "info")
+                + (s.excludedCount() > 0 ? ", " + s.excludedCount() + " excluded by configuration" : "");
     }
 
     private static String plural(long n, String word) {
@@ -64,6 +81,7 @@ public final class Reports {
             o.put("file", f.file());
             o.put("dashboard", f.dashboard());
             o.put("panel", f.panel());
+            o.put("panelId", f.panelId());
             o.put("refId", f.refId());
             o.put("rule", f.rule());
             o.put("severity", f.severity().word());
@@ -78,6 +96,7 @@ public final class Reports {
         summary.put("queries", s.queries());
         summary.put("errors", s.errors());
         summary.put("warnings", s.warnings());
+        summary.put("excluded", s.excludedCount());
         return Json.write(root);
     }
 
@@ -90,7 +109,8 @@ public final class Reports {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            String where = f.dashboard() + (f.panel() == null ? "" : " › " + f.panel()) + (f.refId() == null ? "" : " › " + f.refId());
+            String where = f.dashboard() + (f.panel() == null ? "" : " › " + f.panel())
+                    + (f.panelId() == null ? "" : " (id " + f.panelId() + ")") + (f.refId() == null ? "" : " › " + f.refId());
             String position = f.line() == null ? "" : " (line " + f.line() + ", column " + f.column() + " of the query)";
             b.append("::").append(level).append(" file=").append(property(f.file())).append(",title=")
                     .append(property(f.rule() + ": " + where)).append("::").append(data(f.message() + position)).append('\n');

@@ -1,14 +1,24 @@
 package io.vertice.dash.validate;
 
 /**
- * A validation rule. One class per rule; every rule has a stable id (used in output and to look it up),
- * the severity of its findings, and one line saying why it matters.
- * Implement {@link DashboardRule} or {@link QueryRule}.
+ * A validation rule. One class per rule, annotated with {@link RuleInfo} (its id, severity, why and
+ * examples); implement {@link DashboardRule} or {@link QueryRule}.
  */
 public interface Rule {
-    String id();
+    /** The rule's metadata; by default read from the class's {@link RuleInfo}. */
+    default RuleMeta meta() {
+        return RuleMeta.of(getClass());
+    }
 
-    Severity severity();
+    default String id() {
+        return meta().id();
+    }
 
-    String why();
+    default Severity severity() {
+        return meta().severity();
+    }
+
+    default String why() {
+        return meta().why();
+    }
 }

@@ -54,6 +54,39 @@ public record VariableView(String name, String type, String query, DatasourceRef
         return out;
     }
 
+    /** Grafana's {@code text : value} form of one custom option (spaces around the colon required). */
+    private static final java.util.regex.Pattern TEXT_VALUE = java.util.regex.Pattern.compile("^\\s?(.+)\\s:\\s(.+)$");
+    /** Custom options are separated by commas; {@code \\,} is a comma inside a value. */
+    private static final java.util.regex.Pattern CUSTOM_OPTION = java.util.regex.Pattern.compile("(?:\\\\,|[^,])+");
+
+    /**
+     * Every value the variable is known to take: the options of a custom or constant variable (from
+     * {@code options}, else parsed from its query as Grafana does), and the current value of any variable;
+     * without All and empty values, each once.
+     */
+    public List<String> knownValues() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (type.equals("custom") || type.equals("constant")) {
+            if (!options.isEmpty()) {
+                out.addAll(options);
+            } else if (type.equals("constant")) {
+                out.add(query);
+            } else {
+                java.util.regex.Matcher m = CUSTOM_OPTION.matcher(query);
+                while (m.find()) {
+                    String option = m.group().replace("\\,", ",");
+                    java.util.regex.Matcher tv = TEXT_VALUE.matcher(option);
+                    out.add(tv.matches() ? tv.group(2).trim() : option.trim());
+                }
+            }
+        }
+        if (!type.equals("datasource")) {
+            out.addAll(current);
+        }
+        out.removeIf(v -> v.isEmpty() || v.equals("$__all"));
+        return List.copyOf(out);
+    }
+
     /** The values a query would see: the current selection, else the first option, else the first custom value. */
     public List<String> effectiveValues() {
         if (!current.isEmpty() && !(current.size() == 1 && current.get(0).isEmpty())) {

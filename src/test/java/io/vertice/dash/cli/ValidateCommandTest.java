@@ -49,10 +49,10 @@ class ValidateCommandTest {
         Cli.Result r = Cli.run("validate", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().lines().toList()).containsExactly(
-                f + ": Small › States: info panel-description: has no description; say what it shows, how to read it and what is normal.",
-                f + ": Small › States › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs;"
+                f + ": Small › States (id 1): info panel-description: has no description; say what it shows, how to read it and what is normal.",
+                f + ": Small › States (id 1) › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs;"
                         + " known values: alert, drowsy, hyperalert, relaxed, sleep. (line 1, column 29)",
-                f + ": Small › States › B: warning fixed-rate-window: rate() over a fixed [5m] window; use [$__rate_interval]. (line 1, column 45)",
+                f + ": Small › States (id 1) › B: warning fixed-rate-window: rate() over a fixed [5m] window; use [$__rate_interval]. (line 1, column 45)",
                 "1 dashboard, 2 panels, 3 queries: 1 error, 1 warning, 1 info");
     }
 
@@ -67,14 +67,14 @@ class ValidateCommandTest {
         JsonNode first = report.path("findings").get(1);
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("file", "dashboard", "panel", "refId", "rule", "severity", "message", "line", "column");
+        assertThat(fields).containsExactlyInAnyOrder("file", "dashboard", "panel", "panelId", "refId", "rule", "severity", "message", "line", "column");
         assertThat(first.path("rule").asText()).isEqualTo("unknown-label-value");
         assertThat(first.path("severity").asText()).isEqualTo("error");
         assertThat(first.path("line").asInt()).isEqualTo(1);
         assertThat(first.path("column").asInt()).isEqualTo(29);
         assertThat(report.path("findings").get(0).path("line").isNull()).isTrue();
         assertThat(report.path("summary").toString())
-                .isEqualTo("{\"dashboards\":1,\"errors\":1,\"panels\":2,\"queries\":3,\"warnings\":1}");
+                .isEqualTo("{\"dashboards\":1,\"errors\":1,\"excluded\":0,\"panels\":2,\"queries\":3,\"warnings\":1}");
         // byte-stable: the same input gives the same bytes
         assertThat(Cli.run("validate", dir.resolve("small.json").toString(), "--format", "json").out()).isEqualTo(r.out());
     }
@@ -83,11 +83,11 @@ class ValidateCommandTest {
     void githubFormatPrintsWorkflowCommands(@TempDir Path dir) throws IOException {
         Path f = write(dir, "small.json", DASHBOARD);
         Cli.Result r = Cli.run("validate", f.toString(), "--format", "github");
-        assertThat(r.out()).contains("::error file=" + f + ",title=unknown-label-value%3A Small › States › A::label state of "
+        assertThat(r.out()).contains("::error file=" + f + ",title=unknown-label-value%3A Small › States (id 1) › A::label state of "
                 + "maximus_arousal_state: value \"focused\" never occurs; known values: alert, drowsy, hyperalert, relaxed, sleep. "
                 + "(line 1, column 29 of the query)");
-        assertThat(r.out()).contains("::warning file=" + f + ",title=fixed-rate-window%3A Small › States › B::");
-        assertThat(r.out()).contains("::notice file=" + f + ",title=panel-description%3A Small › States::");
+        assertThat(r.out()).contains("::warning file=" + f + ",title=fixed-rate-window%3A Small › States (id 1) › B::");
+        assertThat(r.out()).contains("::notice file=" + f + ",title=panel-description%3A Small › States (id 1)::");
     }
 
     @Test

@@ -61,19 +61,9 @@ public final class RuleHarness {
         return new Validator(catalog, List.of(rule)).validate(List.of(input(json))).findings();
     }
 
-    /** A dashboard with the usual three variables and these panels (a JSON array body). */
+    /** A dashboard "T" with the usual three variables and these panels (a JSON array body). */
     public static String dashboard(String panels) {
-        return """
-                {"title": "T", "uid": "t",
-                 "templating": {"list": [
-                   {"name": "datasource", "type": "datasource", "query": "prometheus", "current": {"text": "Prometheus", "value": "prom"}},
-                   {"name": "environment", "type": "query", "datasource": {"type": "prometheus", "uid": "${datasource}"},
-                    "query": "label_values(maximus_arousal_level, environment)", "current": {"text": "prod", "value": "prod"}},
-                   {"name": "service", "type": "query", "datasource": {"type": "prometheus", "uid": "${datasource}"}, "multi": true, "includeAll": true,
-                    "query": "label_values(maximus_arousal_level{environment=\\"$environment\\"}, service_name)", "current": {"text": ["All"], "value": ["$__all"]}}
-                 ]},
-                 "panels": [%s]}
-                """.formatted(panels);
+        return RuleExample.dashboard("T", "t", panels);
     }
 
     /** A timeseries panel with one Prometheus target. */

@@ -97,12 +97,12 @@ class ValidateLivePrometheusTest {
         Path fixture = Path.of(Objects.requireNonNull(getClass().getResource("/validate/wrong-labels.json")).toURI());
         Cli.Result r = Cli.run("validate", fixture.toString(), "--prometheus", prometheus.url(), "--live");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("Wrong labels › Focused time › A: error live-no-data: returns no data: label value missing: "
+        assertThat(r.out()).contains("Wrong labels › Focused time (id 1) › A: error live-no-data: returns no data: label value missing: "
                 + "no series of maximus_arousal_state has state=\"focused\" (values seen: alert, drowsy, hyperalert, relaxed, sleep).");
-        assertThat(r.out()).contains("Wrong labels › Zone › A: error live-no-data: returns no data: label zone is missing on maximus_arousal_level.");
-        assertThat(r.out()).contains("Wrong labels › Ghost › A: error live-no-data: returns no data: metric maximus_ghost_events_total has no series");
-        assertThat(r.out()).doesNotContain("Level › A: error live");
+        assertThat(r.out()).contains("Wrong labels › Zone (id 2) › A: error live-no-data: returns no data: label zone is missing on maximus_arousal_level.");
+        assertThat(r.out()).contains("Wrong labels › Ghost (id 3) › A: error live-no-data: returns no data: metric maximus_ghost_events_total has no series");
+        assertThat(r.out()).doesNotContain("Level (id 4) › A: error live");
         // the static rules, with the catalogue read from the same Prometheus, say it too, with positions
-        assertThat(r.out()).contains("Focused time › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs");
+        assertThat(r.out()).contains("Focused time (id 1) › A: error unknown-label-value: label state of maximus_arousal_state: value \"focused\" never occurs");
     }
 }

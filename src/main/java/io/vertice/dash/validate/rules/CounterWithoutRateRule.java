@@ -12,6 +12,8 @@ import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.RuleInfo;
+import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
@@ -22,24 +24,22 @@ import java.util.Set;
  * {@code rate}/{@code increase}/{@code irate}/{@code resets}/... Uses that read no value (count, group,
  * absent, timestamp) are fine, as is a subquery that a rate reads.
  */
+@RuleInfo(id = "counter-without-rate", severity = Severity.WARNING,
+        summary = "a raw counter only grows and resets; wrap it in `rate()` or `increase()`",
+        why = "A raw counter only grows and restarts at zero; the panel shows process uptime, not activity. Wrap it in rate() or increase().",
+        failing = {
+                @Example(expr = "sum(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"})"),
+                @Example(expr = "maximus_esgt_duration_seconds_count{environment=\"$environment\", service_name=~\"$service\"}")},
+        passing = {
+                @Example(expr = "sum(increase(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__range]))"),
+                @Example(expr = "count(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"})", note = "counting series reads no value"),
+                @Example(expr = "absent(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"})")})
 public final class CounterWithoutRateRule implements ParsedQueryRule {
     /** Instant uses that do not read the value. */
     private static final Set<String> VALUE_FREE_FUNCTIONS = Set.of("absent", "timestamp", "present_over_time", "absent_over_time");
 
-    @Override
-    public String id() {
-        return "counter-without-rate";
-    }
 
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
 
-    @Override
-    public String why() {
-        return "A raw counter only grows and restarts at zero; the panel shows process uptime, not activity. Wrap it in rate() or increase().";
-    }
 
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {

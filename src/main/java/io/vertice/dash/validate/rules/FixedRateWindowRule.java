@@ -9,6 +9,8 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.RuleInfo;
+import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 
 import java.time.Duration;
@@ -18,25 +20,20 @@ import java.util.Set;
  * {@code rate}/{@code irate}/{@code increase} over a short fixed window ({@code [5m]}) where Grafana's
  * {@code $__rate_interval} belongs. Windows of an hour or more are taken as deliberate smoothing.
  */
+@RuleInfo(id = "fixed-rate-window", severity = Severity.WARNING,
+        summary = "fixed windows break with other scrape intervals or zoom; use `$__rate_interval`",
+        why = "A fixed window is too short for some scrape intervals and zoom levels (gaps, no data) and too long for others; $__rate_interval adapts to both.",
+        failing = {
+                @Example(expr = "rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[5m])")},
+        passing = {
+                @Example(expr = "rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval])"),
+                @Example(expr = "increase(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[1h])", note = "an hour or more is deliberate smoothing")})
 public final class FixedRateWindowRule implements ParsedQueryRule {
     private static final Set<String> FUNCTIONS = Set.of("rate", "irate", "increase");
     private static final Duration DELIBERATE = Duration.ofHours(1);
 
-    @Override
-    public String id() {
-        return "fixed-rate-window";
-    }
 
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
 
-    @Override
-    public String why() {
-        return "A fixed window is too short for some scrape intervals and zoom levels (gaps, no data) and too long for others; "
-                + "$__rate_interval adapts to both.";
-    }
 
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {

@@ -9,8 +9,11 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
+import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.RuleInfo;
+import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 
 import java.util.List;
@@ -20,22 +23,15 @@ import java.util.Optional;
  * {@code histogram_quantile} over something that is not a classic histogram's {@code _bucket} series, or
  * whose {@code le} label an aggregation removed ({@code sum by (job)} without {@code le}).
  */
+@RuleInfo(id = "histogram-quantile", severity = Severity.ERROR,
+        summary = "needs `_bucket` series with `le` kept through aggregations",
+        why = "histogram_quantile needs the buckets' le label; without it (or on a non-bucket series) it returns nothing or NaN.",
+        failing = {
+                @Example(expr = "histogram_quantile(0.95, sum by (service_name) (rate(maximus_esgt_duration_seconds_bucket{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval])))"),
+                @Example(expr = "histogram_quantile(0.95, rate(maximus_esgt_duration_seconds_sum{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval]))")},
+        passing = {
+                @Example(expr = "histogram_quantile(0.95, sum by (le, service_name) (rate(maximus_esgt_duration_seconds_bucket{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval])))")})
 public final class HistogramQuantileRule implements ParsedQueryRule {
-    @Override
-    public String id() {
-        return "histogram-quantile";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String why() {
-        return "histogram_quantile needs the buckets' le label; without it (or on a non-bucket series) it returns nothing or NaN.";
-    }
-
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {
         q.expr().walk(e -> {
@@ -62,7 +58,9 @@ public final class HistogramQuantileRule implements ParsedQueryRule {
                 }
             }
             QueryFacts.LabelSet labels = context.outputLabels(input);
-            if (!labels.open() && !labels.labels().contains("le") && !QueryFacts.selectors(input).isEmpty()) {
+            // VictoriaMetrics histograms label their buckets vmrange, which MetricsQL's histogram_quantile reads
+            boolean vmBuckets = context.query().dialect() == QueryDialect.METRICSQL && labels.labels().contains("vmrange");
+            if (!labels.open() && !labels.labels().contains("le") && !vmBuckets && !QueryFacts.selectors(input).isEmpty()) {
                 Aggregation culprit = firstAggregation(input);
                 String where = culprit == null ? "the input" : culprit.op().keyword() + (culprit.without() ? " without (" : " by (")
                         + String.join(", ", culprit.grouping()) + ")";

@@ -17,6 +17,8 @@ import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.RuleInfo;
+import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Locale;
@@ -29,6 +31,14 @@ import java.util.Set;
  * {@code _ratio} or {@code _score}) through value-preserving functions and aggregations, or divides one
  * rate/increase by another (not a {@code _sum}/{@code _count} mean). Multiplying by 100 makes it a percentage.
  */
+@RuleInfo(id = "ratio-unit", severity = Severity.WARNING,
+        summary = "unit `percent` expects 0..100, so a 0..1 ratio reads 0.8 %; use `percentunit`",
+        why = "Unit percent expects 0..100: a 0..1 ratio then reads 0.8% instead of 80%; use percentunit.",
+        failing = {
+                @Example(expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percent")},
+        passing = {
+                @Example(expr = "100 * avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percent"),
+                @Example(expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percentunit")})
 public final class RatioUnitRule implements ParsedQueryRule {
     /** Functions whose result stays within the input's range. */
     private static final Set<String> RANGE_PRESERVING = Set.of("avg_over_time", "min_over_time", "max_over_time",
@@ -36,25 +46,13 @@ public final class RatioUnitRule implements ParsedQueryRule {
             "label_replace", "label_join", "abs");
     private static final Set<String> RATES = Set.of("rate", "irate", "increase");
 
-    @Override
-    public String id() {
-        return "ratio-unit";
-    }
 
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
 
-    @Override
-    public String why() {
-        return "Unit percent expects 0..100: a 0..1 ratio then reads 0.8% instead of 80%; use percentunit.";
-    }
 
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {
         PanelView panel = context.query().panel();
-        if (panel == null || !"percent".equals(panel.unit()) || context.query().hidden()) {
+        if (panel == null || !"percent".equals(panel.unit())) {
             return;
         }
         String reason = ratioReason(q.expr(), q, context.catalog());

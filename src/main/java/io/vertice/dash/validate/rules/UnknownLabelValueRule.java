@@ -9,6 +9,8 @@ import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.ParsedQueryRule;
+import io.vertice.dash.validate.RuleInfo;
+import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 
 import java.util.Optional;
@@ -19,22 +21,17 @@ import java.util.Set;
  * or a {@code =~} regex that matches none of the known values. Values holding variables are skipped, and so
  * are labels whose values the catalogue does not know.
  */
+@RuleInfo(id = "unknown-label-value", severity = Severity.ERROR,
+        summary = "a value the label never takes (`state=\"focused\"`) selects nothing; `=~` must match a known value",
+        why = "A value the label never takes selects nothing; typos and renamed values hide behind an empty panel.",
+        failing = {
+                @Example(expr = "maximus_arousal_state{state=\"focused\"}"),
+                @Example(expr = "maximus_arousal_state{state=~\"focus.*|calm\"}")},
+        passing = {
+                @Example(expr = "maximus_arousal_state{state=\"alert\"}"),
+                @Example(expr = "maximus_arousal_state{state=~\"hyper.*\"}"),
+                @Example(expr = "maximus_arousal_state{state!=\"focused\"}")})
 public final class UnknownLabelValueRule implements ParsedQueryRule {
-    @Override
-    public String id() {
-        return "unknown-label-value";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String why() {
-        return "A value the label never takes selects nothing; typos and renamed values hide behind an empty panel.";
-    }
-
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {
         for (VectorSelector s : QueryFacts.selectors(q.expr())) {
