@@ -52,7 +52,7 @@ public final class DashboardReader {
      * Files, and every dashboard file ({@code .json}, {@code .yaml}, {@code .yml}) under each directory,
      * recursively, in path order. A named file must be a dashboard; a file found in a directory that is
      * valid JSON or YAML but no dashboard (a package.json, a provisioning file) is skipped and told to
-     * {@code skipped}.
+     * {@code skipped}; a directory without any dashboard is an input error.
      */
     public static List<DashboardDocument> readAll(List<Path> paths, Consumer<String> skipped) {
         List<DashboardDocument> out = new ArrayList<>();
@@ -61,12 +61,18 @@ public final class DashboardReader {
                 out.add(read(p));
                 continue;
             }
+            int before = out.size();
             for (Path f : dashboardFilesUnder(p)) {
                 try {
                     out.add(read(f));
                 } catch (NotADashboard e) {
                     skipped.accept("skipped " + f + ": " + e.reason());
                 }
+            }
+            if (out.size() == before) {
+                // a check that checked nothing must not pass: a wrong path in CI would look green
+                throw DashException.input(p + " holds no dashboard file (*.json, *.yaml, *.yml that is a dashboard); "
+                        + "check the path, or run with --verbose to see what was skipped.");
             }
         }
         return out;

@@ -60,7 +60,7 @@ class ReadingCommandsFuzzTest {
     private static final int COMMAND_CASES = Integer.getInteger("dash.fuzz.commandCases", 40);
     /** What must never reach a user: a Java exception or error class, a stack frame, Jackson's limit classes. */
     private static final Pattern LEAK = Pattern.compile(
-            "[A-Za-z]+(Exception|Error)\\b|\\n\\s+at [a-zA-Z_$][\\w$.]*\\(|StreamReadConstraints|StreamWriteConstraints|unexpected error");
+            "[A-Za-z]+(Exception|Error)\\b|\\n\\s+at [a-zA-Z_$][\\w$.]*\\(|StreamReadConstraints|StreamWriteConstraints|unexpected error|internal error");
     private static final Set<Integer> ANSWERS = Set.of(0, 1, 2);
 
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();

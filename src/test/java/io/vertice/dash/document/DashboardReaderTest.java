@@ -227,6 +227,14 @@ class DashboardReaderTest {
     }
 
     @Test
+    void aDirectoryWithoutAnyDashboardIsAnInputError() throws Exception {
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"tooling\"}");
+        assertThatThrownBy(() -> DashboardReader.readAll(List.of(dir), s -> { }))
+                .hasMessage(dir + " holds no dashboard file (*.json, *.yaml, *.yml that is a dashboard); check the path, "
+                        + "or run with --verbose to see what was skipped.");
+    }
+
+    @Test
     void aFileNamedExplicitlyMustBeADashboardAndABrokenOneInADirectoryIsNotSkipped() throws Exception {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"tooling\"}");
         assertThatThrownBy(() -> DashboardReader.readAll(List.of(dir.resolve("package.json")), s -> { }))
