@@ -26,9 +26,9 @@ final class Lexer {
     private final int[] lineStarts;
     private final Interner names = Interner.current();
     /** The token {@link #next} fills: the parser's current token. */
-    private final Token current = new Token();
+    private final Token current = new Token(this);
     /** The token the scans the parsers call directly fill ({@link #name}, {@link #string}, {@link #number}). */
-    private final Token side = new Token();
+    private final Token side = new Token(this);
 
     Lexer(String text, boolean grafana) {
         this.s = text;
@@ -278,7 +278,7 @@ final class Lexer {
                 break;
             }
         }
-        return into.set(Kind.IDENT, p, q, 0, 0, text(p, q), variables.size() > firstVariable ? firstVariable : -1);
+        return into.set(Kind.IDENT, p, q, 0, 0, null, variables.size() > firstVariable ? firstVariable : -1);
     }
 
     // ------------------------------------------------------------------ Grafana variables
@@ -320,9 +320,9 @@ final class Lexer {
         int end = recordVariable(p);
         if (end < n && (isAlnum(buf[end]) || buf[end] == ':' || startsVariable(end))) {
             int restEnd = name(end, true, into).end();
-            return into.set(Kind.IDENT, p, restEnd, 0, 0, text(p, restEnd), index);
+            return into.set(Kind.IDENT, p, restEnd, 0, 0, null, index);
         }
-        return into.set(Kind.VAR, p, end, 0, 0, text(p, end), index);
+        return into.set(Kind.VAR, p, end, 0, 0, null, index);
     }
 
     /** Whether a Grafana variable lies inside {@code [start, end)} (strings keep variables verbatim). */
