@@ -53,7 +53,7 @@ public final class RetryingClient implements AutoCloseable {
      * @throws Unreachable when no answer came after the allowed attempts
      */
     public HttpAnswer send(Request request, String what) throws Unreachable {
-        request.headers().forEach(h -> Secrets.registerHeader(h.getFirst(), h.getSecond()));
+        registerSecrets(request.headers());
         String line = Secrets.scrub(request.method() + " " + request.url().encodedPath()
                 + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery()));
         for (int attempt = 1; ; attempt++) {
@@ -62,7 +62,7 @@ public final class RetryingClient implements AutoCloseable {
             String outcome;
             try (Response r = http.newCall(request).execute()) {
                 // credentials added by the caller's interceptors are on the request as it was sent
-                r.request().headers().forEach(h -> Secrets.registerHeader(h.getFirst(), h.getSecond()));
+                registerSecrets(r.request().headers());
                 String body = Secrets.scrub(r.body().string());
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 log.accept(line + " -> " + r.code() + " in " + ms + " ms");
@@ -89,6 +89,13 @@ public final class RetryingClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw DashException.remote("interrupted while " + what + ".");
             }
+        }
+    }
+
+    /** Every header value to scrub; by name and value, not OkHttp's Kotlin pairs (no Kotlin dependency to declare). */
+    private static void registerSecrets(okhttp3.Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            Secrets.registerHeader(headers.name(i), headers.value(i));
         }
     }
 
