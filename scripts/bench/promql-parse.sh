@@ -5,13 +5,14 @@
 #     (target: under 1 s), plus CPU time (user+sys) of each run;
 #  2. the same with launcher-style JVM flags (C1 only, serial GC) passed through JDK_JAVA_OPTIONS, as a
 #     short-lived CLI launcher would use them;
-#  3. in-process throughput (expressions/second) after warm-up;
+#  3. in-process throughput (expressions/second) after warm-up, with the parsing thread's CPU time and
+#     bytes allocated per expression;
 #  4. deep and long expressions (10,000 nested parentheses, 100,000 chained operators) in-process, to show
 #     parse time stays linear in their size.
 # The machine's load average is printed first: on a shared machine wall times scale with it.
 # Usage: scripts/bench/promql-parse.sh [--rebuild] [COUNT]   (builds the jar when it is missing, or with --rebuild)
 set -euo pipefail
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 REBUILD=0
 while [[ $# -gt 0 ]]; do
   case "$1" in

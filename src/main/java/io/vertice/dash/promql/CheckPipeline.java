@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +38,15 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
     }
 
     private final Consumer<Verdict> sink;
+    /**
+     * Checks chunks on every core. Not the common pool: it has one worker fewer than there are cores (one
+     * on a two-core machine), and a parallel stream started inside one of its tasks stays on its workers,
+     * so a chunk was checked on one core while the calling thread only waited.
+     */
+    private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final List<Source> pending = new ArrayList<>(CHUNK);
     /** The chunk being checked in the background, and its sources. */
-    private CompletableFuture<CheckResult[]> checking;
+    private ForkJoinTask<CheckResult[]> checking;
     private List<Source> checkingSources;
     private int count;
     private boolean anyInvalid;
@@ -60,8 +67,12 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
     /** Checks and hands on whatever is pending. */
     @Override
     public void close() {
-        dispatch();
-        handOn();
+        try {
+            dispatch();
+            handOn();
+        } finally {
+            workers.shutdown();
+        }
     }
 
     /** Expressions checked so far. */
@@ -77,7 +88,8 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
     private void dispatch() {
         List<Source> batch = new ArrayList<>(pending);
         pending.clear();
-        CompletableFuture<CheckResult[]> next = CompletableFuture.supplyAsync(() ->
+        // a parallel stream started by a task of `workers` runs on `workers`
+        ForkJoinTask<CheckResult[]> next = workers.submit(() ->
                 batch.parallelStream().map(CheckPipeline::check).toArray(CheckResult[]::new));
         handOn();
         checking = next;

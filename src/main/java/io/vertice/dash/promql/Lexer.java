@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns PromQL text into {@link Token}s on demand; numbers, durations and strings are scanned and
+ * Turns PromQL text into {@link Token}s on demand (refilling one cursor, see {@link Token}); numbers, durations and strings are scanned and
  * decoded here. The parser asks for the next token in the mode its position needs: {@link #next} in
  * expressions, {@link #label}, {@link #string} inside braces, {@link #number} inside brackets.
  *
@@ -25,6 +25,10 @@ final class Lexer {
     private final List<VariableUse> variables = new ArrayList<>(4);
     private final int[] lineStarts;
     private final Interner names = Interner.current();
+    /** The token {@link #next} fills: the parser's current token. */
+    private final Token current = new Token(this);
+    /** The token the scans the parsers call directly fill ({@link #name}, {@link #string}, {@link #number}). */
+    private final Token side = new Token(this);
 
     Lexer(String text, boolean grafana) {
         this.s = text;
@@ -201,52 +205,52 @@ final class Lexer {
     Token next(int from) {
         int p = skipSpaceAndComments(from);
         if (p >= n) {
-            return Token.of(Kind.EOF, p, p);
+            return current.set(Kind.EOF, p, p);
         }
         char c = buf[p];
         char d = at(p + 1);
         return switch (c) {
-            case '(' -> Token.of(Kind.LPAREN, p, p + 1);
-            case ')' -> Token.of(Kind.RPAREN, p, p + 1);
-            case '{' -> Token.of(Kind.LBRACE, p, p + 1);
+            case '(' -> current.set(Kind.LPAREN, p, p + 1);
+            case ')' -> current.set(Kind.RPAREN, p, p + 1);
+            case '{' -> current.set(Kind.LBRACE, p, p + 1);
             case '}' -> throw fail(p, Errors.unexpectedCharacter(quoteChar(p)));
-            case '[' -> d == '[' && startsVariable(p) ? variableToken(p) : Token.of(Kind.LBRACKET, p, p + 1);
+            case '[' -> d == '[' && startsVariable(p) ? variableToken(p, current) : current.set(Kind.LBRACKET, p, p + 1);
             case '$' -> {
                 if (!startsVariable(p)) {
                     throw fail(p, Errors.unexpectedDollar(grafana));
                 }
-                yield variableToken(p);
+                yield variableToken(p, current);
             }
             case ']' -> throw fail(p, Errors.unexpectedRightBracket());
-            case ',' -> Token.of(Kind.COMMA, p, p + 1);
-            case '@' -> Token.of(Kind.AT, p, p + 1);
-            case '+' -> Token.of(Kind.ADD, p, p + 1);
-            case '-' -> Token.of(Kind.SUB, p, p + 1);
-            case '*' -> Token.of(Kind.MUL, p, p + 1);
-            case '/' -> Token.of(Kind.DIV, p, p + 1);
-            case '%' -> Token.of(Kind.MOD, p, p + 1);
-            case '^' -> Token.of(Kind.POW, p, p + 1);
+            case ',' -> current.set(Kind.COMMA, p, p + 1);
+            case '@' -> current.set(Kind.AT, p, p + 1);
+            case '+' -> current.set(Kind.ADD, p, p + 1);
+            case '-' -> current.set(Kind.SUB, p, p + 1);
+            case '*' -> current.set(Kind.MUL, p, p + 1);
+            case '/' -> current.set(Kind.DIV, p, p + 1);
+            case '%' -> current.set(Kind.MOD, p, p + 1);
+            case '^' -> current.set(Kind.POW, p, p + 1);
             case '=' -> {
                 if (d == '~') {
                     throw fail(p, Errors.regexMatcherOutsideBraces());
                 }
-                yield d == '=' ? Token.of(Kind.EQLC, p, p + 2) : Token.of(Kind.EQL, p, p + 1);
+                yield d == '=' ? current.set(Kind.EQLC, p, p + 2) : current.set(Kind.EQL, p, p + 1);
             }
             case '!' -> {
                 if (d != '=') {
                     throw fail(p, Errors.unexpectedAfter('!', "", quoteChar(p + 1)));
                 }
-                yield Token.of(Kind.NEQ, p, p + 2);
+                yield current.set(Kind.NEQ, p, p + 2);
             }
-            case '<' -> d == '=' ? Token.of(Kind.LTE, p, p + 2) : Token.of(Kind.LSS, p, p + 1);
-            case '>' -> d == '=' ? Token.of(Kind.GTE, p, p + 2) : Token.of(Kind.GTR, p, p + 1);
-            case '"', '\'', '`' -> string(p);
+            case '<' -> d == '=' ? current.set(Kind.LTE, p, p + 2) : current.set(Kind.LSS, p, p + 1);
+            case '>' -> d == '=' ? current.set(Kind.GTE, p, p + 2) : current.set(Kind.GTR, p, p + 1);
+            case '"', '\'', '`' -> string(p, current);
             default -> {
                 if (isDigit(c) || (c == '.' && isDigit(d))) {
-                    yield number(p);
+                    yield number(p, current);
                 }
                 if (isAlpha(c) || c == ':') {
-                    yield name(p, true);
+                    yield name(p, true, current);
                 }
                 throw fail(p, Errors.unexpectedCharacter(quoteChar(p)));
             }
@@ -258,6 +262,10 @@ final class Lexer {
      * Grafana mode, variable references glued in ({@code foo_${env}_total}).
      */
     Token name(int p, boolean colons) {
+        return name(p, colons, side);
+    }
+
+    private Token name(int p, boolean colons, Token into) {
         int firstVariable = variables.size();
         int q = p;
         while (q < n) {
@@ -270,7 +278,7 @@ final class Lexer {
                 break;
             }
         }
-        return new Token(Kind.IDENT, p, q, 0, 0, text(p, q), variables.size() > firstVariable ? firstVariable : -1);
+        return into.set(Kind.IDENT, p, q, 0, 0, null, variables.size() > firstVariable ? firstVariable : -1);
     }
 
     // ------------------------------------------------------------------ Grafana variables
@@ -307,14 +315,14 @@ final class Lexer {
     }
 
     /** A variable reference in expression position: standalone (VAR) or glued into a name (IDENT). */
-    private Token variableToken(int p) {
+    private Token variableToken(int p, Token into) {
         int index = variables.size();
         int end = recordVariable(p);
         if (end < n && (isAlnum(buf[end]) || buf[end] == ':' || startsVariable(end))) {
-            Token rest = name(end, true);
-            return new Token(Kind.IDENT, p, rest.end(), 0, 0, text(p, rest.end()), index);
+            int restEnd = name(end, true, into).end();
+            return into.set(Kind.IDENT, p, restEnd, 0, 0, null, index);
         }
-        return new Token(Kind.VAR, p, end, 0, 0, text(p, end), index);
+        return into.set(Kind.VAR, p, end, 0, 0, null, index);
     }
 
     /** Whether a Grafana variable lies inside {@code [start, end)} (strings keep variables verbatim). */
@@ -351,6 +359,10 @@ final class Lexer {
      * exponent; a decimal integer followed by units is a duration ({@code 1h30m}).
      */
     Token number(int p) {
+        return number(p, side);
+    }
+
+    private Token number(int p, Token into) {
         int start = p;
         boolean hex = false;
         boolean plainInteger = true;
@@ -395,7 +407,7 @@ final class Lexer {
             throw fail(start, Errors.badNumber(s.substring(start, Math.min(n, p + 1))));
         }
         if (isAlnum(c)) {
-            return duration(start);
+            return duration(start, into);
         }
         double value;
         if (plainInteger && p - start <= 15 && (buf[start] != '0' || p - start == 1)) {
@@ -407,7 +419,7 @@ final class Lexer {
         } else {
             value = numberValue(s.substring(start, p), hex, start);
         }
-        return new Token(Kind.NUMBER, start, p, value, 0, null, -1);
+        return into.set(Kind.NUMBER, start, p, value, 0, null, -1);
     }
 
     private double numberValue(String text, boolean hex, int start) {
@@ -438,7 +450,7 @@ final class Lexer {
     }
 
     /** A {@code 1h30m}-style duration at start, read by {@link PromDuration}'s grammar. */
-    private Token duration(int start) {
+    private Token duration(int start, Token into) {
         int end = start;
         while (end < n && (isAlnum(buf[end]))) {
             end++;
@@ -451,13 +463,17 @@ final class Lexer {
             throw fail(start, Errors.badNumber(s.substring(start, end + 1)));
         }
         long millis = scan.millis();
-        return new Token(Kind.DURATION, start, end, millis / 1000.0, millis * 1_000_000, null, -1);
+        return into.set(Kind.DURATION, start, end, millis / 1000.0, millis * 1_000_000, null, -1);
     }
 
     // ------------------------------------------------------------------ strings
 
     /** A quoted string at p (the quote): a STRING token with the decoded value as its text. */
     Token string(int p) {
+        return string(p, side);
+    }
+
+    private Token string(int p, Token into) {
         char quote = buf[p];
         int q = p + 1;
         if (quote == '`') {
@@ -476,7 +492,7 @@ final class Lexer {
                 }
                 q++;
             }
-            return new Token(Kind.STRING, p, q + 1, 0, 0, text(p + 1, q), -1);
+            return into.set(Kind.STRING, p, q + 1, 0, 0, text(p + 1, q), -1);
         }
         StringBuilder sb = null;
         int plainFrom = p + 1;
@@ -513,7 +529,7 @@ final class Lexer {
         } else {
             value = sb.append(s, plainFrom, q).toString();
         }
-        return new Token(Kind.STRING, p, q + 1, 0, 0, value, -1);
+        return into.set(Kind.STRING, p, q + 1, 0, 0, value, -1);
     }
 
     private void checkSurrogate(int q) {

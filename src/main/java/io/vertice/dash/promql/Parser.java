@@ -225,15 +225,18 @@ final class Parser {
     }
 
     private Expr parsePrimary() {
-        Token t = tok;
-        switch (t.kind()) {
+        // tok is refilled by next(): copy out what is needed after it
+        int start = tok.start();
+        switch (tok.kind()) {
             case NUMBER, DURATION -> {
+                NumberLiteral literal = new NumberLiteral(tok.number(), span(start, tok.end()));
                 next();
-                return new NumberLiteral(t.number(), span(t.start(), t.end()));
+                return literal;
             }
             case STRING -> {
+                StringLiteral literal = new StringLiteral(tok.text(), lex.at(start), span(start, tok.end()));
                 next();
-                return new StringLiteral(t.text(), lex.at(t.start()), span(t.start(), t.end()));
+                return literal;
             }
             case LPAREN -> {
                 next();
@@ -242,15 +245,15 @@ final class Parser {
                 }
                 Expr inner = parseExpr(0);
                 if (!tok.is(Kind.RPAREN)) {
-                    throw tok.is(Kind.EOF) ? fail(t.start(), Errors.unclosedLeftParen())
+                    throw tok.is(Kind.EOF) ? fail(start, Errors.unclosedLeftParen())
                             : fail(tok.start(), Errors.unexpectedExpecting(describe(), "\")\" or an operator"));
                 }
                 int end = tok.end();
                 next();
-                return new Paren(inner, span(t.start(), end));
+                return new Paren(inner, span(start, end));
             }
             case LBRACE -> {
-                return parseSelector(null, t.start(), t.start());
+                return parseSelector(null, start, start);
             }
             case IDENT -> {
                 return parseIdentifierExpr();
@@ -258,10 +261,10 @@ final class Parser {
             case VAR -> {
                 return parseVariable();
             }
-            case EOF -> throw fail(t.start(), Errors.unexpectedEnd());
-            case RPAREN -> throw fail(t.start(), Errors.unexpectedRightParen());
-            case EQL -> throw fail(t.start(), Errors.singleEquals());
-            default -> throw fail(t.start(), Errors.unexpected(describe()));
+            case EOF -> throw fail(start, Errors.unexpectedEnd());
+            case RPAREN -> throw fail(start, Errors.unexpectedRightParen());
+            case EQL -> throw fail(start, Errors.singleEquals());
+            default -> throw fail(start, Errors.unexpected(describe()));
         }
     }
 
@@ -276,8 +279,9 @@ final class Parser {
         Token t = tok;
         String name = lex.variables().get(t.variable()).name();
         if (name.startsWith("__")) {
+            NumberLiteral literal = new NumberLiteral(GrafanaVariables.placeholderNumber(name), span(t.start(), t.end()));
             next();
-            return new NumberLiteral(GrafanaVariables.placeholderNumber(name), span(t.start(), t.end()));
+            return literal;
         }
         return metricSelector(t.text(), t.start(), t.end());
     }
@@ -302,8 +306,10 @@ final class Parser {
             return metricSelector(w, t.start(), t.end());
         }
         if (t.isWord("inf") || t.isWord("nan")) {
+            NumberLiteral literal = new NumberLiteral(t.isWord("inf") ? Double.POSITIVE_INFINITY : Double.NaN,
+                    span(t.start(), t.end()));
             next();
-            return new NumberLiteral(t.isWord("inf") ? Double.POSITIVE_INFINITY : Double.NaN, span(t.start(), t.end()));
+            return literal;
         }
         boolean paren = lex.followedBy(t.end(), '(');
         if (paren || lex.followedByWord(t.end(), "by") || lex.followedByWord(t.end(), "without")) {

@@ -54,6 +54,7 @@ final class SelectorParser {
             } else {
                 throw fail(p, Errors.unexpectedInBraces(lex.quoteChar(p), ""));
             }
+            String labelName = label.text(); // the next scan refills label
             p = skipInside(label.end());
             c = lex.at(p);
             if (label.is(Kind.STRING) && (c == ',' || c == '}')) {
@@ -80,7 +81,7 @@ final class SelectorParser {
                     throw fail(value.start(), Errors.invalidRegex(lex.source().substring(value.start(), value.end()), problem));
                 }
             }
-            LabelMatcher m = new LabelMatcher(label.text(), op, value.text(), lex.span(labelStart, value.end()),
+            LabelMatcher m = new LabelMatcher(labelName, op, value.text(), lex.span(labelStart, value.end()),
                     lex.span(value.start(), value.end()));
             nameMatcherSeen |= m.name().equals(LabelMatcher.METRIC_NAME);
             ms.add(m);
