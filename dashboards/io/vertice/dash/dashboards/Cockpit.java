@@ -11,7 +11,6 @@ import io.vertice.dash.model.TimeSeriesPanel;
 import io.vertice.dash.model.Units;
 import io.vertice.dash.model.ValueMapping;
 import io.vertice.dash.model.Variable;
-
 import java.util.List;
 
 /**
@@ -25,6 +24,7 @@ public final class Cockpit {
 
     /** uid of the provisioned Prometheus datasource the datasource variable selects by default. */
     public static final String DEFAULT_DATASOURCE_UID = "cockpit-prometheus";
+
     public static final String DEFAULT_DATASOURCE_NAME = "Cockpit Prometheus";
 
     /** Matchers every query carries: one environment, the chosen services. */
@@ -33,8 +33,7 @@ public final class Cockpit {
     /** Where a query template takes the standard filter: {@code metric{$FILTER}} or {@code metric{$FILTER, more="x"}}. */
     public static final String FILTER_MARK = "$FILTER";
 
-    private Cockpit() {
-    }
+    private Cockpit() {}
 
     /**
      * A query written as the PromQL it is, with {@code $FILTER} inside each selector's braces where the standard
@@ -71,17 +70,25 @@ public final class Cockpit {
     /** datasource, environment, service: the variables every cockpit dashboard starts with. */
     public static List<Variable> variables() {
         return List.of(
-                new Variable.Datasource("datasource", "Data source", "prometheus", DEFAULT_DATASOURCE_UID,
-                        DEFAULT_DATASOURCE_NAME),
-                Variable.Query.builder("environment", DatasourceRef.PROMETHEUS_VARIABLE,
+                new Variable.Datasource(
+                        "datasource", "Data source", "prometheus", DEFAULT_DATASOURCE_UID, DEFAULT_DATASOURCE_NAME),
+                Variable.Query.builder(
+                                "environment",
+                                DatasourceRef.PROMETHEUS_VARIABLE,
                                 "label_values(maximus_arousal_level, environment)")
-                        .label("Environment").current("prod")
-                        .refresh(Variable.Refresh.ON_TIME_RANGE_CHANGE).sort(Variable.Sort.ALPHABETICAL_ASC)
+                        .label("Environment")
+                        .current("prod")
+                        .refresh(Variable.Refresh.ON_TIME_RANGE_CHANGE)
+                        .sort(Variable.Sort.ALPHABETICAL_ASC)
                         .build(),
-                Variable.Query.builder("service", DatasourceRef.PROMETHEUS_VARIABLE,
+                Variable.Query.builder(
+                                "service",
+                                DatasourceRef.PROMETHEUS_VARIABLE,
                                 "label_values(maximus_arousal_level{environment=\"$environment\"}, service_name)")
-                        .label("Service").multiWithAll()
-                        .refresh(Variable.Refresh.ON_TIME_RANGE_CHANGE).sort(Variable.Sort.ALPHABETICAL_ASC)
+                        .label("Service")
+                        .multiWithAll()
+                        .refresh(Variable.Refresh.ON_TIME_RANGE_CHANGE)
+                        .sort(Variable.Sort.ALPHABETICAL_ASC)
                         .build());
     }
 
@@ -136,11 +143,13 @@ public final class Cockpit {
 
     /** Success and failure series always in the same colours. */
     public static final String SUCCESS_COLOR = "green";
+
     public static final String FAILURE_COLOR = "red";
 
     /** Success and failure series in their colours, wherever outcomes are plotted. */
     public static List<FieldOverride> outcomeColors() {
-        return List.of(FieldOverride.byNames("success").color(SUCCESS_COLOR),
+        return List.of(
+                FieldOverride.byNames("success").color(SUCCESS_COLOR),
                 FieldOverride.byNames("failure").color(FAILURE_COLOR));
     }
 
@@ -154,9 +163,13 @@ public final class Cockpit {
         return Panels.timeseries(title)
                 .query(q("maximus_arousal_level{$FILTER}"), "{{service_name}} level")
                 .query(q("maximus_arousal_baseline{$FILTER}"), "{{service_name}} baseline")
-                .unit(Units.PERCENT_UNIT).min(0).max(1)
+                .unit(Units.PERCENT_UNIT)
+                .min(0)
+                .max(1)
                 .thresholds(arousalBands())
-                .thresholdAreas().fillOpacity(0).lineWidth(2);
+                .thresholdAreas()
+                .fillOpacity(0)
+                .lineWidth(2);
     }
 
     /** The shares of need and stress in arousal's deviation from baseline (they add up to 100 %). */
@@ -164,7 +177,10 @@ public final class Cockpit {
         return Panels.timeseries(title)
                 .query(q("maximus_arousal_component_need_ratio{$FILTER}"), "{{service_name}} need")
                 .query(q("maximus_arousal_component_stress_ratio{$FILTER}"), "{{service_name}} stress")
-                .unit(Units.PERCENT_UNIT).min(0).max(1)
-                .stacked(false).fillOpacity(60);
+                .unit(Units.PERCENT_UNIT)
+                .min(0)
+                .max(1)
+                .stacked(false)
+                .fillOpacity(60);
     }
 }

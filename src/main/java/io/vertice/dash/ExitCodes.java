@@ -13,6 +13,5 @@ public final class ExitCodes {
     /** An internal error: a bug in dash, never read as findings. */
     public static final int INTERNAL = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

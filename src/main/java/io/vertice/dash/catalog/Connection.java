@@ -3,7 +3,6 @@ package io.vertice.dash.catalog;
 import io.vertice.dash.DashException;
 import io.vertice.dash.http.RemoteUrl;
 import io.vertice.dash.http.Secrets;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,16 @@ import java.util.Map;
  * @param allowInsecureHttp allow credentials over plain http to a host that is not loopback
  * @param timeout           read timeout of one request
  */
-public record Connection(RemoteUrl url, String token, String user, String password, String tenant,
-                         Map<String, String> headers, Path caCert, boolean allowInsecureHttp, Duration timeout) {
+public record Connection(
+        RemoteUrl url,
+        String token,
+        String user,
+        String password,
+        String tenant,
+        Map<String, String> headers,
+        Path caCert,
+        boolean allowInsecureHttp,
+        Duration timeout) {
 
     /** Read timeout unless the user asks for another: a big /metrics or catalogue answer can take a while. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +57,8 @@ public record Connection(RemoteUrl url, String token, String user, String passwo
 
     /** No credentials but those in the URL, no tenant, default timeout. */
     public static Connection to(String url, String option) {
-        return new Connection(RemoteUrl.parse(url, option), null, null, null, null, Map.of(), null, false, DEFAULT_TIMEOUT);
+        return new Connection(
+                RemoteUrl.parse(url, option), null, null, null, null, Map.of(), null, false, DEFAULT_TIMEOUT);
     }
 
     /** The server as text, never with credentials. */
@@ -63,13 +71,20 @@ public record Connection(RemoteUrl url, String token, String user, String passwo
         if (token != null) {
             return "Bearer " + token;
         }
-        return password != null || user != null ? okhttp3.Credentials.basic(user == null ? "" : user, password == null ? "" : password) : null;
+        return password != null || user != null
+                ? okhttp3.Credentials.basic(user == null ? "" : user, password == null ? "" : password)
+                : null;
     }
 
     /** Refuses credentials over plain http to a host that is not loopback (as for Grafana). */
     void checkTransportSafety() {
-        String what = token != null ? "the token" : password != null ? "the password"
-                : headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("authorization")) ? "the Authorization header" : null;
+        String what = token != null
+                ? "the token"
+                : password != null
+                        ? "the password"
+                        : headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("authorization"))
+                                ? "the Authorization header"
+                                : null;
         RemoteUrl.checkTransportSafety(url.url(), what, allowInsecureHttp, "--allow-insecure-http");
     }
 
@@ -79,8 +94,9 @@ public record Connection(RemoteUrl url, String token, String user, String passwo
 
     @Override
     public String toString() {
-        return "Connection[url=" + describe() + ", auth=" + (token != null ? "bearer token" : password != null ? "basic user " + user : "none")
-                + ", tenant=" + tenant + ", headers=" + headers.keySet() + ", caCert=" + caCert + ", timeout=" + timeout + "]";
+        return "Connection[url=" + describe() + ", auth="
+                + (token != null ? "bearer token" : password != null ? "basic user " + user : "none") + ", tenant="
+                + tenant + ", headers=" + headers.keySet() + ", caCert=" + caCert + ", timeout=" + timeout + "]";
     }
 
     private static String blankToNull(String s) {

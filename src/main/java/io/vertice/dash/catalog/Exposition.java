@@ -90,11 +90,16 @@ public record Exposition(List<Family> families) {
      * then {@code foo 3}); PromQL then reads {@code foo}, not {@code foo_total}. Empty for the usual shape.
      */
     private static List<String> oldStyleCounterSeries(Family f) {
-        if (f.type() != MetricType.COUNTER || f.samples().isEmpty()
+        if (f.type() != MetricType.COUNTER
+                || f.samples().isEmpty()
                 || f.samples().stream().anyMatch(s -> s.name().endsWith("_total"))) {
             return List.of();
         }
-        return f.samples().stream().map(Sample::name).filter(n -> !n.endsWith("_created")).distinct().toList();
+        return f.samples().stream()
+                .map(Sample::name)
+                .filter(n -> !n.endsWith("_created"))
+                .distinct()
+                .toList();
     }
 
     private static boolean isStructuralLabel(MetricType type, String sampleName, String label) {

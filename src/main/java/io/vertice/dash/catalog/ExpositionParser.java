@@ -3,7 +3,6 @@ package io.vertice.dash.catalog;
 import io.vertice.dash.catalog.Exposition.Family;
 import io.vertice.dash.catalog.Exposition.ParseException;
 import io.vertice.dash.catalog.Exposition.Sample;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +10,15 @@ import java.util.Map;
 
 /** Line parser behind {@link Exposition#parse(String)}: text format 0.0.4 and OpenMetrics 1.0. */
 final class ExpositionParser {
-    private static final String[] SUFFIXES = {"_total", "_created", "_bucket", "_sum", "_count", "_gcount", "_gsum", "_info"};
+    private static final String[] SUFFIXES = {
+        "_total", "_created", "_bucket", "_sum", "_count", "_gcount", "_gsum", "_info"
+    };
     private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \t]+");
 
     private final String text;
     /** OpenMetrics writes timestamps in seconds (a float), the text format in milliseconds; OpenMetrics ends with # EOF. */
     private final boolean openMetrics;
+
     private final Map<String, Builder> byName = new LinkedHashMap<>();
     private Builder current;
     private int lineNo;
@@ -158,7 +160,10 @@ final class ExpositionParser {
                     i = close + 1;
                 } else {
                     int start = i;
-                    while (i < line.length() && line.charAt(i) != '=' && line.charAt(i) != ',' && line.charAt(i) != '}'
+                    while (i < line.length()
+                            && line.charAt(i) != '='
+                            && line.charAt(i) != ','
+                            && line.charAt(i) != '}'
                             && line.charAt(i) != ' ') {
                         i++;
                     }
@@ -256,7 +261,9 @@ final class ExpositionParser {
     }
 
     private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? unescape(s.substring(1, s.length() - 1), true) : s;
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+                ? unescape(s.substring(1, s.length() - 1), true)
+                : s;
     }
 
     private static String unescape(String s, boolean quotes) {

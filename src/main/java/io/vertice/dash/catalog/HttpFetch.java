@@ -2,32 +2,30 @@ package io.vertice.dash.catalog;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.http.HttpAnswer;
+import io.vertice.dash.http.HttpClients;
 import io.vertice.dash.http.RetryPolicy;
 import io.vertice.dash.http.RetryingClient;
-import io.vertice.dash.http.Unreachable;
-import io.vertice.dash.http.HttpClients;
 import io.vertice.dash.http.Secrets;
-import okhttp3.ConnectionPool;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-
-import javax.net.ssl.SSLException;
-
+import io.vertice.dash.http.Unreachable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * Idempotent reads of the remotes validation talks to (an exporter, a Prometheus API) over dash's one HTTP
@@ -38,6 +36,7 @@ import java.util.function.Consumer;
 final class HttpFetch implements AutoCloseable {
     /** Fewer than Grafana's: validation reads are cheap to rerun, and a user is waiting at the terminal. */
     static final int ATTEMPTS = 3;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
@@ -46,7 +45,8 @@ final class HttpFetch implements AutoCloseable {
     /** @param log one line per request and retry (for --verbose) */
     HttpFetch(Connection connection, Consumer<String> log) {
         connection.checkTransportSafety();
-        RetryPolicy retry = RetryPolicy.defaults().withMaxAttempts(ATTEMPTS).withTimeouts(CONNECT_TIMEOUT, connection.timeout());
+        RetryPolicy retry =
+                RetryPolicy.defaults().withMaxAttempts(ATTEMPTS).withTimeouts(CONNECT_TIMEOUT, connection.timeout());
         String authorization = connection.authorization();
         OkHttpClient.Builder b = HttpClients.builder(retry)
                 // synchronous calls from our own workers: the dispatcher's limits do not apply, the pool's do
@@ -62,7 +62,8 @@ final class HttpFetch implements AutoCloseable {
                     }
                     return chain.proceed(req.build());
                 });
-        this.http = new RetryingClient(HttpClients.trust(b, connection.caCert(), false).build(), retry, log);
+        this.http = new RetryingClient(
+                HttpClients.trust(b, connection.caCert(), false).build(), retry, log);
     }
 
     /**
@@ -70,28 +71,48 @@ final class HttpFetch implements AutoCloseable {
      * {@code server} and {@code advice} make the sentence when there is no answer ("Prometheus at X", "check ...").
      */
     HttpAnswer get(HttpUrl url, String accept, String server, String what, String advice) {
-        return send(new Request.Builder().url(url).header("Accept", accept).get().build(), server, what, advice);
+        return send(
+                new Request.Builder().url(url).header("Accept", accept).get().build(), server, what, advice);
     }
 
     /** POSTs form parameters (the Prometheus API takes them for series, labels and queries: no URL length limit). */
-    HttpAnswer post(HttpUrl url, Map<String, List<String>> form, String accept, String server, String what, String advice) {
+    HttpAnswer post(
+            HttpUrl url, Map<String, List<String>> form, String accept, String server, String what, String advice) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, values) -> values.forEach(v -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return send(new Request.Builder().url(url).header("Accept", accept).post(RequestBody.create(body.toString(), FORM)).build(),
-                server, what, advice);
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
+        return send(
+                new Request.Builder()
+                        .url(url)
+                        .header("Accept", accept)
+                        .post(RequestBody.create(body.toString(), FORM))
+                        .build(),
+                server,
+                what,
+                advice);
     }
 
     private HttpAnswer send(Request request, String server, String what, String advice) {
         try {
             return http.send(request, "waiting for " + server);
         } catch (Unreachable e) {
-            if (e.failure() instanceof InterruptedIOException && !(e.failure() instanceof SocketTimeoutException s && String.valueOf(s.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect"))) {
-                throw new PrometheusApi.TimedOut("No answer from " + server + " in time on " + what
-                        + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + "; raise --query-timeout, or check that the server is healthy.", e.failure());
+            if (e.failure() instanceof InterruptedIOException
+                    && !(e.failure() instanceof SocketTimeoutException s
+                            && String.valueOf(s.getMessage())
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .contains("connect"))) {
+                throw new PrometheusApi.TimedOut(
+                        "No answer from " + server + " in time on " + what
+                                + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "")
+                                + "; raise --query-timeout, or check that the server is healthy.",
+                        e.failure());
             }
-            throw DashException.remote("Cannot reach " + server + " (" + describe(e.failure()) + " on " + what
-                    + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + "); " + advice, e.failure());
+            throw DashException.remote(
+                    "Cannot reach " + server + " (" + describe(e.failure()) + " on " + what
+                            + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + "); " + advice,
+                    e.failure());
         }
     }
 
@@ -108,9 +129,12 @@ final class HttpFetch implements AutoCloseable {
             return "unknown host";
         }
         if (e instanceof SSLException) {
-            return "TLS failed: " + Secrets.scrub(e.getMessage()) + "; pass --ca-cert FILE with the CA that signed the server's certificate";
+            return "TLS failed: " + Secrets.scrub(e.getMessage())
+                    + "; pass --ca-cert FILE with the CA that signed the server's certificate";
         }
-        if (e instanceof SocketTimeoutException && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+        if (e instanceof SocketTimeoutException
+                && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")) {
             return "connection timed out";
         }
         if (e instanceof InterruptedIOException) { // OkHttp's read and call timeouts

@@ -38,7 +38,8 @@ public final class MetricCatalog {
         Map<String, Series> index = new TreeMap<>();
         for (MetricFamily f : families.values()) {
             for (String series : f.seriesNames()) {
-                index.put(series, new Series(series, f, series.substring(f.name().length())));
+                index.put(
+                        series, new Series(series, f, series.substring(f.name().length())));
             }
         }
         this.bySeriesName = Collections.unmodifiableMap(index);
@@ -81,14 +82,15 @@ public final class MetricCatalog {
     private static MetricFamily mergeFamilies(MetricFamily a, MetricFamily b) {
         Map<String, Set<String>> labels = new LinkedHashMap<>();
         a.labels().forEach((k, v) -> labels.put(k, new LinkedHashSet<>(v)));
-        b.labels().forEach((k, v) -> labels.merge(k, new LinkedHashSet<>(v), (x, y) -> {
-            // unknown values (empty) stay unknown: they do not constrain
-            if (x.isEmpty() || y.isEmpty()) {
-                return new LinkedHashSet<>();
-            }
-            x.addAll(y);
-            return x;
-        }));
+        b.labels()
+                .forEach((k, v) -> labels.merge(k, new LinkedHashSet<>(v), (x, y) -> {
+                    // unknown values (empty) stay unknown: they do not constrain
+                    if (x.isEmpty() || y.isEmpty()) {
+                        return new LinkedHashSet<>();
+                    }
+                    x.addAll(y);
+                    return x;
+                }));
         MetricType type = a.type() == MetricType.UNKNOWN ? b.type() : a.type();
         String help = a.help().isEmpty() ? b.help() : a.help();
         return new MetricFamily(a.name(), type, help, labels, a.series().isEmpty() ? b.series() : a.series());

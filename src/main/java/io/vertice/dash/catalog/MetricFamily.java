@@ -20,8 +20,8 @@ import java.util.Set;
  * @param series the series names it exposes when they differ from what its type implies (an older
  *               exporter's counter {@code foo} without {@code _total}); empty: implied by the type
  */
-public record MetricFamily(String name, MetricType type, String help, Map<String, Set<String>> labels,
-                           List<String> series) {
+public record MetricFamily(
+        String name, MetricType type, String help, Map<String, Set<String>> labels, List<String> series) {
 
     /** A family whose series names follow from its type. */
     public MetricFamily(String name, MetricType type, String help, Map<String, Set<String>> labels) {

@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Metric types as exposition formats name them. */
 public enum MetricType {
-    COUNTER, GAUGE, HISTOGRAM, GAUGEHISTOGRAM, SUMMARY, STATESET, INFO, UNKNOWN;
+    COUNTER,
+    GAUGE,
+    HISTOGRAM,
+    GAUGEHISTOGRAM,
+    SUMMARY,
+    STATESET,
+    INFO,
+    UNKNOWN;
 
     /** Parses a {@code # TYPE} word; anything unrecognised is {@link #UNKNOWN} ("untyped" too). */
     public static MetricType parse(String word) {

@@ -14,15 +14,18 @@ import java.util.Set;
  */
 public final class PrometheusAddedSeries {
     /** Per-target series Prometheus records on every scrape. */
-    public static final List<String> SCRAPE_SERIES = List.of("up", "scrape_duration_seconds", "scrape_samples_scraped",
-            "scrape_samples_post_metric_relabeling", "scrape_series_added");
+    public static final List<String> SCRAPE_SERIES = List.of(
+            "up",
+            "scrape_duration_seconds",
+            "scrape_samples_scraped",
+            "scrape_samples_post_metric_relabeling",
+            "scrape_series_added");
     /** Alerting series; they carry every label of the alerting rule, so their label set is open. */
     public static final List<String> ALERT_SERIES = List.of("ALERTS", "ALERTS_FOR_STATE");
     /** Target labels Prometheus attaches to every scraped series. */
     public static final List<String> TARGET_LABELS = List.of("job", "instance");
 
-    private PrometheusAddedSeries() {
-    }
+    private PrometheusAddedSeries() {}
 
     /** Whether a series may carry labels the catalogue cannot know (alert rule labels). */
     public static boolean hasOpenLabelSet(String seriesName) {
@@ -41,7 +44,10 @@ public final class PrometheusAddedSeries {
         alert.put("alertname", Set.of());
         alert.put("alertstate", new LinkedHashSet<>(List.of("pending", "firing")));
         out.add(new MetricFamily("ALERTS", MetricType.GAUGE, "Added by Prometheus for active alerts.", alert));
-        out.add(new MetricFamily("ALERTS_FOR_STATE", MetricType.GAUGE, "Added by Prometheus: when each active alert became active.",
+        out.add(new MetricFamily(
+                "ALERTS_FOR_STATE",
+                MetricType.GAUGE,
+                "Added by Prometheus: when each active alert became active.",
                 Map.of("alertname", Set.of())));
         return out;
     }
@@ -62,7 +68,9 @@ public final class PrometheusAddedSeries {
 
     /** The catalogue with the synthetic series added where missing (a Prometheus API already has most). */
     public static MetricCatalog withSynthetic(MetricCatalog catalog) {
-        List<MetricFamily> missing = families().stream().filter(f -> catalog.family(f.name()).isEmpty()).toList();
+        List<MetricFamily> missing = families().stream()
+                .filter(f -> catalog.family(f.name()).isEmpty())
+                .toList();
         return missing.isEmpty() ? catalog : catalog.plus(MetricCatalog.of(missing));
     }
 }

@@ -2,10 +2,7 @@ package io.vertice.dash.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
-
 import io.vertice.dash.http.HttpAnswer;
-import okhttp3.HttpUrl;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 
 /**
  * A small client of the Prometheus HTTP API ({@code /api/v1/...}) as Prometheus, Thanos, Mimir and
@@ -53,7 +51,7 @@ public final class PrometheusApi implements AutoCloseable {
     }
 
     public PrometheusApi(String baseUrl) {
-        this(baseUrl, line -> { });
+        this(baseUrl, line -> {});
     }
 
     /** @param log one line per request and retry (for --verbose) */
@@ -117,7 +115,8 @@ public final class PrometheusApi implements AutoCloseable {
             params.put("match[]", match);
         }
         List<String> out = new ArrayList<>();
-        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", params).forEach(v -> out.add(v.asText()));
+        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", params)
+                .forEach(v -> out.add(v.asText()));
         return out;
     }
 
@@ -164,7 +163,9 @@ public final class PrometheusApi implements AutoCloseable {
     public JsonNode get(String path, Map<String, List<String>> params) {
         HttpUrl.Builder url = HttpUrl.get(base + path).newBuilder();
         params.forEach((k, values) -> values.forEach(v -> url.addQueryParameter(k, v)));
-        return data("GET " + path, fetch.get(url.build(), "application/json", "Prometheus at " + base, "GET " + path, ADVICE));
+        return data(
+                "GET " + path,
+                fetch.get(url.build(), "application/json", "Prometheus at " + base, "GET " + path, ADVICE));
     }
 
     /**
@@ -172,7 +173,15 @@ public final class PrometheusApi implements AutoCloseable {
      * server does), so long selectors never meet a URL length limit; returns its {@code data} as {@link #get} does.
      */
     public JsonNode post(String path, Map<String, List<String>> params) {
-        return data("POST " + path, fetch.post(HttpUrl.get(base + path), params, "application/json", "Prometheus at " + base, "POST " + path, ADVICE));
+        return data(
+                "POST " + path,
+                fetch.post(
+                        HttpUrl.get(base + path),
+                        params,
+                        "application/json",
+                        "Prometheus at " + base,
+                        "POST " + path,
+                        ADVICE));
     }
 
     private static final String ADVICE = "check --prometheus or PROMETHEUS_URL and that the server is up.";
@@ -187,24 +196,30 @@ public final class PrometheusApi implements AutoCloseable {
         JsonNode body = answer.json();
         int code = answer.code();
         if (code == 401 || code == 403) {
-            throw new Refused("Prometheus at " + base + " " + (code == 401 ? "refused the credentials" : "denied access")
-                    + " on " + what + " (HTTP " + code + excerpt(body == null ? answer.body() : body.path("error").asText(answer.reason())) + "); "
-                    + "check PROMETHEUS_TOKEN, PROMETHEUS_USER/PROMETHEUS_PASSWORD or the URL's credentials, and --tenant.");
+            throw new Refused(
+                    "Prometheus at " + base + " " + (code == 401 ? "refused the credentials" : "denied access")
+                            + " on " + what + " (HTTP " + code
+                            + excerpt(
+                                    body == null
+                                            ? answer.body()
+                                            : body.path("error").asText(answer.reason())) + "); "
+                            + "check PROMETHEUS_TOKEN, PROMETHEUS_USER/PROMETHEUS_PASSWORD or the URL's credentials, and --tenant.");
         }
         if (body == null || !body.isObject() || !body.has("status")) {
             throw DashException.remote("The server at " + base + " does not look like a Prometheus API: " + what
                     + " answered HTTP " + code + " without Prometheus JSON; pass the API root, e.g. http://host:9090.");
         }
         if (code >= 500) {
-            throw DashException.remote("Prometheus at " + base + " failed " + what + " with HTTP " + code + answer.afterAttempts()
-                    + ": " + body.path("error").asText("no error message") + ".");
+            throw DashException.remote("Prometheus at " + base + " failed " + what + " with HTTP " + code
+                    + answer.afterAttempts() + ": " + body.path("error").asText("no error message") + ".");
         }
         if (!"success".equals(body.path("status").asText())) {
             String error = body.path("error").asText("no error message");
             if (code == 400 || code == 422) {
                 throw new ApiError(body.path("errorType").asText(""), error);
             }
-            throw DashException.remote("Prometheus at " + base + " refused " + what + " with HTTP " + code + ": " + error + ".");
+            throw DashException.remote(
+                    "Prometheus at " + base + " refused " + what + " with HTTP " + code + ": " + error + ".");
         }
         return body.path("data");
     }

@@ -2,7 +2,6 @@ package io.vertice.dash.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import java.util.concurrent.Future;
 public final class PrometheusCatalogSource implements CatalogSource {
     /** Characters of encoded selectors per GET: well under the common 8 KiB request-line limits. */
     static final int URL_BUDGET = 6000;
+
     private static final List<String> HISTOGRAM_SUFFIXES = List.of("_bucket", "_sum", "_count");
 
     private final PrometheusApi api;
@@ -69,8 +69,7 @@ public final class PrometheusCatalogSource implements CatalogSource {
         return api.baseUrl();
     }
 
-    private record Meta(MetricType type, String help) {
-    }
+    private record Meta(MetricType type, String help) {}
 
     /** A family being assembled: its name, type, the series names it has on the server. */
     private static final class Group {
@@ -79,6 +78,7 @@ public final class PrometheusCatalogSource implements CatalogSource {
         String help = "";
         /** The type comes from the series' shape, not from the server's metadata: their labels may refute it. */
         boolean byShape;
+
         final Set<String> series = new TreeSet<>();
         Set<String> labelNames = Set.of();
         final Map<String, Set<String>> values = new TreeMap<>();
@@ -138,7 +138,8 @@ public final class PrometheusCatalogSource implements CatalogSource {
         }
         Set<String> out = new TreeSet<>();
         for (List<String> batch : batches(candidates)) {
-            String regex = String.join("|", batch.stream().map(PrometheusCatalogSource::regexQuote).toList());
+            String regex = String.join(
+                    "|", batch.stream().map(PrometheusCatalogSource::regexQuote).toList());
             out.addAll(api.labelValues("__name__", start, List.of("{__name__=~\"" + regex + "\"}")));
         }
         out.retainAll(candidates);
@@ -191,17 +192,24 @@ public final class PrometheusCatalogSource implements CatalogSource {
                     if (name.endsWith(suffix)) {
                         String base = strip(name, suffix);
                         Meta m = meta.get(base);
-                        if (m != null && (m.type() == MetricType.HISTOGRAM || m.type() == MetricType.GAUGEHISTOGRAM
-                                || (m.type() == MetricType.SUMMARY && !suffix.equals("_bucket")))) {
+                        if (m != null
+                                && (m.type() == MetricType.HISTOGRAM
+                                        || m.type() == MetricType.GAUGEHISTOGRAM
+                                        || (m.type() == MetricType.SUMMARY && !suffix.equals("_bucket")))) {
                             family = base;
                             type = m.type();
-                        } else if (m == null && !present.contains(base) && present.contains(base + "_bucket")
+                        } else if (m == null
+                                && !present.contains(base)
+                                && present.contains(base + "_bucket")
                                 && (present.contains(base + "_count") || present.contains(base + "_sum"))) {
                             family = base; // a histogram by its shape; confirmed by le on the buckets below
                             type = MetricType.HISTOGRAM;
                             byShape = true;
-                        } else if (m == null && !suffix.equals("_bucket") && present.contains(base)
-                                && present.contains(base + "_count") && present.contains(base + "_sum")) {
+                        } else if (m == null
+                                && !suffix.equals("_bucket")
+                                && present.contains(base)
+                                && present.contains(base + "_count")
+                                && present.contains(base + "_sum")) {
                             family = base; // X, X_sum and X_count: a summary when X has quantile (checked below)
                             type = MetricType.SUMMARY;
                             byShape = true;
@@ -228,8 +236,9 @@ public final class PrometheusCatalogSource implements CatalogSource {
     /** Shapes that the labels refute: buckets without le, a "summary" whose X has no quantile. */
     private static void inferFromLabels(Map<String, Group> groups) {
         for (Group g : new ArrayList<>(groups.values())) {
-            boolean refuted = g.byShape && ((g.type == MetricType.HISTOGRAM && !g.labelNames.contains("le"))
-                    || (g.type == MetricType.SUMMARY && !g.labelNames.contains("quantile")));
+            boolean refuted = g.byShape
+                    && ((g.type == MetricType.HISTOGRAM && !g.labelNames.contains("le"))
+                            || (g.type == MetricType.SUMMARY && !g.labelNames.contains("quantile")));
             if (refuted) {
                 groups.remove(g.name);
                 for (String s : g.series) {
@@ -253,7 +262,10 @@ public final class PrometheusCatalogSource implements CatalogSource {
             if (label.equals("__name__") || implicitLabel(g, label)) {
                 continue;
             }
-            if (demand.all() || g.series.stream().anyMatch(s -> demand.labelsByMetric().getOrDefault(s, Set.of()).contains(label))) {
+            if (demand.all()
+                    || g.series.stream().anyMatch(s -> demand.labelsByMetric()
+                            .getOrDefault(s, Set.of())
+                            .contains(label))) {
                 out.add(label);
             }
         }
@@ -275,11 +287,15 @@ public final class PrometheusCatalogSource implements CatalogSource {
         }
         MetricFamily plain = new MetricFamily(g.name, g.type, g.help, labels);
         // a family whose series are not what its type implies (X_total beside a gauge X) lists them
-        return plain.seriesNames().containsAll(g.series) ? plain : new MetricFamily(g.name, g.type, g.help, labels, List.copyOf(g.series));
+        return plain.seriesNames().containsAll(g.series)
+                ? plain
+                : new MetricFamily(g.name, g.type, g.help, labels, List.copyOf(g.series));
     }
 
     private static List<String> selectors(Set<String> names) {
-        return names.stream().map(n -> "{__name__=\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}").toList();
+        return names.stream()
+                .map(n -> "{__name__=\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+                .toList();
     }
 
     private static String regexQuote(String name) {
@@ -343,5 +359,4 @@ public final class PrometheusCatalogSource implements CatalogSource {
         }
         return out;
     }
-
 }

@@ -1,17 +1,16 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.grafana.PreImportCheck;
-import picocli.CommandLine;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Option;
-
 import java.lang.reflect.AnnotatedElement;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Option;
 
 /**
  * Creates dash's commands and mixins for picocli (its {@code IFactory}), and is the one place where what a
@@ -69,8 +68,10 @@ public final class CommandFactory implements CommandLine.IFactory {
         }
         return (ArgSpec arg) -> {
             // the annotation's text, before picocli resolved ${env:NAME} against the process environment
-            String original = arg.userObject() instanceof AnnotatedElement element && element.getAnnotation(Option.class) != null
-                    ? element.getAnnotation(Option.class).defaultValue() : null;
+            String original =
+                    arg.userObject() instanceof AnnotatedElement element && element.getAnnotation(Option.class) != null
+                            ? element.getAnnotation(Option.class).defaultValue()
+                            : null;
             Matcher m = original == null ? null : ENV_DEFAULT.matcher(original);
             if (m == null || !m.matches()) {
                 return null;

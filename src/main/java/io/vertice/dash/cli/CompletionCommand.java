@@ -1,16 +1,16 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.ExitCodes;
+import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
 /** {@code dash completion}: a bash/zsh completion script for every command and option. */
-@Command(name = "completion",
+@Command(
+        name = "completion",
         mixinStandardHelpOptions = true,
         description = "Print a bash/zsh completion script for dash.",
         footer = {"", "Example:", "  source <(./dash completion)      # in ~/.bashrc, or zsh with bashcompinit"})

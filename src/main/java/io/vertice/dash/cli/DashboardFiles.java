@@ -4,7 +4,6 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.export.Exporter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,7 @@ import java.util.stream.Stream;
  * reads. Both need a uid (it is how Grafana's copy is found) and a classic form (what they compare and push).
  */
 final class DashboardFiles {
-    private DashboardFiles() {
-    }
+    private DashboardFiles() {}
 
     /** Our dashboards, rendered from the code, named by the file they are exported to. */
     static List<DashboardDocument> ours() {
@@ -32,7 +30,8 @@ final class DashboardFiles {
     static DashboardDocument read(Path file) {
         DashboardDocument d = DashboardReader.read(file);
         if (d.uid().isEmpty()) {
-            throw DashException.input(file + " has no \"uid\"; give the dashboard a stable uid so dash can find Grafana's copy.");
+            throw DashException.input(
+                    file + " has no \"uid\"; give the dashboard a stable uid so dash can find Grafana's copy.");
         }
         d.classic();
         return d;
@@ -45,15 +44,19 @@ final class DashboardFiles {
     /** Every dashboard file ({@code .json}, {@code .yaml}, {@code .yml}) directly in {@code dir}, by uid; a missing directory is an input error. */
     static TreeMap<String, DashboardDocument> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw DashException.input(dir + " is not a directory; pass --against DIR with exported dashboards (dash export writes them).");
+            throw DashException.input(dir
+                    + " is not a directory; pass --against DIR with exported dashboards (dash export writes them).");
         }
         TreeMap<String, DashboardDocument> out = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.filter(p -> Files.isRegularFile(p) && DashboardReader.isDashboardFileName(p)).sorted().toList()) {
+            for (Path f : s.filter(p -> Files.isRegularFile(p) && DashboardReader.isDashboardFileName(p))
+                    .sorted()
+                    .toList()) {
                 DashboardDocument d = read(f);
                 DashboardDocument before = out.put(d.uid(), d);
                 if (before != null) {
-                    throw DashException.input(f + " and " + before.origin() + " both hold dashboard uid " + d.uid() + "; keep one.");
+                    throw DashException.input(
+                            f + " and " + before.origin() + " both hold dashboard uid " + d.uid() + "; keep one.");
                 }
             }
         } catch (IOException e) {
@@ -71,8 +74,11 @@ final class DashboardFiles {
         all.forEach(d -> known.add(d.uid()));
         List<DashboardDocument> out = new ArrayList<>();
         for (String uid : uids) {
-            DashboardDocument d = all.stream().filter(x -> x.uid().equals(uid)).findFirst().orElseThrow(() ->
-                    DashException.input("no dashboard with uid " + uid + "; known: " + String.join(", ", known) + "."));
+            DashboardDocument d = all.stream()
+                    .filter(x -> x.uid().equals(uid))
+                    .findFirst()
+                    .orElseThrow(() -> DashException.input(
+                            "no dashboard with uid " + uid + "; known: " + String.join(", ", known) + "."));
             if (!out.contains(d)) {
                 out.add(d);
             }

@@ -1,10 +1,9 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.promql.PromDuration;
+import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-
-import java.time.Duration;
 
 /**
  * Reads every duration option ({@code --timeout}, {@code --tick}, ...) in PromQL's duration grammar,

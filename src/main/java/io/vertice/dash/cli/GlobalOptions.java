@@ -1,11 +1,10 @@
 package io.vertice.dash.cli;
 
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.util.function.Consumer;
 
 /**
  * Options every command takes; mix in with {@code @Mixin GlobalOptions global;}. {@code dash} itself
@@ -19,7 +18,8 @@ public final class GlobalOptions {
 
     private boolean verbose;
 
-    @Option(names = "--verbose",
+    @Option(
+            names = "--verbose",
             description = "Print more detail, and stack traces on errors. Secrets are never printed. "
                     + "Accepted before or after the command name.")
     void setVerbose(boolean value) {
@@ -57,11 +57,13 @@ public final class GlobalOptions {
      * nowhere otherwise. Safe for parallel workers.
      */
     public Consumer<String> verboseLog(PrintWriter err) {
-        return verbose() ? line -> {
-            synchronized (err) {
-                err.println("dash: " + line);
-                err.flush();
-            }
-        } : line -> { };
+        return verbose()
+                ? line -> {
+                    synchronized (err) {
+                        err.println("dash: " + line);
+                        err.flush();
+                    }
+                }
+                : line -> {};
     }
 }

@@ -5,16 +5,16 @@ import io.vertice.dash.model.Dashboard;
 import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.model.Panel;
 import io.vertice.dash.model.Query;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code dash list}: dashboards, their panels and queries. */
-@Command(name = "list",
+@Command(
+        name = "list",
         mixinStandardHelpOptions = true,
         description = "List the dashboards, their panels and their queries.",
         footer = {"", "Example:", "  dash list | grep rate_interval"})
@@ -32,7 +32,11 @@ public final class ListCommand implements Callable<Integer> {
         for (Dashboard d : DashboardRegistry.all()) {
             out.printf("%s  %s  (%d panels)%n", d.uid(), d.title(), d.panels().size());
             for (Panel p : d.panels()) {
-                out.printf("  #%-3d %-14s %s  [%s]%n", p.id(), p.spec().type().pluginId(), p.title(),
+                out.printf(
+                        "  #%-3d %-14s %s  [%s]%n",
+                        p.id(),
+                        p.spec().type().pluginId(),
+                        p.title(),
                         p.spec().unit().isEmpty() ? "-" : p.spec().unit());
                 for (Query q : p.spec().targets()) {
                     out.printf("         %s: %s%n", q.refId(), q.expr());

@@ -3,14 +3,13 @@ package io.vertice.dash.cli;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.Version;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code dash} command line. Each subcommand is a thin class in this package that parses its
@@ -18,7 +17,8 @@ import java.util.concurrent.ExecutionException;
  * one sentence on stderr and the documented exit code. Anything else that escapes a command is a bug in
  * dash: exit 4 with one sentence ({@link #handle}), never exit 1, which CI would read as findings.
  */
-@Command(name = "dash",
+@Command(
+        name = "dash",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Grafana dashboards-as-code for the Vertice consciousness cockpit.",
@@ -168,8 +168,10 @@ public final class Main implements Runnable {
      */
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CommandLine.ExecutionException || t instanceof CompletionException
-                || t instanceof ExecutionException) && t.getCause() != null) {
+        while ((t instanceof CommandLine.ExecutionException
+                        || t instanceof CompletionException
+                        || t instanceof ExecutionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -183,7 +185,8 @@ public final class Main implements Runnable {
         try {
             return new CommandLine.RunLast().execute(parsed);
         } catch (Error e) {
-            CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+            CommandLine last =
+                    parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
             throw new CommandLine.ExecutionException(last, "internal error", e);
         }
     }
@@ -226,7 +229,7 @@ public final class Main implements Runnable {
     public static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"dash " + Version.get()};
+            return new String[] {"dash " + Version.get()};
         }
     }
 }

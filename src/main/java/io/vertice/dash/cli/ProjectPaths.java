@@ -7,12 +7,13 @@ import java.nio.file.Path;
  * directory: the {@code dash} launcher sets {@code DASH_HOME}; without it, the working directory is used.
  */
 final class ProjectPaths {
-    private ProjectPaths() {
-    }
+    private ProjectPaths() {}
 
     static Path root() {
         String home = System.getenv("DASH_HOME");
-        return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath().normalize();
+        return Path.of(home != null && !home.isBlank() ? home : "")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** An explicit path as given (relative to the working directory), or the default under the root. */
@@ -25,7 +26,8 @@ final class ProjectPaths {
      * the repository's {@code .dash.yaml} {@code export.schema}, else classic.
      */
     static io.vertice.dash.export.ExportSchema exportSchema() {
-        io.vertice.dash.export.ExportSchema configured = io.vertice.dash.config.ConfigFile.loadIfPresent(root()).exportSchema();
+        io.vertice.dash.export.ExportSchema configured =
+                io.vertice.dash.config.ConfigFile.loadIfPresent(root()).exportSchema();
         return configured != null ? configured : io.vertice.dash.export.ExportSchema.configuredDefault();
     }
 }

@@ -5,14 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.json.Json;
-import io.vertice.dash.promql.CheckResult;
 import io.vertice.dash.promql.CheckPipeline;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
+import io.vertice.dash.promql.CheckResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,13 +15,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code dash promql check}: parse and type-check PromQL expressions, Grafana variables allowed. */
-@Command(name = "promql",
+@Command(
+        name = "promql",
         mixinStandardHelpOptions = true,
         description = "PromQL tools: parse and type-check expressions as Prometheus does.",
         subcommands = {PromqlCommand.Check.class},
-        footer = {"", "Example:", "  dash promql check 'sum by (state) (rate(maximus_arousal_state_seconds_total[$__rate_interval]))'"})
+        footer = {
+            "",
+            "Example:",
+            "  dash promql check 'sum by (state) (rate(maximus_arousal_state_seconds_total[$__rate_interval]))'"
+        })
 public final class PromqlCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,18 +46,27 @@ public final class PromqlCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
-    @Command(name = "check",
+    @Command(
+            name = "check",
             mixinStandardHelpOptions = true,
-            description = {"Parse and type-check PromQL expressions (Grafana variables and macros such as "
-                    + "$__rate_interval, $${var:regex} and [[var]] are allowed) and report each error with its "
-                    + "line, column and a caret.",
-                    "Exit 0 when all are valid, 1 when any is invalid, 2 when the file cannot be read."},
-            footer = {"", "Examples:",
-                    "  dash promql check 'rate(maximus_esgt_ignition_events_total[$__rate_interval])'",
-                    "  dash promql check --file queries.txt --format json",
-                    "  grep -h expr rules.yml | cut -d: -f2- | dash promql check --file -"})
+            description = {
+                "Parse and type-check PromQL expressions (Grafana variables and macros such as "
+                        + "$__rate_interval, $${var:regex} and [[var]] are allowed) and report each error with its "
+                        + "line, column and a caret.",
+                "Exit 0 when all are valid, 1 when any is invalid, 2 when the file cannot be read."
+            },
+            footer = {
+                "",
+                "Examples:",
+                "  dash promql check 'rate(maximus_esgt_ignition_events_total[$__rate_interval])'",
+                "  dash promql check --file queries.txt --format json",
+                "  grep -h expr rules.yml | cut -d: -f2- | dash promql check --file -"
+            })
     static final class Check implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
@@ -64,12 +77,17 @@ public final class PromqlCommand implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "EXPR", description = "Expressions to check.")
         List<String> expressions = new ArrayList<>();
 
-        @Option(names = "--file", paramLabel = "FILE",
+        @Option(
+                names = "--file",
+                paramLabel = "FILE",
                 description = "Read expressions from FILE ('-' for standard input), one per line; blank lines and "
                         + "lines starting with # are skipped.")
         Path file;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                defaultValue = "text",
                 description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Format format;
 
@@ -129,8 +147,8 @@ public final class PromqlCommand implements Callable<Integer> {
         /** One verdict in text (print, not println: the writer auto-flushes on println). */
         private void text(CheckPipeline.Verdict v, PrintWriter out) {
             CheckResult r = v.result();
-            String echoed = TerminalText.escape(global.verbose() ? r.expression()
-                    : TerminalText.shorten(r.expression(), ECHO_LIMIT));
+            String echoed = TerminalText.escape(
+                    global.verbose() ? r.expression() : TerminalText.shorten(r.expression(), ECHO_LIMIT));
             if (r.valid()) {
                 out.print("ok   ");
                 out.print(echoed);
@@ -140,8 +158,11 @@ public final class PromqlCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder(256);
             sb.append("bad  ").append(echoed).append('\n').append("     ");
             if (v.source().line() > 0) {
-                sb.append(file.toString().equals("-") ? "standard input" : file).append(" line ").append(v.source().line())
-                        .append(", column ").append(r.column());
+                sb.append(file.toString().equals("-") ? "standard input" : file)
+                        .append(" line ")
+                        .append(v.source().line())
+                        .append(", column ")
+                        .append(r.column());
             } else {
                 sb.append("line ").append(r.line()).append(", column ").append(r.column());
             }
@@ -157,7 +178,8 @@ public final class PromqlCommand implements Callable<Integer> {
             try {
                 return file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
-                throw DashException.input(file + " does not exist; give a file with one PromQL expression per line.", e);
+                throw DashException.input(
+                        file + " does not exist; give a file with one PromQL expression per line.", e);
             } catch (IOException e) {
                 throw DashException.input(file + " cannot be read: " + e.getMessage() + ".", e);
             }

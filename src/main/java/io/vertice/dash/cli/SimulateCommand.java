@@ -4,19 +4,19 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.simulator.SimulatorConfig;
 import io.vertice.dash.simulator.SimulatorServer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code dash simulate}: serve the simulated cockpit's metrics until stopped. */
-@Command(name = "simulate",
+@Command(
+        name = "simulate",
         mixinStandardHelpOptions = true,
         description = "Run the embedded simulator: arousal, ESGT ignitions and the TIG fabric of the consciousness "
                 + "cockpit, exposed on /metrics (Prometheus text format or OpenMetrics, as the scraper asks) with exactly "
@@ -30,32 +30,55 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9464",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "9464",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
             description = "Seed; the same seed gives the same values tick for tick (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "1",
             description = "Ticks per tick of wall time: 60 runs a simulated minute per second; at most "
                     + SimulatorConfig.MAX_SPEED + " (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "1s", converter = DurationOption.class,
+    @Option(
+            names = "--tick",
+            paramLabel = "DURATION",
+            defaultValue = "1s",
+            converter = DurationOption.class,
             description = "Simulated time per step, e.g. 1s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration tick;
 
-    @Option(names = "--environments", paramLabel = "ENV", defaultValue = "prod,staging", split = ",",
+    @Option(
+            names = "--environments",
+            paramLabel = "ENV",
+            defaultValue = "prod,staging",
+            split = ",",
             description = "Comma-separated environment label values (default: ${DEFAULT-VALUE}).")
     List<String> environments;
 
-    @Option(names = "--services", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--services",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Services per environment: maximus-core, maximus-core-2, ...; at most "
                     + SimulatorConfig.MAX_SERVICES + " (default: ${DEFAULT-VALUE}).")
     int services;
@@ -75,8 +98,12 @@ public final class SimulateCommand implements Callable<Integer> {
         Thread hook = new Thread(server::close, "dash-simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("dash simulate: serving %s on %s (seed %d, tick %s, speed %sx); Ctrl-C stops it%n",
-                targets(config), server.metricsUrl(), config.seed(), io.vertice.dash.promql.PromDuration.of(config.tick()),
+        out.printf(
+                "dash simulate: serving %s on %s (seed %d, tick %s, speed %sx); Ctrl-C stops it%n",
+                targets(config),
+                server.metricsUrl(),
+                config.seed(),
+                io.vertice.dash.promql.PromDuration.of(config.tick()),
                 trim(config.speed()));
         out.flush();
         try {
@@ -94,8 +121,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static String targets(SimulatorConfig config) {
         int services = config.services();
-        return String.join(",", config.environments()) + " of " + (services == 1
-                ? SimulatorConfig.SERVICE : services + " services (" + SimulatorConfig.SERVICE + ", ...)");
+        return String.join(",", config.environments()) + " of "
+                + (services == 1
+                        ? SimulatorConfig.SERVICE
+                        : services + " services (" + SimulatorConfig.SERVICE + ", ...)");
     }
 
     private static String trim(double d) {

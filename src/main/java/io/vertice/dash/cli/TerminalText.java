@@ -6,8 +6,7 @@ package io.vertice.dash.cli;
  * cursor, change colours or clear the screen.
  */
 final class TerminalText {
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** {@code text} with every control character escaped. */
     static String escape(String text) {

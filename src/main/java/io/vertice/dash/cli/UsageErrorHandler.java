@@ -1,16 +1,15 @@
 package io.vertice.dash.cli;
 
 import io.vertice.dash.ExitCodes;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A mistyped command line is one line on stderr and exit 2: what is wrong, the closest valid name when
@@ -25,7 +24,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("dash: " + problem(e, cl.getCommandSpec()) + " See '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+        err.println("dash: " + problem(e, cl.getCommandSpec()) + " See '"
+                + cl.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
     }
@@ -35,7 +35,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             String typed = u.getUnmatched().get(0);
             if (typed.startsWith("-")) {
                 String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-                return "unknown option '" + name + "' for '" + spec.qualifiedName() + "'." + suggestion(name, optionNames(spec));
+                return "unknown option '" + name + "' for '" + spec.qualifiedName() + "'."
+                        + suggestion(name, optionNames(spec));
             }
             if (!spec.subcommands().isEmpty()) {
                 return "unknown command '" + typed + "' for '" + spec.qualifiedName() + "'."
@@ -43,7 +44,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             }
             return "unexpected argument '" + typed + "'; '" + spec.qualifiedName() + "' takes no such argument.";
         }
-        String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        String message =
+                String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
         if (message.isEmpty()) {
             return "invalid command line.";
         }
@@ -80,7 +82,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             }
         }
         // a short word two edits away is a different word, not a typo: allow about one edit per three letters
-        int allowed = Math.min(MAX_EDITS, Math.max(1, typed.replaceFirst("^-+", "").length() / 3));
+        int allowed =
+                Math.min(MAX_EDITS, Math.max(1, typed.replaceFirst("^-+", "").length() / 3));
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

@@ -6,7 +6,6 @@ import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
-
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ import java.util.List;
 final class ValidatorCheck implements PreImportCheck {
     @Override
     public Result check(List<DashboardDocument> dashboards) {
-        ValidationReport report = Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(dashboards);
+        ValidationReport report =
+                Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(dashboards);
         return new Result(report.hasErrors(), Reports.text(report).lines().toList());
     }
 }

@@ -1,14 +1,13 @@
 package io.vertice.dash.config;
 
-import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.DashException;
+import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.TextFiles;
 import io.vertice.dash.validate.Exclusion;
 import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.ValidationPolicy;
 import io.vertice.dash.validate.rules.RuleCatalog;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +73,8 @@ public final class ConfigFile {
         if (root instanceof YamlNode.Empty) {
             return new DashConfig(file, ValidationPolicy.NONE, null);
         }
-        YamlNode.Mapping top = mapping(root, "the top level", "sections such as rules:, exclude:, datasources: and export:");
+        YamlNode.Mapping top =
+                mapping(root, "the top level", "sections such as rules:, exclude:, datasources: and export:");
         for (YamlNode.Entry e : top.entries().values()) {
             if (!SECTIONS.contains(e.key())) {
                 throw error(e.line(), "unknown section \"" + e.key() + "\"; write one of " + sorted(SECTIONS) + ".");
@@ -94,7 +94,8 @@ public final class ConfigFile {
     }
 
     /** A section of {@code key: word} lines ({@code rules:}, {@code datasources:}). */
-    private <V> Map<String, V> keyedWords(YamlNode.Entry section, String name, String example, String expected, KeyedWord<V> read) {
+    private <V> Map<String, V> keyedWords(
+            YamlNode.Entry section, String name, String example, String expected, KeyedWord<V> read) {
         Map<String, V> out = new LinkedHashMap<>();
         if (section == null || section.value() instanceof YamlNode.Empty) {
             return out;
@@ -108,11 +109,19 @@ public final class ConfigFile {
     }
 
     private Map<String, Severity> severities(YamlNode.Entry section) {
-        return keyedWords(section, "rules:", "one line per rule, e.g. \"fixed-rate-window: info\"", "error, warning or info",
+        return keyedWords(
+                section,
+                "rules:",
+                "one line per rule, e.g. \"fixed-rate-window: info\"",
+                "error, warning or info",
                 (rule, word, line) -> {
                     checkRule(rule, line);
-                    return oneOf(Severity.values(), Severity::word, word, line, "unknown severity \"" + word
-                            + "\"; write error, warning or info.");
+                    return oneOf(
+                            Severity.values(),
+                            Severity::word,
+                            word,
+                            line,
+                            "unknown severity \"" + word + "\"; write error, warning or info.");
                 });
     }
 
@@ -122,14 +131,19 @@ public final class ConfigFile {
             return out;
         }
         if (!(section.value() instanceof YamlNode.Sequence list)) {
-            throw error(section.line(), "exclude: must be a list; write each exclusion as \"- rule: ID\" with a reason: line.");
+            throw error(
+                    section.line(),
+                    "exclude: must be a list; write each exclusion as \"- rule: ID\" with a reason: line.");
         }
         for (YamlNode item : list.items()) {
             YamlNode.Mapping m = mapping(item, "an exclude: entry", "dashboard:, panel:, rule: and reason: keys");
             for (YamlNode.Entry e : m.entries().values()) {
                 if (!EXCLUSION_FIELDS.contains(e.key())) {
-                    throw error(e.line(), "unknown key \"" + e.key() + "\" in an exclusion; write dashboard: (uid), panel: (title or id),"
-                            + " rule: (id) and reason:.");
+                    throw error(
+                            e.line(),
+                            "unknown key \"" + e.key()
+                                    + "\" in an exclusion; write dashboard: (uid), panel: (title or id),"
+                                    + " rule: (id) and reason:.");
                 }
             }
             String dashboard = optionalScalar(m, "dashboard", "a dashboard uid");
@@ -137,11 +151,15 @@ public final class ConfigFile {
             String rule = optionalScalar(m, "rule", "a rule id");
             String reason = optionalScalar(m, "reason", "why the finding is accepted");
             if (dashboard == null && panel == null && rule == null) {
-                throw error(m.line(), "this exclusion matches every finding; say which with dashboard: (uid), panel: (title or id)"
-                        + " and/or rule: (id).");
+                throw error(
+                        m.line(),
+                        "this exclusion matches every finding; say which with dashboard: (uid), panel: (title or id)"
+                                + " and/or rule: (id).");
             }
             if (reason == null || reason.isBlank()) {
-                throw error(m.line(), "this exclusion has no reason; add a line \"reason: <why this finding is accepted>\".");
+                throw error(
+                        m.line(),
+                        "this exclusion has no reason; add a line \"reason: <why this finding is accepted>\".");
             }
             if (rule != null) {
                 checkRule(rule, m.entries().get("rule").line());
@@ -152,9 +170,18 @@ public final class ConfigFile {
     }
 
     private Map<String, QueryDialect> dialects(YamlNode.Entry section) {
-        return keyedWords(section, "datasources:", "one line per datasource uid or name, e.g. \"victoria: metricsql\"",
-                "promql or metricsql", (datasource, word, line) -> oneOf(QueryDialect.values(), QueryDialect::word, word, line,
-                        "unknown query dialect \"" + word + "\" for datasource \"" + datasource + "\"; write promql or metricsql."));
+        return keyedWords(
+                section,
+                "datasources:",
+                "one line per datasource uid or name, e.g. \"victoria: metricsql\"",
+                "promql or metricsql",
+                (datasource, word, line) -> oneOf(
+                        QueryDialect.values(),
+                        QueryDialect::word,
+                        word,
+                        line,
+                        "unknown query dialect \"" + word + "\" for datasource \"" + datasource
+                                + "\"; write promql or metricsql."));
     }
 
     private ExportSchema exportSchema(YamlNode.Entry section) {
@@ -165,26 +192,38 @@ public final class ConfigFile {
         ExportSchema schema = null;
         for (YamlNode.Entry e : m.entries().values()) {
             if (!e.key().equals("schema")) {
-                throw error(e.line(), "unknown key \"" + e.key() + "\" under export:; write schema: classic or schema: v2.");
+                throw error(
+                        e.line(),
+                        "unknown key \"" + e.key() + "\" under export:; write schema: classic or schema: v2.");
             }
             String word = scalar(e.value(), "export: schema", "classic or v2");
-            schema = oneOf(ExportSchema.values(), ExportSchema::cliName, word, e.value().line(),
+            schema = oneOf(
+                    ExportSchema.values(),
+                    ExportSchema::cliName,
+                    word,
+                    e.value().line(),
                     "unknown export schema \"" + word + "\"; write classic or v2.");
         }
         return schema;
     }
 
     private void checkRule(String id, int line) {
-        Set<String> known = RuleCatalog.all().stream().map(r -> r.id()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> known =
+                RuleCatalog.all().stream().map(r -> r.id()).collect(Collectors.toCollection(java.util.TreeSet::new));
         if (!known.contains(id)) {
-            throw error(line, "unknown rule \"" + id + "\"; write one of " + String.join(", ", known)
-                    + " (dash validate --list-rules lists them).");
+            throw error(
+                    line,
+                    "unknown rule \"" + id + "\"; write one of " + String.join(", ", known)
+                            + " (dash validate --list-rules lists them).");
         }
     }
 
     /** The value whose word is {@code word} (any case), or the error {@code otherwise} at {@code line}. */
-    private <E> E oneOf(E[] values, java.util.function.Function<E, String> word, String text, int line, String otherwise) {
-        return Arrays.stream(values).filter(v -> word.apply(v).equals(text.toLowerCase(Locale.ROOT))).findFirst()
+    private <E> E oneOf(
+            E[] values, java.util.function.Function<E, String> word, String text, int line, String otherwise) {
+        return Arrays.stream(values)
+                .filter(v -> word.apply(v).equals(text.toLowerCase(Locale.ROOT)))
+                .findFirst()
                 .orElseThrow(() -> error(line, otherwise));
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertice.dash.DashException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,23 +19,18 @@ sealed interface YamlNode {
     int line();
 
     /** A scalar: its text as written (numbers and booleans too), and whether YAML reads it as a number. */
-    record Scalar(String text, boolean number, int line) implements YamlNode {
-    }
+    record Scalar(String text, boolean number, int line) implements YamlNode {}
 
     /** A mapping; each value is reached through its key. */
-    record Mapping(Map<String, Entry> entries, int line) implements YamlNode {
-    }
+    record Mapping(Map<String, Entry> entries, int line) implements YamlNode {}
 
     /** One key of a mapping: the key's line and the value. */
-    record Entry(String key, int line, YamlNode value) {
-    }
+    record Entry(String key, int line, YamlNode value) {}
 
-    record Sequence(List<YamlNode> items, int line) implements YamlNode {
-    }
+    record Sequence(List<YamlNode> items, int line) implements YamlNode {}
 
     /** An empty value ({@code key:} with nothing after it, or {@code ~}). */
-    record Empty(int line) implements YamlNode {
-    }
+    record Empty(int line) implements YamlNode {}
 
     /** Parses {@code text}; a syntax error is a {@code DashException.input} naming {@code file} and the line. */
     static YamlNode parse(String text, String file) {
@@ -49,7 +43,8 @@ sealed interface YamlNode {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             String why = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
-            throw DashException.input(file + ", line " + line + ": not valid YAML (" + why + "); fix the indentation or quoting there.");
+            throw DashException.input(
+                    file + ", line " + line + ": not valid YAML (" + why + "); fix the indentation or quoting there.");
         } catch (IOException e) {
             throw DashException.input("cannot read " + file + ": " + e.getMessage() + ".", e);
         }
@@ -67,8 +62,8 @@ sealed interface YamlNode {
                     p.nextToken();
                     YamlNode value = read(p, file);
                     if (entries.putIfAbsent(key, new Entry(key, keyLine, value)) != null) {
-                        throw DashException.input(file + ", line " + keyLine + ": \"" + key + "\" is written twice in the same"
-                                + " mapping; keep one.");
+                        throw DashException.input(file + ", line " + keyLine + ": \"" + key
+                                + "\" is written twice in the same" + " mapping; keep one.");
                     }
                 }
                 return new Mapping(entries, line);
@@ -84,7 +79,8 @@ sealed interface YamlNode {
                 return new Empty(line);
             }
             default -> {
-                return new Scalar(p.getText(), t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT, line);
+                return new Scalar(
+                        p.getText(), t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT, line);
             }
         }
     }

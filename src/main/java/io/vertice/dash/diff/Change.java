@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param found     the value found (null when absent)
  * @param expected  the value we expect (null when absent)
  */
-public record Change(String dashboard, String uid, String panel, String path, Kind kind,
-                     JsonNode found, JsonNode expected) {
+public record Change(
+        String dashboard, String uid, String panel, String path, Kind kind, JsonNode found, JsonNode expected) {
 
     public enum Kind {
         /** Present in ours, absent in what was found. */

@@ -2,7 +2,6 @@ package io.vertice.dash.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,8 +18,7 @@ import java.util.TreeSet;
  * annotations) are matched by that key and addressed as {@code targets[A]}; other arrays by index.
  */
 public final class DashboardDiff {
-    private DashboardDiff() {
-    }
+    private DashboardDiff() {}
 
     /** The differences between ours ({@code expected}) and what was found ({@code actual}); empty when equal. */
     public static List<Change> compare(JsonNode expected, JsonNode actual) {
@@ -49,8 +47,8 @@ public final class DashboardDiff {
      * Compares sets of dashboards by uid: a dashboard only in ours is one ADDED change, one only found
      * is one REMOVED change, the others are compared panel by panel. Ordered by uid.
      */
-    public static List<Change> compareAll(Map<String, ? extends JsonNode> expectedByUid,
-                                          Map<String, ? extends JsonNode> actualByUid) {
+    public static List<Change> compareAll(
+            Map<String, ? extends JsonNode> expectedByUid, Map<String, ? extends JsonNode> actualByUid) {
         List<Change> out = new ArrayList<>();
         TreeSet<String> uids = new TreeSet<>(expectedByUid.keySet());
         uids.addAll(actualByUid.keySet());
@@ -58,9 +56,11 @@ public final class DashboardDiff {
             JsonNode ours = expectedByUid.get(uid);
             JsonNode theirs = actualByUid.get(uid);
             if (theirs == null) {
-                out.add(new Change(titleOf(Normalizer.normalize(ours), null), uid, null, "", Change.Kind.ADDED, null, null));
+                out.add(new Change(
+                        titleOf(Normalizer.normalize(ours), null), uid, null, "", Change.Kind.ADDED, null, null));
             } else if (ours == null) {
-                out.add(new Change(titleOf(Normalizer.normalize(theirs), null), uid, null, "", Change.Kind.REMOVED, null, null));
+                out.add(new Change(
+                        titleOf(Normalizer.normalize(theirs), null), uid, null, "", Change.Kind.REMOVED, null, null));
             } else {
                 out.addAll(compare(ours, theirs));
             }
@@ -68,7 +68,8 @@ public final class DashboardDiff {
         return List.copyOf(out);
     }
 
-    private static void comparePanels(String title, String uid, List<JsonNode> ours, List<JsonNode> theirs, List<Change> out) {
+    private static void comparePanels(
+            String title, String uid, List<JsonNode> ours, List<JsonNode> theirs, List<Change> out) {
         List<JsonNode> unmatchedTheirs = new ArrayList<>(theirs);
         JsonNode[] match = new JsonNode[ours.size()];
         // first pass: same id and title, then same id, then same title
@@ -83,8 +84,13 @@ public final class DashboardDiff {
                 if ((!byId && !byTitle) || (pass == 0 && !(byId && byTitle))) {
                     continue;
                 }
-                match[i] = take(unmatchedTheirs, p -> (!byId || sameValue(p.get("id"), panel.get("id")))
-                        && (!byTitle || panel.get("title").asText().equals(p.path("title").asText(null))));
+                match[i] = take(
+                        unmatchedTheirs,
+                        p -> (!byId || sameValue(p.get("id"), panel.get("id")))
+                                && (!byTitle
+                                        || panel.get("title")
+                                                .asText()
+                                                .equals(p.path("title").asText(null))));
             }
         }
         for (int i = 0; i < ours.size(); i++) {
@@ -118,7 +124,9 @@ public final class DashboardDiff {
             return out;
         }
         for (JsonNode panel : panels) {
-            if (panel.isObject() && panel.has("panels") && "row".equals(panel.path("type").asText())) {
+            if (panel.isObject()
+                    && panel.has("panels")
+                    && "row".equals(panel.path("type").asText())) {
                 ObjectNode row = panel.deepCopy();
                 JsonNode nested = row.remove("panels");
                 out.add(row);
@@ -271,7 +279,9 @@ public final class DashboardDiff {
     private static boolean distinctKeys(JsonNode array, String key) {
         TreeSet<String> seen = new TreeSet<>();
         for (JsonNode e : array) {
-            if (!e.isObject() || !e.path(key).isTextual() || !seen.add(e.get(key).asText())) {
+            if (!e.isObject()
+                    || !e.path(key).isTextual()
+                    || !seen.add(e.get(key).asText())) {
                 return false;
             }
         }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 import java.util.function.Function;
 
 /** How a list of {@link Change}s is printed: for people, for programs, or as GitHub Actions annotations. */
 public enum DiffFormat {
-    TEXT, JSON, GITHUB;
+    TEXT,
+    JSON,
+    GITHUB;
 
     /** Longest rendering of an object or array in text output; longer ones are cut with an ellipsis. */
     static final int MAX_VALUE_CHARS = 160;
@@ -36,8 +37,11 @@ public enum DiffFormat {
                     if (file != null) {
                         out.append("file=").append(escapeProperty(file)).append(',');
                     }
-                    out.append("title=").append(escapeProperty("dashboard drift: " + c.dashboard()))
-                            .append("::").append(escapeData(describe(c, target))).append('\n');
+                    out.append("title=")
+                            .append(escapeProperty("dashboard drift: " + c.dashboard()))
+                            .append("::")
+                            .append(escapeData(describe(c, target)))
+                            .append('\n');
                 }
             }
             case JSON -> {
@@ -64,9 +68,10 @@ public enum DiffFormat {
         String where = c.location() + ": ";
         if (c.path().isEmpty()) {
             String what = c.panel() == null ? "dashboard" : "panel";
-            return where + (c.kind() == Change.Kind.ADDED
-                    ? what + " missing from " + target
-                    : what + " only in " + target + " (not in code)");
+            return where
+                    + (c.kind() == Change.Kind.ADDED
+                            ? what + " missing from " + target
+                            : what + " only in " + target + " (not in code)");
         }
         return where + value(c.found()) + " → " + value(c.expected());
     }

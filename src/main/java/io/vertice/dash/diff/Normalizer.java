@@ -3,7 +3,6 @@ package io.vertice.dash.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /**
@@ -17,8 +16,7 @@ public final class Normalizer {
     /** Panel fields Grafana stamps on save: the version of the Grafana that last saved it. */
     public static final String PANEL_SERVER_OWNED = "pluginVersion";
 
-    private Normalizer() {
-    }
+    private Normalizer() {}
 
     /**
      * A normalised deep copy (keys sorted, integral numbers as integers) of a dashboard model; the input is

@@ -2,7 +2,6 @@ package io.vertice.dash.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
-
 import java.util.Locale;
 
 /**
@@ -47,7 +46,7 @@ final class ClassicShape {
         for (int i = 0; i < rows.size(); i++) {
             panel(rows.get(i), "rows[" + i + "]");
         }
-        for (String section : new String[]{"templating", "annotations"}) {
+        for (String section : new String[] {"templating", "annotations"}) {
             JsonNode s = d.get(section);
             if (s != null && s.isObject()) {
                 list(s, "list", section + ".", section.equals("templating") ? "variables" : "annotation queries");

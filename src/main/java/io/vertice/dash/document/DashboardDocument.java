@@ -2,7 +2,6 @@ package io.vertice.dash.document;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.v2.DashboardConversion;
-
 import java.util.Objects;
 
 /**
@@ -20,8 +19,15 @@ import java.util.Objects;
  * @param metadata   the resource's {@code metadata} (name, annotations such as {@code grafana.app/folder});
  *                   empty for the other forms
  */
-public record DashboardDocument(String origin, String uid, String title, Schema schema, Form form, String apiVersion,
-                                ObjectNode spec, ObjectNode metadata) {
+public record DashboardDocument(
+        String origin,
+        String uid,
+        String title,
+        Schema schema,
+        Form form,
+        String apiVersion,
+        ObjectNode spec,
+        ObjectNode metadata) {
 
     /** The schema of a dashboard spec. */
     public enum Schema {

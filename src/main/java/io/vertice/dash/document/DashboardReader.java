@@ -6,7 +6,6 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.json.TextFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -37,11 +36,11 @@ import java.util.stream.Stream;
 public final class DashboardReader {
     /** The API group of Grafana's dashboard resources. */
     public static final String GROUP = "dashboard.grafana.app";
+
     private static final List<String> CLASSIC_VERSIONS = List.of("v0alpha1", "v1beta1", "v1");
     private static final List<String> V2_VERSIONS = List.of("v2alpha1", "v2beta1", "v2");
 
-    private DashboardReader() {
-    }
+    private DashboardReader() {}
 
     /** One file, JSON or (named {@code .yaml}/{@code .yml}) YAML. */
     public static DashboardDocument read(Path file) {
@@ -98,7 +97,8 @@ public final class DashboardReader {
     private static List<Path> dashboardFilesUnder(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(f -> !hidden(dir, f) && Files.isRegularFile(f) && isDashboardFileName(f))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         } catch (UncheckedIOException e) {
             throw unlistable(dir, e.getCause());
         } catch (IOException e) {
@@ -117,7 +117,9 @@ public final class DashboardReader {
     }
 
     private static DashException unlistable(Path dir, IOException e) {
-        String why = e instanceof AccessDeniedException ? "permission denied on " + e.getMessage() : String.valueOf(e.getMessage());
+        String why = e instanceof AccessDeniedException
+                ? "permission denied on " + e.getMessage()
+                : String.valueOf(e.getMessage());
         return DashException.input(dir + " cannot be listed: " + why + ".", e);
     }
 
@@ -128,9 +130,12 @@ public final class DashboardReader {
      */
     public static DashboardDocument of(JsonNode root, String origin) {
         if (root == null || !root.isObject()) {
-            throw new NotADashboard(origin + " is not a Grafana dashboard: ", "its top level is "
-                    + ClassicShape.describe(root == null ? com.fasterxml.jackson.databind.node.NullNode.instance : root)
-                    + ", expected an object; export the dashboard JSON again.");
+            throw new NotADashboard(
+                    origin + " is not a Grafana dashboard: ",
+                    "its top level is "
+                            + ClassicShape.describe(
+                                    root == null ? com.fasterxml.jackson.databind.node.NullNode.instance : root)
+                            + ", expected an object; export the dashboard JSON again.");
         }
         ObjectNode o = (ObjectNode) root;
         if (o.has("apiVersion")) {
@@ -146,16 +151,19 @@ public final class DashboardReader {
     private static DashboardDocument plain(ObjectNode d, String origin, DashboardDocument.Form form) {
         if (d.path("elements").isObject() && d.path("layout").isObject()) {
             // what Grafana's legacy API calls "appears to be in v2 format": a v2 spec without its envelope
-            return new DashboardDocument(origin, "", text(d, "title"), DashboardDocument.Schema.V2, form, "", d, Json.object());
+            return new DashboardDocument(
+                    origin, "", text(d, "title"), DashboardDocument.Schema.V2, form, "", d, Json.object());
         }
         if (!d.has("panels") && !d.has("rows") && !d.has("title")) {
-            throw new NotADashboard(origin + " is not a Grafana dashboard: ", "the top-level object has no \"panels\", "
-                    + "\"rows\", \"title\" or \"dashboard\" field; pass a dashboard export, an API response or a "
-                    + GROUP + " resource.");
+            throw new NotADashboard(
+                    origin + " is not a Grafana dashboard: ",
+                    "the top-level object has no \"panels\", "
+                            + "\"rows\", \"title\" or \"dashboard\" field; pass a dashboard export, an API response or a "
+                            + GROUP + " resource.");
         }
         ClassicShape.check(d, origin);
-        return new DashboardDocument(origin, text(d, "uid"), text(d, "title"), DashboardDocument.Schema.CLASSIC, form, "", d,
-                Json.object());
+        return new DashboardDocument(
+                origin, text(d, "uid"), text(d, "title"), DashboardDocument.Schema.CLASSIC, form, "", d, Json.object());
     }
 
     private static DashboardDocument resource(ObjectNode o, String origin) {
@@ -166,9 +174,12 @@ public final class DashboardReader {
         String version = slash < 0 ? "" : apiVersion.substring(slash + 1);
         String kind = o.path("kind").asText("");
         if (!group.equals(GROUP) || (!kind.isEmpty() && !kind.equals("Dashboard"))) {
-            throw new NotADashboard(origin + " is not a Grafana dashboard: ", "it is a " + (kind.isEmpty() ? "resource" : kind)
-                    + " of apiVersion " + (av.isTextual() ? "\"" + apiVersion + "\"" : ClassicShape.describe(av))
-                    + "; dash reads kind Dashboard of " + GROUP + ".");
+            throw new NotADashboard(
+                    origin + " is not a Grafana dashboard: ",
+                    "it is a " + (kind.isEmpty() ? "resource" : kind)
+                            + " of apiVersion "
+                            + (av.isTextual() ? "\"" + apiVersion + "\"" : ClassicShape.describe(av))
+                            + "; dash reads kind Dashboard of " + GROUP + ".");
         }
         DashboardDocument.Schema schema;
         if (CLASSIC_VERSIONS.contains(version)) {
@@ -176,17 +187,23 @@ public final class DashboardReader {
         } else if (V2_VERSIONS.contains(version)) {
             schema = DashboardDocument.Schema.V2;
         } else {
-            throw DashException.input(origin + " is a dashboard of apiVersion " + apiVersion + ", which dash does not read; "
-                    + "it reads " + GROUP + "/" + String.join(", /", CLASSIC_VERSIONS) + " (classic spec) and /"
-                    + String.join(", /", V2_VERSIONS) + " (v2 spec).");
+            throw DashException.input(
+                    origin + " is a dashboard of apiVersion " + apiVersion + ", which dash does not read; "
+                            + "it reads " + GROUP + "/" + String.join(", /", CLASSIC_VERSIONS) + " (classic spec) and /"
+                            + String.join(", /", V2_VERSIONS) + " (v2 spec).");
         }
         JsonNode conversion = o.path("status").path("conversion");
         if (conversion.path("failed").asBoolean(false)) {
             // Grafana answers a failed conversion with the metadata and an empty spec: nothing to read
             throw DashException.input(origin + " holds no dashboard: Grafana could not convert it to " + version
-                    + (conversion.path("error").isTextual() ? " (" + conversion.get("error").asText() + ")" : "")
+                    + (conversion.path("error").isTextual()
+                            ? " (" + conversion.get("error").asText() + ")"
+                            : "")
                     + "; read it in the version it is stored in"
-                    + (conversion.path("storedVersion").isTextual() ? " (" + conversion.get("storedVersion").asText() + ")" : "") + ".");
+                    + (conversion.path("storedVersion").isTextual()
+                            ? " (" + conversion.get("storedVersion").asText() + ")"
+                            : "")
+                    + ".");
         }
         JsonNode spec = o.get("spec");
         if (spec == null || !spec.isObject()) {
@@ -209,9 +226,11 @@ public final class DashboardReader {
             ClassicShape.check(s, origin);
         }
         // metadata.name is the uid; older list answers still echoed spec.uid, so that is the fallback
-        String uid = name != null && name.isTextual() && !name.asText().isEmpty() ? name.asText()
+        String uid = name != null && name.isTextual() && !name.asText().isEmpty()
+                ? name.asText()
                 : schema == DashboardDocument.Schema.CLASSIC ? text(s, "uid") : "";
-        return new DashboardDocument(origin, uid, text(s, "title"), schema, DashboardDocument.Form.RESOURCE, apiVersion, s, meta);
+        return new DashboardDocument(
+                origin, uid, text(s, "title"), schema, DashboardDocument.Form.RESOURCE, apiVersion, s, meta);
     }
 
     /** A scalar field as text, "" when absent, null or a container (Grafana shows a numeric title as its digits). */

@@ -4,7 +4,6 @@ import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.ConversionLoss;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
-
 import java.util.Locale;
 
 /**

@@ -1,8 +1,6 @@
 package io.vertice.dash.export;
 
 import io.vertice.dash.DashException;
-import io.vertice.dash.document.DashboardDocument;
-import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
@@ -12,7 +10,6 @@ import io.vertice.dash.model.DashboardRegistry;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -79,7 +76,8 @@ public final class Exporter {
 
     /** The same, written in {@code schema}. */
     public static Exporter ofOurDashboardsValidated(ExportSchema schema) {
-        CompletableFuture<MetricCatalog> catalog = CompletableFuture.supplyAsync(() -> new EmbeddedCatalogSource().load());
+        CompletableFuture<MetricCatalog> catalog =
+                CompletableFuture.supplyAsync(() -> new EmbeddedCatalogSource().load());
         return new Exporter(render(), schema, catalog::join);
     }
 
@@ -92,20 +90,26 @@ public final class Exporter {
      * to, so CI annotations land there.
      */
     public static List<DashboardDocument> asExportedFiles(List<RenderedDashboard> rendered) {
-        return rendered.stream().map(d -> DashboardReader.of(d.json(), DEFAULT_DIR + "/" + d.fileName())).toList();
+        return rendered.stream()
+                .map(d -> DashboardReader.of(d.json(), DEFAULT_DIR + "/" + d.fileName()))
+                .toList();
     }
 
     /** Validates before writing: each finding names the class that defines the dashboard, whose code is what to fix. */
     private ValidationReport validate() {
-        List<DashboardDocument> inputs = dashboards.stream().map(d -> DashboardReader.of(d.json(), d.source())).toList();
+        List<DashboardDocument> inputs = dashboards.stream()
+                .map(d -> DashboardReader.of(d.json(), d.source()))
+                .toList();
         return Validator.withDefaultRules(catalog.get()).validate(inputs);
     }
 
     /** Outcome for one file of an export. */
-    public enum Action { WRITTEN, UNCHANGED }
-
-    public record Written(RenderedDashboard dashboard, Path file, Action action) {
+    public enum Action {
+        WRITTEN,
+        UNCHANGED
     }
+
+    public record Written(RenderedDashboard dashboard, Path file, Action action) {}
 
     /** A file an export removed: a dashboard the code no longer produces (--prune), or a temporary file left by a killed export. */
     public record Removed(Path file, String uid, String title) {
@@ -178,8 +182,7 @@ public final class Exporter {
         LEFTOVER
     }
 
-    public record Drift(Path file, DriftKind kind) {
-    }
+    public record Drift(Path file, DriftKind kind) {}
 
     /** Every file of {@code dir} that differs from the code; empty when all match. Writes nothing. */
     public List<Drift> check(Path dir) {
@@ -225,14 +228,18 @@ public final class Exporter {
         } catch (DashException notADashboard) {
             return null;
         }
-        boolean written = d.form() != DashboardDocument.Form.API_WRAPPER && !d.uid().isBlank() && !d.title().isBlank();
+        boolean written = d.form() != DashboardDocument.Form.API_WRAPPER
+                && !d.uid().isBlank()
+                && !d.title().isBlank();
         return written ? new Removed(file, d.uid(), d.title()) : null;
     }
 
     /** Temporary files of interrupted writes of JSON files in {@code dir}. */
     private static List<Path> leftovers(Path dir) {
         return list(dir).stream()
-                .filter(f -> AtomicFiles.temporaryFileTarget(f).filter(target -> target.endsWith(".json")).isPresent())
+                .filter(f -> AtomicFiles.temporaryFileTarget(f)
+                        .filter(target -> target.endsWith(".json"))
+                        .isPresent())
                 .toList();
     }
 
@@ -254,7 +261,8 @@ public final class Exporter {
         } catch (NoSuchFileException gone) {
             // removed meanwhile: what we wanted
         } catch (IOException e) {
-            throw DashException.input("cannot remove " + file + ": " + e.getMessage() + "; check that the directory is writable.", e);
+            throw DashException.input(
+                    "cannot remove " + file + ": " + e.getMessage() + "; check that the directory is writable.", e);
         }
     }
 }

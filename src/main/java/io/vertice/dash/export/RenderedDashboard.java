@@ -28,7 +28,11 @@ public record RenderedDashboard(String uid, String title, int panelCount, Object
 
     public static RenderedDashboard of(DashboardRegistry.Defined d) {
         Dashboard dashboard = d.dashboard();
-        return new RenderedDashboard(dashboard.uid(), dashboard.title(), dashboard.panels().size(), dashboard.toJson(),
+        return new RenderedDashboard(
+                dashboard.uid(),
+                dashboard.title(),
+                dashboard.panels().size(),
+                dashboard.toJson(),
                 d.definition().getName());
     }
 

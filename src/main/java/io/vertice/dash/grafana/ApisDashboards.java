@@ -7,7 +7,6 @@ import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,8 +31,8 @@ final class ApisDashboards implements Dashboards {
     static final String FOLDER = "grafana.app/folder";
     static final String MESSAGE = "grafana.app/message";
     /** Server-owned metadata that a replace must not send back. */
-    private static final List<String> SERVER_OWNED_METADATA = List.of("uid", "generation", "creationTimestamp", "managedFields",
-            "deletionTimestamp", "selfLink");
+    private static final List<String> SERVER_OWNED_METADATA =
+            List.of("uid", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "selfLink");
 
     private final GrafanaClient client;
     private final ApiVersions versions;
@@ -74,16 +73,18 @@ final class ApisDashboards implements Dashboards {
         String stored = conv.storedVersion() == null ? versions.classic() : conv.storedVersion();
         if (!stored.startsWith("v2")) {
             if (conv.failed()) {
-                throw DashException.remote("Grafana could not read dashboard " + uid + " as " + versions.classic() + " from its stored "
-                        + stored + " (status.conversion: " + conv.error() + "); check the dashboard in Grafana's UI.");
+                throw DashException.remote("Grafana could not read dashboard " + uid + " as " + versions.classic()
+                        + " from its stored " + stored + " (status.conversion: " + conv.error()
+                        + "); check the dashboard in Grafana's UI.");
             }
-            return Optional.of(live(uid, (ObjectNode) o, classicOf(uid, o), new LiveDashboard.Stored(stored, (ObjectNode) o, null)));
+            return Optional.of(live(
+                    uid, (ObjectNode) o, classicOf(uid, o), new LiveDashboard.Stored(stored, (ObjectNode) o, null)));
         }
         // stored as v2: read it as stored, so nothing a classic read loses goes unnoticed
         String v2 = versions.dashboard().contains(stored) ? stored : versions.v2();
         if (v2 == null) {
-            throw DashException.remote("dashboard " + uid + " is stored as " + stored + ", which Grafana at " + client.settings().url()
-                    + " does not serve; open and save it in Grafana's UI, or upgrade dash.");
+            throw DashException.remote("dashboard " + uid + " is stored as " + stored + ", which Grafana at "
+                    + client.settings().url() + " does not serve; open and save it in Grafana's UI, or upgrade dash.");
         }
         JsonNode asStored = client.json(what + " as " + v2, "GET", dashboards(v2) + "/" + uid, null, true);
         if (asStored == null) {
@@ -99,14 +100,23 @@ final class ApisDashboards implements Dashboards {
         ObjectNode classic = ConversionNoise.remove(DashboardConversion.toClassic((ObjectNode) asStored.path("spec")));
         classic.put("uid", uid);
         String problem = V2Features.classicLoss(asStored.path("spec"), v2);
-        return Optional.of(live(uid, (ObjectNode) asStored, classic, new LiveDashboard.Stored(v2, (ObjectNode) asStored, problem)));
+        return Optional.of(live(
+                uid, (ObjectNode) asStored, classic, new LiveDashboard.Stored(v2, (ObjectNode) asStored, problem)));
     }
 
     private LiveDashboard live(String uid, ObjectNode object, ObjectNode classic, LiveDashboard.Stored stored) {
         JsonNode meta = object.path("metadata");
         String folderUid = meta.path("annotations").path(FOLDER).asText("");
-        return new LiveDashboard(uid, classic, 0, meta.path("generation").asLong(0), folderUid, folderTitle(folderUid),
-                uiPath(uid), Manager.fromAnnotations(meta.path("annotations")), stored);
+        return new LiveDashboard(
+                uid,
+                classic,
+                0,
+                meta.path("generation").asLong(0),
+                folderUid,
+                folderTitle(folderUid),
+                uiPath(uid),
+                Manager.fromAnnotations(meta.path("annotations")),
+                stored);
     }
 
     /** The classic model inside a v0/v1 object: its spec with the uid the envelope keeps in metadata.name. */
@@ -130,19 +140,27 @@ final class ApisDashboards implements Dashboards {
     @Override
     public void requireSchema(ExportSchema schema) {
         if (schema == ExportSchema.V2 && v2Target() == null) {
-            throw DashException.input("Grafana at " + client.settings().url() + " serves no v2 or v2beta1 version of " + GROUP
-                    + " (it serves " + String.join(", ", versions.dashboard()) + "); import with --schema classic.");
+            throw DashException.input("Grafana at " + client.settings().url() + " serves no v2 or v2beta1 version of "
+                    + GROUP + " (it serves " + String.join(", ", versions.dashboard())
+                    + "); import with --schema classic.");
         }
     }
 
     /** The v2 version dash writes through: v2, else v2beta1; null when neither is served. */
     private SchemaVersion v2Target() {
-        return versions.dashboard().contains("v2") ? SchemaVersion.V2
+        return versions.dashboard().contains("v2")
+                ? SchemaVersion.V2
                 : versions.dashboard().contains("v2beta1") ? SchemaVersion.V2BETA1 : null;
     }
 
     @Override
-    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema) {
+    public SaveResult save(
+            ObjectNode model,
+            LiveDashboard existing,
+            String folderUid,
+            boolean overwrite,
+            String message,
+            ExportSchema schema) {
         String uid = model.path("uid").asText();
         String version;
         ObjectNode spec;
@@ -161,7 +179,12 @@ final class ApisDashboards implements Dashboards {
         try {
             JsonNode saved = existing == null
                     ? client.json(what, "POST", path, envelope(uid, version, null, spec, folderUid, message), false)
-                    : client.json(what, "PUT", path + "/" + uid, envelope(uid, version, existing, spec, folderUid, message), false);
+                    : client.json(
+                            what,
+                            "PUT",
+                            path + "/" + uid,
+                            envelope(uid, version, existing, spec, folderUid, message),
+                            false);
             return result(uid, saved);
         } catch (GrafanaApiException e) {
             if (!overwrite || e.httpStatus() != 409) {
@@ -171,13 +194,19 @@ final class ApisDashboards implements Dashboards {
             LiveDashboard now = read(uid).orElse(null);
             JsonNode saved = now == null
                     ? client.json(what, "POST", path, envelope(uid, version, null, spec, folderUid, message), false)
-                    : client.json(what, "PUT", path + "/" + uid, envelope(uid, version, now, spec, folderUid, message), false);
+                    : client.json(
+                            what,
+                            "PUT",
+                            path + "/" + uid,
+                            envelope(uid, version, now, spec, folderUid, message),
+                            false);
             return result(uid, saved);
         }
     }
 
     /** The object to send: ours for a create; for a replace, the metadata read (resourceVersion, labels, annotations) with our spec. */
-    private ObjectNode envelope(String uid, String version, LiveDashboard existing, ObjectNode spec, String folderUid, String message) {
+    private ObjectNode envelope(
+            String uid, String version, LiveDashboard existing, ObjectNode spec, String folderUid, String message) {
         ObjectNode o = Json.object();
         o.put("apiVersion", GROUP + "/" + version);
         o.put("kind", "Dashboard");
@@ -190,8 +219,10 @@ final class ApisDashboards implements Dashboards {
             meta.remove(SERVER_OWNED_METADATA);
             o.set("metadata", meta);
         }
-        ObjectNode annotations = meta.has("annotations") && meta.get("annotations").isObject()
-                ? (ObjectNode) meta.get("annotations") : meta.putObject("annotations");
+        ObjectNode annotations =
+                meta.has("annotations") && meta.get("annotations").isObject()
+                        ? (ObjectNode) meta.get("annotations")
+                        : meta.putObject("annotations");
         if (folderUid == null || folderUid.isEmpty()) {
             annotations.remove(FOLDER);
         } else {
@@ -225,7 +256,8 @@ final class ApisDashboards implements Dashboards {
                     && (query.folderUids().isEmpty() || query.folderUids().contains(folderUid))
                     && tags.containsAll(query.tags());
             if (matches) {
-                out.add(new SearchHit(uid, item.path("spec").path("title").asText(uid), folderUid, "", List.copyOf(tags)));
+                out.add(new SearchHit(
+                        uid, item.path("spec").path("title").asText(uid), folderUid, "", List.copyOf(tags)));
             }
         }
         return out;
@@ -241,7 +273,8 @@ final class ApisDashboards implements Dashboards {
             String next = null;
             try {
                 do {
-                    JsonNode page = client.json(what, "GET", path, null, false, "limit", Integer.toString(limit), "continue", next);
+                    JsonNode page = client.json(
+                            what, "GET", path, null, false, "limit", Integer.toString(limit), "continue", next);
                     page.path("items").forEach(items::add);
                     next = page.path("metadata").path("continue").asText("");
                     next = next.isEmpty() ? null : next;
@@ -262,9 +295,12 @@ final class ApisDashboards implements Dashboards {
             public List<Folder> folders(String parentUid) {
                 List<Folder> out = new ArrayList<>();
                 for (JsonNode f : list(folderPath(), "listing folders", 500)) {
-                    String parent = f.path("metadata").path("annotations").path(FOLDER).asText("");
+                    String parent =
+                            f.path("metadata").path("annotations").path(FOLDER).asText("");
                     if (parent.equals(parentUid == null ? "" : parentUid)) {
-                        out.add(new Folder(f.path("metadata").path("name").asText(), f.path("spec").path("title").asText(),
+                        out.add(new Folder(
+                                f.path("metadata").path("name").asText(),
+                                f.path("spec").path("title").asText(),
                                 parent.isEmpty() ? null : parent));
                     }
                 }
@@ -284,8 +320,11 @@ final class ApisDashboards implements Dashboards {
                 }
                 o.putObject("spec").put("title", title);
                 JsonNode made = client.json("creating folder \"" + title + "\"", "POST", folderPath(), o, false);
-                String parent = made.path("metadata").path("annotations").path(FOLDER).asText("");
-                return new Folder(made.path("metadata").path("name").asText(), made.path("spec").path("title").asText(title),
+                String parent =
+                        made.path("metadata").path("annotations").path(FOLDER).asText("");
+                return new Folder(
+                        made.path("metadata").path("name").asText(),
+                        made.path("spec").path("title").asText(title),
                         parent.isEmpty() ? null : parent);
             }
 
@@ -299,8 +338,8 @@ final class ApisDashboards implements Dashboards {
     /** A folder uid from its parent and title: at most 40 characters, letters and digits. */
     static String folderUid(String parentUid, String title) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(((parentUid == null ? "" : parentUid) + "/" + title)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(((parentUid == null ? "" : parentUid) + "/" + title).getBytes(StandardCharsets.UTF_8));
             return "dash-" + HexFormat.of().formatHex(h).substring(0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -312,7 +351,9 @@ final class ApisDashboards implements Dashboards {
         static Conversion of(JsonNode object) {
             JsonNode c = object.path("status").path("conversion");
             String stored = c.path("storedVersion").asText("");
-            return new Conversion(c.path("failed").asBoolean(false), stored.isEmpty() ? null : stored,
+            return new Conversion(
+                    c.path("failed").asBoolean(false),
+                    stored.isEmpty() ? null : stored,
                     c.path("error").asText("no reason given"));
         }
     }

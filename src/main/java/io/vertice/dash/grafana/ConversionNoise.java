@@ -2,7 +2,6 @@ package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**
@@ -20,8 +19,7 @@ final class ConversionNoise {
             "preload", JsonNodes.bool(false),
             "fiscalYearStartMonth", JsonNodes.number(0));
 
-    private ConversionNoise() {
-    }
+    private ConversionNoise() {}
 
     /** The dashboard without that noise; the input is not changed. */
     static ObjectNode remove(ObjectNode classic) {
@@ -41,8 +39,12 @@ final class ConversionNoise {
     private static void dropEmptyMigrationMarker(JsonNode panel) {
         JsonNode options = panel.path("options");
         JsonNode marker = options.path("__angularMigration");
-        if (marker.isObject() && marker.path("autoMigrateFrom").asText().equals(panel.path("type").asText())
-                && marker.path("originalOptions").isObject() && marker.path("originalOptions").isEmpty()) {
+        if (marker.isObject()
+                && marker.path("autoMigrateFrom")
+                        .asText()
+                        .equals(panel.path("type").asText())
+                && marker.path("originalOptions").isObject()
+                && marker.path("originalOptions").isEmpty()) {
             ((ObjectNode) options).remove("__angularMigration");
         }
     }

@@ -2,7 +2,6 @@ package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.export.ExportSchema;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +26,13 @@ public interface Dashboards {
      * @param message   the version history note
      * @param schema    the schema to store it in ({@link #requireSchema} said it can)
      */
-    SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema);
+    SaveResult save(
+            ObjectNode model,
+            LiveDashboard existing,
+            String folderUid,
+            boolean overwrite,
+            String message,
+            ExportSchema schema);
 
     /** One sentence (exit 2) when this Grafana cannot store dashboards in {@code schema}. */
     void requireSchema(ExportSchema schema);

@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import io.vertice.dash.DashException;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class FolderResolver {
      * @param uid     the innermost folder's uid; null when it does not exist (yet)
      * @param created the levels created (or, in a dry run, that would be created), outermost first
      */
-    public record Resolution(String path, String uid, List<String> created) {
-    }
+    public record Resolution(String path, String uid, List<String> created) {}
 
     /** Splits and checks a path: segments separated by '/', none empty. */
     public static List<String> segments(String path) {
@@ -39,7 +37,9 @@ public final class FolderResolver {
         for (String s : path.split("/", -1)) {
             String t = s.trim();
             if (t.isEmpty()) {
-                throw DashException.input("--folder \"" + path + "\" has an empty level; write levels separated by single slashes, like Cockpit/Consciousness.");
+                throw DashException.input(
+                        "--folder \"" + path
+                                + "\" has an empty level; write levels separated by single slashes, like Cockpit/Consciousness.");
             }
             out.add(t);
         }
@@ -85,9 +85,11 @@ public final class FolderResolver {
                 String parent = parentUid;
                 listed.remove(parentUid == null ? "" : parentUid);
                 ours = false;
-                made = find(title, parentUid, normalised).orElseThrow(() -> DashException.remote(
-                        "Grafana says folder \"" + here + "\" already exists (409) but does not list it under "
-                                + (parent == null ? "the root" : "its parent") + "; check that the service account may read it."));
+                made = find(title, parentUid, normalised)
+                        .orElseThrow(() -> DashException.remote(
+                                "Grafana says folder \"" + here + "\" already exists (409) but does not list it under "
+                                        + (parent == null ? "the root" : "its parent")
+                                        + "; check that the service account may read it."));
             }
             // nested Grafana names the parent of a nested folder; one that ignored parentUid does not
             if (parentUid != null && !parentUid.equals(made.parentUid())) {
@@ -118,21 +120,29 @@ public final class FolderResolver {
      * that is how such a server is recognised, before anything is created in the wrong place.
      */
     private Optional<Folder> find(String title, String parentUid, String path) {
-        List<Folder> children = listed.computeIfAbsent(parentUid == null ? "" : parentUid, k -> client.folders(parentUid));
+        List<Folder> children =
+                listed.computeIfAbsent(parentUid == null ? "" : parentUid, k -> client.folders(parentUid));
         if (parentUid != null) {
             for (Folder f : children) {
-                if (f.uid().equals(parentUid) || (f.parentUid() != null && !f.parentUid().equals(parentUid))) {
+                if (f.uid().equals(parentUid)
+                        || (f.parentUid() != null && !f.parentUid().equals(parentUid))) {
                     throw noNestedFolders(path);
                 }
             }
         }
-        Optional<Folder> exact = children.stream().filter(f -> f.title().equals(title)).findFirst();
-        return exact.isPresent() ? exact : children.stream().filter(f -> f.title().equalsIgnoreCase(title)).findFirst();
+        Optional<Folder> exact =
+                children.stream().filter(f -> f.title().equals(title)).findFirst();
+        return exact.isPresent()
+                ? exact
+                : children.stream()
+                        .filter(f -> f.title().equalsIgnoreCase(title))
+                        .findFirst();
     }
 
     private DashException noNestedFolders(String path) {
         return DashException.remote("Grafana at " + client.where() + " does not support nested folders, so --folder \""
-                + path + "\" cannot be created; enable the nestedFolders feature toggle (Grafana 10) or upgrade to Grafana 11,"
+                + path
+                + "\" cannot be created; enable the nestedFolders feature toggle (Grafana 10) or upgrade to Grafana 11,"
                 + " or use a single-level --folder.");
     }
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Outside a git work tree, or without git installed, the answers are "none" and "no".
  */
 public final class Git {
-    private Git() {
-    }
+    private Git() {}
 
     /** The short commit of HEAD in {@code dir}'s work tree, or null outside one. */
     public static String shortCommit(Path dir) {
@@ -28,20 +27,27 @@ public final class Git {
      */
     public static boolean hasLocalChanges(Path file) {
         Path abs = file.toAbsolutePath();
-        Output o = run(abs.getParent(), "status", "--porcelain", "--", abs.getFileName().toString());
+        Output o = run(
+                abs.getParent(),
+                "status",
+                "--porcelain",
+                "--",
+                abs.getFileName().toString());
         return o != null && o.exit == 0 && !o.text.isBlank();
     }
 
-    private record Output(int exit, String text) {
-    }
+    private record Output(int exit, String text) {}
 
     private static Output run(Path dir, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             p.getOutputStream().close();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -2,7 +2,6 @@ package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.DashException;
-
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -13,12 +12,13 @@ import java.util.function.Consumer;
  * of the package for the Grafana commands.
  */
 public final class GrafanaApis {
-    private GrafanaApis() {
-    }
+    private GrafanaApis() {}
 
     /** Which API to speak: decided by discovery, or pinned. */
     public enum Choice {
-        AUTO, LEGACY, APIS;
+        AUTO,
+        LEGACY,
+        APIS;
 
         /** {@code auto}, {@code legacy} or {@code apis}. */
         public static Choice parse(String text) {
@@ -39,7 +39,9 @@ public final class GrafanaApis {
      */
     public static Dashboards connect(GrafanaClient client, Choice choice, String namespace, Consumer<String> log) {
         client.health();
-        String ns = namespace != null && !namespace.isBlank() ? namespace.trim() : namespaceOf(client.settings().orgId());
+        String ns = namespace != null && !namespace.isBlank()
+                ? namespace.trim()
+                : namespaceOf(client.settings().orgId());
         if (choice == Choice.LEGACY) {
             log.accept("using the legacy /api (pinned by --api legacy)");
             return legacy(client, log, namespace);
@@ -48,14 +50,16 @@ public final class GrafanaApis {
         ApiVersions versions = groups == null ? null : ApiVersions.of(groups);
         if (versions == null) {
             if (choice == Choice.APIS) {
-                throw DashException.remote("Grafana at " + client.settings().url() + " does not serve " + ApisDashboards.GROUP
-                        + " and " + ApisDashboards.FOLDER_GROUP + " under /apis (Grafana 12 or newer does); drop --api apis to use the legacy API.");
+                throw DashException.remote("Grafana at " + client.settings().url() + " does not serve "
+                        + ApisDashboards.GROUP + " and " + ApisDashboards.FOLDER_GROUP
+                        + " under /apis (Grafana 12 or newer does); drop --api apis to use the legacy API.");
             }
             log.accept("GET /apis lists no " + ApisDashboards.GROUP + ": using the legacy /api");
             return legacy(client, log, namespace);
         }
         log.accept("using /apis: " + ApisDashboards.GROUP + "/" + versions.classic()
-                + (versions.v2() == null ? "" : " (v2: " + versions.v2() + ")") + ", " + ApisDashboards.FOLDER_GROUP + "/"
+                + (versions.v2() == null ? "" : " (v2: " + versions.v2() + ")") + ", " + ApisDashboards.FOLDER_GROUP
+                + "/"
                 + versions.folder() + ", namespace " + ns);
         return new ApisDashboards(client, versions, ns);
     }
@@ -70,11 +74,13 @@ public final class GrafanaApis {
             JsonNode groups = client.discovery();
             ApiVersions versions = groups == null ? null : ApiVersions.of(groups);
             if (versions == null) {
-                throw DashException.remote("Grafana at " + client.settings().url() + " refers dash to /apis, but GET /apis does not list "
-                        + ApisDashboards.GROUP + "; check that a proxy in front of Grafana passes /apis through.");
+                throw DashException.remote("Grafana at " + client.settings().url()
+                        + " refers dash to /apis, but GET /apis does not list " + ApisDashboards.GROUP
+                        + "; check that a proxy in front of Grafana passes /apis through.");
             }
             // the namespace the 406 names is Grafana's own word; an explicit --namespace still wins
-            return new ApisDashboards(client, versions, namespace != null && !namespace.isBlank() ? namespace.trim() : named);
+            return new ApisDashboards(
+                    client, versions, namespace != null && !namespace.isBlank() ? namespace.trim() : named);
         });
     }
 }

@@ -10,15 +10,6 @@ import io.vertice.dash.http.RetryPolicy;
 import io.vertice.dash.http.RetryingClient;
 import io.vertice.dash.http.Unreachable;
 import io.vertice.dash.json.Json;
-import okhttp3.ConnectionPool;
-import okhttp3.Credentials;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -31,6 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * Grafana's HTTP API, the parts dash needs: health, dashboards by uid, folders, search.
@@ -47,6 +46,7 @@ public final class GrafanaClient implements AutoCloseable {
      * added the {@code dashboardUIDs} search filter that {@code dash pull --uid} relies on.
      */
     public static final String MIN_VERSION = "9.1";
+
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Pattern VERSION = Pattern.compile("^v?(\\d+)\\.(\\d+)");
 
@@ -78,9 +78,10 @@ public final class GrafanaClient implements AutoCloseable {
         HttpAnswer a = call("checking Grafana's health", get(url("api/health")));
         JsonNode body = a.json();
         if (body == null || !body.isObject() || !body.has("database")) {
-            throw DashException.remote(settings.url() + " does not look like Grafana: GET /api/health answered "
-                    + a.code() + (a.contentType() == null ? "" : " " + a.contentType())
-                    + " without Grafana's health document; check GRAFANA_URL (Grafana's root URL, including any sub-path).");
+            throw DashException.remote(
+                    settings.url() + " does not look like Grafana: GET /api/health answered "
+                            + a.code() + (a.contentType() == null ? "" : " " + a.contentType())
+                            + " without Grafana's health document; check GRAFANA_URL (Grafana's root URL, including any sub-path).");
         }
         Health h = new Health(textOrNull(body, "version"), body.path("database").asText());
         if (!"ok".equals(h.database())) {
@@ -88,8 +89,9 @@ public final class GrafanaClient implements AutoCloseable {
                     + "' (HTTP " + a.code() + "); fix Grafana's database and try again.");
         }
         if (h.version() != null && !atLeast(h.version(), MIN_VERSION)) {
-            throw DashException.remote("Grafana " + h.version() + " at " + settings.url() + " is too old; dash needs "
-                    + MIN_VERSION + " or newer (service account tokens, the dashboardUIDs search filter); upgrade Grafana.");
+            throw DashException.remote(
+                    "Grafana " + h.version() + " at " + settings.url() + " is too old; dash needs " + MIN_VERSION
+                            + " or newer (service account tokens, the dashboardUIDs search filter); upgrade Grafana.");
         }
         if (h.version() == null) {
             log.accept("Grafana hides its version; assuming it is " + MIN_VERSION + " or newer");
@@ -120,7 +122,9 @@ public final class GrafanaClient implements AutoCloseable {
      */
     public Optional<LiveDashboard> dashboard(String uid) {
         String what = "reading dashboard " + uid;
-        HttpAnswer a = call(what, get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
+        HttpAnswer a = call(
+                what,
+                get(url("api/dashboards/uid").newBuilder().addPathSegment(uid).build()));
         if (a.code() == 404) {
             return Optional.empty();
         }
@@ -134,15 +138,26 @@ public final class GrafanaClient implements AutoCloseable {
         JsonNode body = requireOk(a, what, true);
         JsonNode dash = body.get("dashboard");
         if (dash == null || !dash.isObject()) {
-            throw DashException.remote("Grafana's answer for dashboard " + uid + " has no dashboard model; is " + settings.url() + " Grafana?");
+            throw DashException.remote("Grafana's answer for dashboard " + uid + " has no dashboard model; is "
+                    + settings.url() + " Grafana?");
         }
         JsonNode meta = body.path("meta");
         // meta.provisioned is true only when Grafana refuses API saves (the provider does not allow UI updates)
         Manager manager = meta.path("provisioned").asBoolean(false)
-                ? new Manager(Manager.FILE_PROVISIONING, meta.path("provisionedExternalId").asText("")) : null;
-        return Optional.of(new LiveDashboard(uid, (ObjectNode) dash, dash.path("id").asLong(0), dash.path("version").asLong(0),
-                meta.path("folderUid").asText(""), meta.path("folderTitle").asText(""), meta.path("url").asText(""),
-                manager, null));
+                ? new Manager(
+                        Manager.FILE_PROVISIONING,
+                        meta.path("provisionedExternalId").asText(""))
+                : null;
+        return Optional.of(new LiveDashboard(
+                uid,
+                (ObjectNode) dash,
+                dash.path("id").asLong(0),
+                dash.path("version").asLong(0),
+                meta.path("folderUid").asText(""),
+                meta.path("folderTitle").asText(""),
+                meta.path("url").asText(""),
+                manager,
+                null));
     }
 
     /**
@@ -162,10 +177,14 @@ public final class GrafanaClient implements AutoCloseable {
         payload.put("overwrite", overwrite);
         payload.put("message", message);
         String uid = dashboard.path("uid").asText("");
-        String what = "saving dashboard " + (uid.isEmpty() ? dashboard.path("title").asText() : uid);
+        String what =
+                "saving dashboard " + (uid.isEmpty() ? dashboard.path("title").asText() : uid);
         HttpAnswer a = call(what, post(url("api/dashboards/db"), payload));
         JsonNode body = requireOk(a, what, false);
-        return new SaveResult(body.path("uid").asText(uid), body.path("version").asLong(0), body.path("url").asText(""));
+        return new SaveResult(
+                body.path("uid").asText(uid),
+                body.path("version").asLong(0),
+                body.path("url").asText(""));
     }
 
     /**
@@ -176,7 +195,8 @@ public final class GrafanaClient implements AutoCloseable {
         List<Folder> out = new ArrayList<>();
         int limit = 1000;
         for (int page = 1; ; page++) {
-            HttpUrl.Builder u = url("api/folders").newBuilder()
+            HttpUrl.Builder u = url("api/folders")
+                    .newBuilder()
                     .addQueryParameter("limit", Integer.toString(limit))
                     .addQueryParameter("page", Integer.toString(page));
             if (parentUid != null) {
@@ -212,7 +232,8 @@ public final class GrafanaClient implements AutoCloseable {
     public List<SearchHit> search(SearchQuery query, int pageSize) {
         List<SearchHit> out = new ArrayList<>();
         for (int page = 1; ; page++) {
-            HttpUrl.Builder u = url("api/search").newBuilder()
+            HttpUrl.Builder u = url("api/search")
+                    .newBuilder()
                     .addQueryParameter("type", "dash-db")
                     .addQueryParameter("limit", Integer.toString(pageSize))
                     .addQueryParameter("page", Integer.toString(page));
@@ -223,8 +244,12 @@ public final class GrafanaClient implements AutoCloseable {
             for (JsonNode h : body) {
                 List<String> tags = new ArrayList<>();
                 h.path("tags").forEach(t -> tags.add(t.asText()));
-                out.add(new SearchHit(h.path("uid").asText(), h.path("title").asText(), h.path("folderUid").asText(""),
-                        h.path("folderTitle").asText(""), List.copyOf(tags)));
+                out.add(new SearchHit(
+                        h.path("uid").asText(),
+                        h.path("title").asText(),
+                        h.path("folderUid").asText(""),
+                        h.path("folderTitle").asText(""),
+                        List.copyOf(tags)));
             }
             if (body.size() < pageSize) {
                 return out;
@@ -288,13 +313,20 @@ public final class GrafanaClient implements AutoCloseable {
     }
 
     private static Request get(HttpUrl url) {
-        return new Request.Builder().url(url).get().header("Accept", "application/json").build();
+        return new Request.Builder()
+                .url(url)
+                .get()
+                .header("Accept", "application/json")
+                .build();
     }
 
     private static Request post(HttpUrl url, JsonNode body) {
         try {
-            return new Request.Builder().url(url).header("Accept", "application/json")
-                    .post(RequestBody.create(Json.MAPPER.writeValueAsString(body), JSON)).build();
+            return new Request.Builder()
+                    .url(url)
+                    .header("Accept", "application/json")
+                    .post(RequestBody.create(Json.MAPPER.writeValueAsString(body), JSON))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -317,22 +349,30 @@ public final class GrafanaClient implements AutoCloseable {
         String where = "Grafana at " + settings.url();
         String tries = attempts > 1 ? " (tried " + attempts + " times)" : "";
         if (e instanceof SSLException) {
-            return DashException.remote("the TLS connection to " + where + " failed while " + what + " (" + e.getMessage()
-                    + "); pass --ca-cert FILE with the CA that signed Grafana's certificate, or --insecure-skip-tls-verify for a throw-away test setup.", e);
+            return DashException.remote(
+                    "the TLS connection to " + where + " failed while " + what + " (" + e.getMessage()
+                            + "); pass --ca-cert FILE with the CA that signed Grafana's certificate, or --insecure-skip-tls-verify for a throw-away test setup.",
+                    e);
         }
         if (e instanceof UnknownHostException) {
             return DashException.remote("cannot resolve the host of " + settings.url() + "; check GRAFANA_URL.", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return DashException.remote(where + " did not answer in time while " + what + tries
-                    + "; check that Grafana is healthy, or raise --timeout.", e);
+            return DashException.remote(
+                    where + " did not answer in time while " + what + tries
+                            + "; check that Grafana is healthy, or raise --timeout.",
+                    e);
         }
         if (e instanceof ConnectException) {
-            return DashException.remote("cannot connect to " + where + " while " + what + tries
-                    + "; check GRAFANA_URL and that Grafana is running.", e);
+            return DashException.remote(
+                    "cannot connect to " + where + " while " + what + tries
+                            + "; check GRAFANA_URL and that Grafana is running.",
+                    e);
         }
-        return DashException.remote("the connection to " + where + " failed while " + what + tries + ": "
-                + e.getMessage() + "; check that Grafana (or a proxy in front of it) is healthy and try again.", e);
+        return DashException.remote(
+                "the connection to " + where + " failed while " + what + tries + ": " + e.getMessage()
+                        + "; check that Grafana (or a proxy in front of it) is healthy and try again.",
+                e);
     }
 
     /** The JSON body of a 2xx answer; otherwise the sentence for this failure ({@code read}: the request only reads). */
@@ -345,12 +385,17 @@ public final class GrafanaClient implements AutoCloseable {
             }
             return json;
         }
-        // the legacy API says {"status": "version-mismatch"}; /apis a Kubernetes Status {"status": "Failure", "reason": "Conflict"}
+        // the legacy API says {"status": "version-mismatch"}; /apis a Kubernetes Status {"status": "Failure", "reason":
+        // "Conflict"}
         boolean k8sStatus = json != null && "Status".equals(json.path("kind").asText());
         String apiStatus = json == null ? null : textOrNull(json, k8sStatus ? "reason" : "status");
         String apiMessage = json == null ? null : textOrNull(json, "message");
-        GrafanaApiException e = new GrafanaApiException(a.code(), apiStatus, apiMessage,
-                GrafanaErrors.sentence(what, read, settings, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
+        GrafanaApiException e = new GrafanaApiException(
+                a.code(),
+                apiStatus,
+                apiMessage,
+                GrafanaErrors.sentence(
+                        what, read, settings, a.code(), a.reason(), apiStatus, apiMessage, a.attempts()));
         if (e.failsTheRun() && refused == null) {
             refused = e;
         }
@@ -364,7 +409,8 @@ public final class GrafanaClient implements AutoCloseable {
 
     /** dash's HTTP defaults ({@link HttpClients}) plus Grafana's credentials, organisation, CA and pool size. */
     private static OkHttpClient buildHttp(GrafanaSettings s) {
-        String authorization = s.token() != null ? "Bearer " + s.token()
+        String authorization = s.token() != null
+                ? "Bearer " + s.token()
                 : s.password() != null ? Credentials.basic(s.user(), s.password()) : null;
         OkHttpClient.Builder b = HttpClients.builder(s.retry())
                 // synchronous calls from our own worker pool: the dispatcher limits only async calls

@@ -8,8 +8,7 @@ package io.vertice.dash.grafana;
  * provisioned dashboard, and 5xx after retries.
  */
 public final class GrafanaErrors {
-    private GrafanaErrors() {
-    }
+    private GrafanaErrors() {}
 
     /**
      * @param read  whether the request only reads (a 403 then means no read access, not missing write access)
@@ -18,16 +17,27 @@ public final class GrafanaErrors {
     // the conflict statuses' switch falls through to the checks after it for any other status, which an
     // expression switch cannot do
     @SuppressWarnings("StatementSwitchToExpressionSwitch")
-    static String sentence(String what, boolean read, GrafanaSettings settings, int code, String reason, String apiStatus,
-                           String apiMessage, int attempts) {
-        String answer = code + (apiStatus != null ? " " + apiStatus : "")
-                + (apiMessage != null ? " \"" + apiMessage + "\"" : reason == null || reason.isEmpty() ? "" : " " + reason);
+    static String sentence(
+            String what,
+            boolean read,
+            GrafanaSettings settings,
+            int code,
+            String reason,
+            String apiStatus,
+            String apiMessage,
+            int attempts) {
+        String answer = code
+                + (apiStatus != null ? " " + apiStatus : "")
+                + (apiMessage != null
+                        ? " \"" + apiMessage + "\""
+                        : reason == null || reason.isEmpty() ? "" : " " + reason);
         if (code == 401) {
             String advice = settings.token() != null
                     ? "the token is invalid, expired or revoked; create a new service account token and set GRAFANA_TOKEN."
                     : settings.password() != null
-                    ? "the user " + settings.user() + " or its password is wrong, or basic auth is disabled in Grafana; check GRAFANA_USER and GRAFANA_PASSWORD."
-                    : "no credentials were sent and Grafana requires them; set GRAFANA_TOKEN (a service account token) or GRAFANA_USER and GRAFANA_PASSWORD.";
+                            ? "the user " + settings.user()
+                                    + " or its password is wrong, or basic auth is disabled in Grafana; check GRAFANA_USER and GRAFANA_PASSWORD."
+                            : "no credentials were sent and Grafana requires them; set GRAFANA_TOKEN (a service account token) or GRAFANA_USER and GRAFANA_PASSWORD.";
             return "Grafana refused the credentials while " + what + " (" + answer + "): " + advice;
         }
         if (code == 403 && read) {
@@ -44,7 +54,8 @@ public final class GrafanaErrors {
                     return what + " failed: the dashboard was changed in Grafana by someone else since dash read it ("
                             + answer + "); run the import again, or pass --overwrite to replace their change.";
                 case "name-exists":
-                    return what + " failed: another dashboard with the same title or uid already exists in that folder ("
+                    return what
+                            + " failed: another dashboard with the same title or uid already exists in that folder ("
                             + answer + "); rename one of them, or pass --overwrite to replace the other one.";
                 case "AlreadyExists":
                     return what + " failed: Grafana already has a dashboard with this uid (" + answer
@@ -56,16 +67,22 @@ public final class GrafanaErrors {
                     break;
             }
         }
-        if (code == 400 && apiMessage != null && apiMessage.toLowerCase(java.util.Locale.ROOT).contains("provisioned")) {
-            return what + " failed: the dashboard is provisioned from a file on the Grafana server and Grafana refuses API changes to it ("
-                    + answer + "); change the provisioning file instead (for ours: `dash export`, then let Grafana reload"
+        if (code == 400
+                && apiMessage != null
+                && apiMessage.toLowerCase(java.util.Locale.ROOT).contains("provisioned")) {
+            return what
+                    + " failed: the dashboard is provisioned from a file on the Grafana server and Grafana refuses API changes to it ("
+                    + answer
+                    + "); change the provisioning file instead (for ours: `dash export`, then let Grafana reload"
                     + " monitoring/grafana/dashboards), or remove it from provisioning to manage it with dash import.";
         }
         if (code == 404) {
-            return what + " failed: Grafana has no such resource (" + answer + "); check the uid or folder, which may have been deleted.";
+            return what + " failed: Grafana has no such resource (" + answer
+                    + "); check the uid or folder, which may have been deleted.";
         }
         if (code >= 500) {
-            return "Grafana failed while " + what + " (" + answer + (attempts > 1 ? ", tried " + attempts + " times" : "")
+            return "Grafana failed while " + what + " (" + answer
+                    + (attempts > 1 ? ", tried " + attempts + " times" : "")
                     + "); check Grafana's logs and try again later.";
         }
         return "Grafana rejected " + what + " (" + answer + "); check the dashboard JSON and Grafana's logs.";

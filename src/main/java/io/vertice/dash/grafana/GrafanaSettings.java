@@ -2,9 +2,8 @@ package io.vertice.dash.grafana;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.http.RetryPolicy;
-import okhttp3.HttpUrl;
-
 import java.nio.file.Path;
+import okhttp3.HttpUrl;
 
 /**
  * Everything needed to talk to one Grafana: where, as whom, and how patiently. Built with
@@ -21,13 +20,22 @@ import java.nio.file.Path;
  * @param retry                 timeouts and retries
  * @param parallel              how many requests may be in flight at once
  */
-public record GrafanaSettings(HttpUrl url, String token, String user, String password, Long orgId,
-                              Path caCert, boolean insecureSkipTlsVerify, boolean allowInsecureHttp,
-                              RetryPolicy retry, int parallel) {
+public record GrafanaSettings(
+        HttpUrl url,
+        String token,
+        String user,
+        String password,
+        Long orgId,
+        Path caCert,
+        boolean insecureSkipTlsVerify,
+        boolean allowInsecureHttp,
+        RetryPolicy retry,
+        int parallel) {
 
     public GrafanaSettings {
         if (url == null) {
-            throw DashException.input("no Grafana URL: pass --url or set GRAFANA_URL (for example http://localhost:3000).");
+            throw DashException.input(
+                    "no Grafana URL: pass --url or set GRAFANA_URL (for example http://localhost:3000).");
         }
         if (parallel < 1) {
             throw DashException.input("--parallel must be at least 1, got " + parallel + ".");
@@ -39,9 +47,10 @@ public record GrafanaSettings(HttpUrl url, String token, String user, String pas
         user = blankToNull(user);
         password = blankToNull(password);
         if (token == null && (user == null) != (password == null)) {
-            throw DashException.input(user == null
-                    ? "a Grafana password was given without a user: set GRAFANA_USER (or --user) too, or use GRAFANA_TOKEN."
-                    : "a Grafana user was given without a password: set GRAFANA_PASSWORD too, or use GRAFANA_TOKEN.");
+            throw DashException.input(
+                    user == null
+                            ? "a Grafana password was given without a user: set GRAFANA_USER (or --user) too, or use GRAFANA_TOKEN."
+                            : "a Grafana user was given without a password: set GRAFANA_PASSWORD too, or use GRAFANA_TOKEN.");
         }
     }
 
@@ -77,7 +86,8 @@ public record GrafanaSettings(HttpUrl url, String token, String user, String pas
 
     @Override
     public String toString() {
-        return "GrafanaSettings[url=" + url + ", auth=" + (token != null ? "token" : password != null ? "basic user " + user : "none")
+        return "GrafanaSettings[url=" + url + ", auth="
+                + (token != null ? "token" : password != null ? "basic user " + user : "none")
                 + ", orgId=" + orgId + ", caCert=" + caCert + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
                 + ", allowInsecureHttp=" + allowInsecureHttp + ", retry=" + retry + ", parallel=" + parallel + "]";
     }
@@ -102,10 +112,12 @@ public record GrafanaSettings(HttpUrl url, String token, String user, String pas
             }
             HttpUrl parsed = HttpUrl.parse(text.trim());
             if (parsed == null) {
-                throw DashException.input("the Grafana URL " + redactUserInfo(text) + " is not an http:// or https:// URL.");
+                throw DashException.input(
+                        "the Grafana URL " + redactUserInfo(text) + " is not an http:// or https:// URL.");
             }
             if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-                throw DashException.input("the Grafana URL must not contain credentials; put them in GRAFANA_USER and GRAFANA_PASSWORD (or GRAFANA_TOKEN) instead.");
+                throw DashException.input(
+                        "the Grafana URL must not contain credentials; put them in GRAFANA_USER and GRAFANA_PASSWORD (or GRAFANA_TOKEN) instead.");
             }
             this.url = parsed;
             return this;
@@ -158,8 +170,17 @@ public record GrafanaSettings(HttpUrl url, String token, String user, String pas
         }
 
         public GrafanaSettings build() {
-            return new GrafanaSettings(url, token, user, password, orgId, caCert, insecureSkipTlsVerify,
-                    allowInsecureHttp, retry, parallel);
+            return new GrafanaSettings(
+                    url,
+                    token,
+                    user,
+                    password,
+                    orgId,
+                    caCert,
+                    insecureSkipTlsVerify,
+                    allowInsecureHttp,
+                    retry,
+                    parallel);
         }
 
         private static String redactUserInfo(String text) {

@@ -6,5 +6,4 @@ package io.vertice.dash.grafana;
  * @param version  Grafana's version, or null when the server hides it
  * @param database the database state ({@code ok} when healthy)
  */
-public record Health(String version, String database) {
-}
+public record Health(String version, String database) {}

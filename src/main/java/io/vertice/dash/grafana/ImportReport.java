@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import io.vertice.dash.ExitCodes;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,12 @@ import java.util.List;
  * @param validationLines  findings of --validate (empty without it)
  * @param blockedByValidation whether validation found errors, so nothing was pushed
  */
-public record ImportReport(List<ImportResult> results, FolderResolver.Resolution folder, boolean dryRun,
-                           List<String> validationLines, boolean blockedByValidation) {
+public record ImportReport(
+        List<ImportResult> results,
+        FolderResolver.Resolution folder,
+        boolean dryRun,
+        List<String> validationLines,
+        boolean blockedByValidation) {
 
     public ImportReport {
         results = List.copyOf(results);
@@ -22,7 +25,9 @@ public record ImportReport(List<ImportResult> results, FolderResolver.Resolution
     }
 
     public long failed() {
-        return results.stream().filter(r -> r.action() == ImportResult.Action.FAILED).count();
+        return results.stream()
+                .filter(r -> r.action() == ImportResult.Action.FAILED)
+                .count();
     }
 
     /** 1 when validation blocked the import, 3 when any dashboard failed, 0 otherwise. */

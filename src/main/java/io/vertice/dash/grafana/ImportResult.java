@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import io.vertice.dash.diff.Change;
-
 import java.util.List;
 
 /**
@@ -17,8 +16,16 @@ import java.util.List;
  * @param error   the sentence explaining a failure, or null
  * @param manager who else manages the dashboard, when that is why it is skipped or failed; else null
  */
-public record ImportResult(String uid, String title, String folder, Action action, Long version, String url,
-                           List<Change> changes, String error, Manager manager) {
+public record ImportResult(
+        String uid,
+        String title,
+        String folder,
+        Action action,
+        Long version,
+        String url,
+        List<Change> changes,
+        String error,
+        Manager manager) {
 
     public ImportResult {
         changes = List.copyOf(changes);
@@ -26,11 +33,16 @@ public record ImportResult(String uid, String title, String folder, Action actio
 
     /** The action for the table: the word, with why for a skip ({@code skip (provisioned: change the file on the server)}). */
     public String actionText(boolean dryRun) {
-        return action.word(dryRun) + (action == Action.SKIP && manager != null ? " (" + manager.skipReason() + ")" : "");
+        return action.word(dryRun)
+                + (action == Action.SKIP && manager != null ? " (" + manager.skipReason() + ")" : "");
     }
 
     public enum Action {
-        CREATE, UPDATE, UNCHANGED, SKIP, FAILED;
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        SKIP,
+        FAILED;
 
         /** The word for the summary table, in past tense, or as an intention in a dry run. */
         public String word(boolean dryRun) {

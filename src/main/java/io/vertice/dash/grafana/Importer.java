@@ -1,13 +1,12 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.DashException;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.Normalizer;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.export.ExportSchema;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,19 +54,20 @@ public final class Importer {
      * @param overwrite  save even over a concurrent change or a same-named dashboard
      * @param schema     the schema to store dashboards in (v2 needs Grafana 12+ through /apis)
      */
-    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite, ExportSchema schema) {
-    }
+    public record Options(String folderPath, String message, boolean dryRun, boolean overwrite, ExportSchema schema) {}
 
     public ImportReport run(List<DashboardDocument> dashboards, Options options) {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (DashboardDocument d : dashboards) {
             if (d.uid() == null || d.uid().isBlank()) {
-                throw DashException.input(d.origin() + " has no uid; give every dashboard a stable uid so dash can find Grafana's copy.");
+                throw DashException.input(
+                        d.origin() + " has no uid; give every dashboard a stable uid so dash can find Grafana's copy.");
             }
             String before = seen.put(d.uid(), d.origin());
             if (before != null) {
                 // two saves of one uid would race and overwrite each other
-                throw DashException.input(before + " and " + d.origin() + " both have uid " + d.uid() + "; import one of them.");
+                throw DashException.input(
+                        before + " and " + d.origin() + " both have uid " + d.uid() + "; import one of them.");
             }
         }
         List<String> validation = List.of();
@@ -84,11 +84,13 @@ public final class Importer {
             for (DashboardDocument d : dashboards) {
                 // never store a v2 dashboard that silently lacks something of ours
                 V2Features.v2Loss(d.classic()).ifPresent(loss -> {
-                    throw DashException.input(d.origin() + " (" + d.uid() + "): " + loss + "; import it with --schema classic.");
+                    throw DashException.input(
+                            d.origin() + " (" + d.uid() + "): " + loss + "; import it with --schema classic.");
                 });
             }
         }
-        FolderResolver.Resolution folder = options.folderPath() == null ? null
+        FolderResolver.Resolution folder = options.folderPath() == null
+                ? null
                 : new FolderResolver(grafana.folders()).resolve(options.folderPath(), !options.dryRun());
 
         int parallel = grafana.client().settings().parallel();
@@ -131,11 +133,15 @@ public final class Importer {
         try {
             Optional<LiveDashboard> live = grafana.read(d.uid());
             if (folder == null) {
-                folderName = live.map(l -> l.folderTitle().isEmpty() ? (l.folderUid().isEmpty() ? "(root)" : l.folderUid()) : l.folderTitle())
+                folderName = live.map(l -> l.folderTitle().isEmpty()
+                                ? (l.folderUid().isEmpty() ? "(root)" : l.folderUid())
+                                : l.folderTitle())
                         .orElse("(root)");
             }
             ObjectNode ours = Normalizer.normalize(d.classic());
-            String targetFolderUid = folder != null ? folder.uid() : live.map(LiveDashboard::folderUid).orElse(null);
+            String targetFolderUid = folder != null
+                    ? folder.uid()
+                    : live.map(LiveDashboard::folderUid).orElse(null);
             ImportResult.Action action;
             List<Change> changes = List.of();
             if (live.isEmpty()) {
@@ -146,25 +152,66 @@ public final class Importer {
                 changes = l.dashboard() == null ? List.of() : DashboardDiff.compare(l.comparable(ours), l.dashboard());
                 boolean moves = folder != null && !String.valueOf(folder.uid()).equals(l.folderUid());
                 if (l.dashboard() != null && changes.isEmpty() && !moves) {
-                    return new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.UNCHANGED, l.version(),
-                            absolute(l.url()), List.of(), null, null);
+                    return new ImportResult(
+                            d.uid(),
+                            d.label(),
+                            folderName,
+                            ImportResult.Action.UNCHANGED,
+                            l.version(),
+                            absolute(l.url()),
+                            List.of(),
+                            null,
+                            null);
                 }
                 if (l.manager() != null) {
                     // Grafana refuses (provisioning) or the manager would undo (Git Sync, Terraform) any save of ours
                     return options.dryRun()
-                            ? new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.SKIP, l.version(), absolute(l.url()),
-                            changes, null, l.manager())
-                            : new ImportResult(d.uid(), d.label(), folderName, ImportResult.Action.FAILED, null, absolute(l.url()),
-                            List.of(), l.manager().refusal(d.uid()), l.manager());
+                            ? new ImportResult(
+                                    d.uid(),
+                                    d.label(),
+                                    folderName,
+                                    ImportResult.Action.SKIP,
+                                    l.version(),
+                                    absolute(l.url()),
+                                    changes,
+                                    null,
+                                    l.manager())
+                            : new ImportResult(
+                                    d.uid(),
+                                    d.label(),
+                                    folderName,
+                                    ImportResult.Action.FAILED,
+                                    null,
+                                    absolute(l.url()),
+                                    List.of(),
+                                    l.manager().refusal(d.uid()),
+                                    l.manager());
                 }
                 action = ImportResult.Action.UPDATE;
             }
             if (options.dryRun()) {
-                return new ImportResult(d.uid(), d.label(), folderName, action,
-                        live.map(LiveDashboard::version).orElse(null), live.map(l -> absolute(l.url())).orElse(""), changes, null, null);
+                return new ImportResult(
+                        d.uid(),
+                        d.label(),
+                        folderName,
+                        action,
+                        live.map(LiveDashboard::version).orElse(null),
+                        live.map(l -> absolute(l.url())).orElse(""),
+                        changes,
+                        null,
+                        null);
             }
             SaveResult saved = saveOrRecognise(d.uid(), ours, live.orElse(null), targetFolderUid, options);
-            return new ImportResult(d.uid(), d.label(), folderName, action, saved.version(), absolute(saved.url()), changes, null, null);
+            return new ImportResult(
+                    d.uid(),
+                    d.label(),
+                    folderName,
+                    action,
+                    saved.version(),
+                    absolute(saved.url()),
+                    changes,
+                    null,
+                    null);
         } catch (GrafanaApiException e) {
             if (e.failsTheRun()) {
                 throw e;
@@ -172,7 +219,8 @@ public final class Importer {
             String sentence = e.getMessage();
             if (e.httpStatus() == 404) {
                 // reads answer 404 as "absent"; only the save can get here: its folder is gone
-                sentence = "saving dashboard " + d.uid() + " failed: its folder " + folderName + " no longer exists in Grafana ("
+                sentence = "saving dashboard " + d.uid() + " failed: its folder " + folderName
+                        + " no longer exists in Grafana ("
                         + e.httpStatus() + (e.apiMessage() == null ? "" : " \"" + e.apiMessage() + "\"")
                         + "); it was probably deleted during the import; run the import again to recreate it.";
             }
@@ -188,17 +236,21 @@ public final class Importer {
      * the right folder), the save did happen — a retried request whose first answer was lost, or someone
      * saved the same content — and that is success, not a conflict.
      */
-    private SaveResult saveOrRecognise(String uid, ObjectNode ours, LiveDashboard existing, String folderUid, Options options) {
+    private SaveResult saveOrRecognise(
+            String uid, ObjectNode ours, LiveDashboard existing, String folderUid, Options options) {
         try {
             return grafana.save(ours, existing, folderUid, options.overwrite(), options.message(), options.schema());
         } catch (GrafanaApiException e) {
             boolean conflict = (e.httpStatus() == 409 || e.httpStatus() == 412)
-                    && List.of("version-mismatch", "name-exists", "Conflict", "AlreadyExists").contains(e.apiStatus());
+                    && List.of("version-mismatch", "name-exists", "Conflict", "AlreadyExists")
+                            .contains(e.apiStatus());
             if (!conflict) {
                 throw e;
             }
             Optional<LiveDashboard> now = grafana.read(uid);
-            if (now.isPresent() && now.get().dashboard() != null && DashboardDiff.equal(now.get().comparable(ours), now.get().dashboard())
+            if (now.isPresent()
+                    && now.get().dashboard() != null
+                    && DashboardDiff.equal(now.get().comparable(ours), now.get().dashboard())
                     && (folderUid == null ? "" : folderUid).equals(now.get().folderUid())) {
                 return new SaveResult(uid, now.get().version(), now.get().url());
             }
@@ -207,7 +259,8 @@ public final class Importer {
     }
 
     private static ImportResult failed(DashboardDocument d, String folder, String sentence) {
-        return new ImportResult(d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence, null);
+        return new ImportResult(
+                d.uid(), d.label(), folder, ImportResult.Action.FAILED, null, "", List.of(), sentence, null);
     }
 
     /** Grafana answers with a path ({@code /d/uid/slug}, including any sub-path); make it a full URL. */

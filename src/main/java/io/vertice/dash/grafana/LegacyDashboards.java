@@ -3,7 +3,6 @@ package io.vertice.dash.grafana;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.export.ExportSchema;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +18,7 @@ final class LegacyDashboards implements Dashboards {
     private final Consumer<String> log;
     /** Opens /apis in the namespace a 406 names; called at most once. */
     private final Function<String, ApisDashboards> openApis;
+
     private ApisDashboards apis;
 
     LegacyDashboards(GrafanaClient client, Consumer<String> log, Function<String, ApisDashboards> openApis) {
@@ -44,7 +44,13 @@ final class LegacyDashboards implements Dashboards {
     }
 
     @Override
-    public SaveResult save(ObjectNode model, LiveDashboard existing, String folderUid, boolean overwrite, String message, ExportSchema schema) {
+    public SaveResult save(
+            ObjectNode model,
+            LiveDashboard existing,
+            String folderUid,
+            boolean overwrite,
+            String message,
+            ExportSchema schema) {
         if (existing != null && existing.stored() != null) {
             // read through /apis after a 406: its version guard is the resourceVersion, so save there too
             return apis(null).save(model, existing, folderUid, overwrite, message, schema);
@@ -63,8 +69,9 @@ final class LegacyDashboards implements Dashboards {
     @Override
     public void requireSchema(ExportSchema schema) {
         if (schema == ExportSchema.V2) {
-            throw DashException.input("Grafana at " + client.settings().url() + " is spoken to through the legacy API, which stores"
-                    + " only classic dashboards; import with --schema classic, or use Grafana 12+ through /apis (--api auto).");
+            throw DashException.input(
+                    "Grafana at " + client.settings().url() + " is spoken to through the legacy API, which stores"
+                            + " only classic dashboards; import with --schema classic, or use Grafana 12+ through /apis (--api auto).");
         }
     }
 

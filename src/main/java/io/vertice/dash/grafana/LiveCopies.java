@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,15 +12,13 @@ import java.util.function.Consumer;
  * cannot hold is said in a note, so a silent loss never reads as "no difference".
  */
 public final class LiveCopies {
-    private LiveCopies() {
-    }
+    private LiveCopies() {}
 
     /**
      * Both sides of the comparison, by uid: ours in the form to compare ({@link LiveDashboard#comparable}) and
      * Grafana's classic copies (absent when Grafana lacks the dashboard).
      */
-    public record Sides(Map<String, ObjectNode> ours, Map<String, ObjectNode> grafana) {
-    }
+    public record Sides(Map<String, ObjectNode> ours, Map<String, ObjectNode> grafana) {}
 
     /**
      * @param ours our dashboards by uid
@@ -37,7 +34,8 @@ public final class LiveCopies {
             }
             LiveDashboard l = live.get();
             if (l.stored() != null && l.stored().classicProblem() != null) {
-                note.accept("dashboard " + uid + " is stored in Grafana as " + l.stored().version() + " and classic JSON cannot hold all of it ("
+                note.accept("dashboard " + uid + " is stored in Grafana as "
+                        + l.stored().version() + " and classic JSON cannot hold all of it ("
                         + l.stored().classicProblem() + "); the comparison sees only its classic form.");
             }
             if (l.dashboard() != null) {

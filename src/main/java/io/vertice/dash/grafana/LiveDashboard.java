@@ -18,8 +18,16 @@ import io.vertice.dash.v2.DashboardConversion;
  * @param manager     who else manages it (provisioning, Git Sync, Terraform...), or null
  * @param stored      the {@code /apis} object in its stored version; null on the legacy API
  */
-public record LiveDashboard(String uid, ObjectNode dashboard, long id, long version, String folderUid, String folderTitle,
-                            String url, Manager manager, Stored stored) {
+public record LiveDashboard(
+        String uid,
+        ObjectNode dashboard,
+        long id,
+        long version,
+        String folderUid,
+        String folderTitle,
+        String url,
+        Manager manager,
+        Stored stored) {
 
     /**
      * Ours in the form to compare with {@link #dashboard()}: as it is for a classic dashboard; for one stored as

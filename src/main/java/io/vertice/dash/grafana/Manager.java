@@ -36,25 +36,30 @@ public record Manager(String kind, String id) {
             case "terraform" -> "Terraform" + (id.isEmpty() ? "" : " (" + id + ")");
             case "kubectl" -> "kubectl or a Kubernetes operator" + (id.isEmpty() ? "" : " (" + id + ")");
             case "plugin" -> "the plugin" + named;
-            case FILE_PROVISIONING -> id.isEmpty() ? "a provisioning file on the Grafana server" : "the provisioning file " + id + " on the Grafana server";
+            case FILE_PROVISIONING -> id.isEmpty()
+                    ? "a provisioning file on the Grafana server"
+                    : "the provisioning file " + id + " on the Grafana server";
             default -> "\"" + kind + "\"" + (id.isEmpty() ? "" : " (" + id + ")");
         };
     }
 
     /** The short reason shown as the dry-run action: {@code provisioned: change the file on the server}. */
     public String skipReason() {
-        return FILE_PROVISIONING.equals(kind) ? "provisioned: change the file on the server"
+        return FILE_PROVISIONING.equals(kind)
+                ? "provisioned: change the file on the server"
                 : "managed by " + describe() + ": change it there";
     }
 
     /** Why dash leaves it alone and what to do instead; one sentence. */
     public String refusal(String uid) {
         if (FILE_PROVISIONING.equals(kind)) {
-            return "dashboard " + uid + " is provisioned from " + describe() + ", and Grafana refuses API changes to it;"
+            return "dashboard " + uid + " is provisioned from " + describe()
+                    + ", and Grafana refuses API changes to it;"
                     + " change that file instead (for ours: `dash export` writes monitoring/grafana/dashboards), or remove it from"
                     + " provisioning to manage it with dash import.";
         }
-        return "dashboard " + uid + " is managed by " + describe() + " (grafana.app/managedBy: " + kind + "), so dash does not"
-                + " overwrite it; change it where " + describe() + " keeps it, or release it from that manager first.";
+        return "dashboard " + uid + " is managed by " + describe() + " (grafana.app/managedBy: " + kind
+                + "), so dash does not" + " overwrite it; change it where " + describe()
+                + " keeps it, or release it from that manager first.";
     }
 }

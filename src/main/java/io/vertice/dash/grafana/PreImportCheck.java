@@ -1,7 +1,6 @@
 package io.vertice.dash.grafana;
 
 import io.vertice.dash.document.DashboardDocument;
-
 import java.util.List;
 
 /**

@@ -10,7 +10,6 @@ import io.vertice.dash.json.AtomicFiles;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ public final class Puller {
         this.grafana = grafana;
     }
 
-
     /**
      * @param uids       dashboards by uid
      * @param folderPath dashboards directly in this folder path
@@ -49,9 +47,15 @@ public final class Puller {
      * @param pageSize   search page size
      * @param schema     the form to write
      */
-    public record Options(List<String> uids, String folderPath, List<String> tags, boolean all, Path out, boolean force,
-                          int pageSize, ExportSchema schema) {
-    }
+    public record Options(
+            List<String> uids,
+            String folderPath,
+            List<String> tags,
+            boolean all,
+            Path out,
+            boolean force,
+            int pageSize,
+            ExportSchema schema) {}
 
     /**
      * @param uid    the dashboard's uid
@@ -60,11 +64,13 @@ public final class Puller {
      * @param status what happened
      * @param detail why it failed, or null
      */
-    public record Result(String uid, String title, Path file, Status status, String detail) {
-    }
+    public record Result(String uid, String title, Path file, Status status, String detail) {}
 
     public enum Status {
-        WRITTEN, UNCHANGED, KEPT_LOCAL_CHANGES, FAILED;
+        WRITTEN,
+        UNCHANGED,
+        KEPT_LOCAL_CHANGES,
+        FAILED;
 
         public String word() {
             return switch (this) {
@@ -82,9 +88,12 @@ public final class Puller {
         public String summary() {
             long written = count(Status.WRITTEN);
             long unchanged = count(Status.UNCHANGED);
-            String s = (written + unchanged) + " pulled" + (written + unchanged == 0 ? ""
-                    : " (" + (written > 0 ? written + " written" : "") + (written > 0 && unchanged > 0 ? ", " : "")
-                    + (unchanged > 0 ? unchanged + " unchanged" : "") + ")");
+            String s = (written + unchanged) + " pulled"
+                    + (written + unchanged == 0
+                            ? ""
+                            : " (" + (written > 0 ? written + " written" : "")
+                                    + (written > 0 && unchanged > 0 ? ", " : "")
+                                    + (unchanged > 0 ? unchanged + " unchanged" : "") + ")");
             if (count(Status.KEPT_LOCAL_CHANGES) > 0) {
                 s += ", " + count(Status.KEPT_LOCAL_CHANGES) + " kept (local changes)";
             }
@@ -102,14 +111,17 @@ public final class Puller {
             if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
                 return ExitCodes.REMOTE;
             }
-            return results.stream().anyMatch(r -> r.status() == Status.KEPT_LOCAL_CHANGES) ? ExitCodes.USAGE : ExitCodes.OK;
+            return results.stream().anyMatch(r -> r.status() == Status.KEPT_LOCAL_CHANGES)
+                    ? ExitCodes.USAGE
+                    : ExitCodes.OK;
         }
     }
 
     /** One sentence (exit 2) when the options select nothing: a pull of everything must be asked for with --all. */
     public static void requireSelection(Options o) {
         if (!o.all() && o.uids().isEmpty() && o.folderPath() == null && o.tags().isEmpty()) {
-            throw DashException.input("say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
+            throw DashException.input(
+                    "say which dashboards to pull: --uid, --folder, --tag, or --all for every dashboard.");
         }
     }
 
@@ -119,23 +131,26 @@ public final class Puller {
         if (o.folderPath() != null) {
             FolderResolver.Resolution r = new FolderResolver(grafana.folders()).resolve(o.folderPath(), false);
             if (r.uid() == null) {
-                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at " + grafana.client().settings().url()
-                        + "; check the path (levels separated by '/').");
+                throw DashException.input("folder \"" + r.path() + "\" does not exist in Grafana at "
+                        + grafana.client().settings().url() + "; check the path (levels separated by '/').");
             }
             folderUids.add(r.uid());
         }
         List<SearchHit> hits = grafana.search(new SearchQuery(o.uids(), folderUids, o.tags()), o.pageSize());
         List<SearchHit> unique = new ArrayList<>();
         // a server (or proxy) that ignores the uid filter answers with everything: keep only what was asked for
-        hits.stream().filter(h -> o.uids().isEmpty() || o.uids().contains(h.uid()))
-                .filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid()))).forEach(unique::add);
+        hits.stream()
+                .filter(h -> o.uids().isEmpty() || o.uids().contains(h.uid()))
+                .filter(h -> unique.stream().noneMatch(u -> u.uid().equals(h.uid())))
+                .forEach(unique::add);
         unique.sort((a, b) -> a.uid().compareTo(b.uid()));
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(grafana.client().settings().parallel(), unique.size())), r -> {
-            Thread t = new Thread(r, "dash-pull");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(grafana.client().settings().parallel(), unique.size())), r -> {
+                    Thread t = new Thread(r, "dash-pull");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (SearchHit h : unique) {
@@ -147,7 +162,11 @@ public final class Puller {
             }
             for (String uid : o.uids()) {
                 if (unique.stream().noneMatch(h -> h.uid().equals(uid))) {
-                    results.add(new Result(uid, "", o.out().resolve(uid + ".json"), Status.FAILED,
+                    results.add(new Result(
+                            uid,
+                            "",
+                            o.out().resolve(uid + ".json"),
+                            Status.FAILED,
                             "Grafana has no dashboard with uid " + uid + " (or the service account may not read it)."));
                 }
             }
@@ -163,18 +182,29 @@ public final class Puller {
     }
 
     /** Grafana's uids are letters, digits, '-' and '_'; anything else must not become a path. */
-    private static final java.util.regex.Pattern SAFE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}");
+    private static final java.util.regex.Pattern SAFE_UID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}");
 
     private Result pullOne(SearchHit hit, Options o) {
         if (!SAFE_UID.matcher(hit.uid()).matches()) {
-            return new Result(hit.uid(), hit.title(), o.out(), Status.FAILED,
-                    "uid \"" + hit.uid() + "\" cannot be a file name; rename the dashboard's uid in Grafana to letters, digits, '-' and '_'.");
+            return new Result(
+                    hit.uid(),
+                    hit.title(),
+                    o.out(),
+                    Status.FAILED,
+                    "uid \"" + hit.uid()
+                            + "\" cannot be a file name; rename the dashboard's uid in Grafana to letters, digits, '-' and '_'.");
         }
         Path file = o.out().resolve(hit.uid() + ".json");
         try {
             Optional<LiveDashboard> live = grafana.read(hit.uid());
             if (live.isEmpty()) {
-                return new Result(hit.uid(), hit.title(), file, Status.FAILED, "dashboard " + hit.uid() + " was deleted while pulling.");
+                return new Result(
+                        hit.uid(),
+                        hit.title(),
+                        file,
+                        Status.FAILED,
+                        "dashboard " + hit.uid() + " was deleted while pulling.");
             }
             JsonNode content = o.schema() == ExportSchema.V2 ? v2File(live.get()) : classicFile(live.get());
             String text = Json.write(content);
@@ -184,16 +214,23 @@ public final class Puller {
                     return new Result(hit.uid(), hit.title(), file, Status.UNCHANGED, null);
                 }
                 if (!o.force() && Git.hasLocalChanges(file)) {
-                    return new Result(hit.uid(), hit.title(), file, Status.KEPT_LOCAL_CHANGES,
-                            file + " has changes not committed to git; commit or stash them, or pass --force to overwrite.");
+                    return new Result(
+                            hit.uid(),
+                            hit.title(),
+                            file,
+                            Status.KEPT_LOCAL_CHANGES,
+                            file
+                                    + " has changes not committed to git; commit or stash them, or pass --force to overwrite.");
                 }
             }
             AtomicFiles.write(file, text);
             return new Result(hit.uid(), hit.title(), file, Status.WRITTEN, null);
         } catch (java.nio.file.AccessDeniedException e) {
-            return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: permission denied.");
+            return new Result(
+                    hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: permission denied.");
         } catch (IOException e) {
-            return new Result(hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
+            return new Result(
+                    hit.uid(), hit.title(), file, Status.FAILED, file + " cannot be read: " + e.getMessage() + ".");
         } catch (GrafanaApiException e) {
             if (e.failsTheRun()) {
                 throw e;
@@ -207,9 +244,11 @@ public final class Puller {
     /** The classic model, normalised; one sentence instead when the dashboard has no faithful classic form. */
     private static JsonNode classicFile(LiveDashboard live) {
         if (live.stored() != null && live.stored().classicProblem() != null) {
-            throw DashException.remote("dashboard " + live.uid() + " is stored as " + live.stored().version()
-                    + " and classic JSON cannot hold all of it (" + live.stored().classicProblem()
-                    + "); nothing was written; pull it with --schema v2 to keep it whole.");
+            throw DashException.remote(
+                    "dashboard " + live.uid() + " is stored as " + live.stored().version()
+                            + " and classic JSON cannot hold all of it ("
+                            + live.stored().classicProblem()
+                            + "); nothing was written; pull it with --schema v2 to keep it whole.");
         }
         return Normalizer.normalize(live.dashboard());
     }
@@ -222,17 +261,20 @@ public final class Puller {
     private static JsonNode v2File(LiveDashboard live) {
         if (live.stored() != null && live.stored().isV2()) {
             ObjectNode stored = live.stored().object();
-            SchemaVersion version = SchemaVersion.ofApiVersion(stored.path("apiVersion").asText());
-            ObjectNode out = DashboardConversion.resource(live.uid(), (ObjectNode) stored.path("spec"),
-                    version == null ? SchemaVersion.V2 : version);
+            SchemaVersion version =
+                    SchemaVersion.ofApiVersion(stored.path("apiVersion").asText());
+            ObjectNode out = DashboardConversion.resource(
+                    live.uid(), (ObjectNode) stored.path("spec"), version == null ? SchemaVersion.V2 : version);
             if (version == null) {
                 out.put("apiVersion", stored.path("apiVersion").asText());
             }
             return Json.canonical(out);
         }
         V2Features.v2Loss(live.dashboard()).ifPresent(loss -> {
-            throw DashException.remote("dashboard " + live.uid() + ": " + loss + "; nothing was written; pull it with --schema classic.");
+            throw DashException.remote(
+                    "dashboard " + live.uid() + ": " + loss + "; nothing was written; pull it with --schema classic.");
         });
-        return Json.canonical(DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));
+        return Json.canonical(
+                DashboardConversion.resource(live.uid(), DashboardConversion.toV2(live.dashboard()), SchemaVersion.V2));
     }
 }

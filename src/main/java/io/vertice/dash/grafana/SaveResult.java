@@ -7,5 +7,4 @@ package io.vertice.dash.grafana;
  * @param version the version now stored
  * @param url     path of the dashboard in Grafana's UI
  */
-public record SaveResult(String uid, long version, String url) {
-}
+public record SaveResult(String uid, long version, String url) {}

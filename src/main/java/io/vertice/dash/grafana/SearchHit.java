@@ -11,5 +11,4 @@ import java.util.List;
  * @param folderTitle its folder's title, or empty
  * @param tags        its tags
  */
-public record SearchHit(String uid, String title, String folderUid, String folderTitle, List<String> tags) {
-}
+public record SearchHit(String uid, String title, String folderUid, String folderTitle, List<String> tags) {}

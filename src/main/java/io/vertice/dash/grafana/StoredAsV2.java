@@ -2,7 +2,6 @@ package io.vertice.dash.grafana;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
  * instead". Not an error for dash: the caller switches to {@code /apis} with the version and namespace named.
  */
 public final class StoredAsV2 extends DashException {
-    private static final Pattern WHERE = Pattern.compile("/apis/dashboard\\.grafana\\.app/([A-Za-z0-9]+)/namespaces/([^/\\s]+)/dashboards/");
+    private static final Pattern WHERE =
+            Pattern.compile("/apis/dashboard\\.grafana\\.app/([A-Za-z0-9]+)/namespaces/([^/\\s]+)/dashboards/");
 
     private final String version;
     private final String namespace;

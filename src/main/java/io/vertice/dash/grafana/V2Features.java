@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.v2.ConversionLoss;
 import io.vertice.dash.v2.SchemaVersion;
-
 import java.util.Optional;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Optional;
  * {@code status.conversion} ({@code withConversionMetrics} in grafana/grafana returns nil).
  */
 final class V2Features {
-    private V2Features() {
-    }
+    private V2Features() {}
 
     /** What a classic dashboard would lose in v2, as a sentence, or empty. */
     static Optional<String> v2Loss(ObjectNode classic) {
@@ -30,7 +28,9 @@ final class V2Features {
     static String classicLoss(JsonNode spec, String version) {
         SchemaVersion v = SchemaVersion.ofApiVersion(ApisDashboards.GROUP + "/" + version);
         return spec.isObject()
-                ? ConversionLoss.ofV2((ObjectNode) spec, v == null ? SchemaVersion.V2BETA1 : v).filter(V2Features::drops).orElse(null)
+                ? ConversionLoss.ofV2((ObjectNode) spec, v == null ? SchemaVersion.V2BETA1 : v)
+                        .filter(V2Features::drops)
+                        .orElse(null)
                 : null;
     }
 

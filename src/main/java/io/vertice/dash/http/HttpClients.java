@@ -2,14 +2,6 @@ package io.vertice.dash.http;
 
 import io.vertice.dash.DashException;
 import io.vertice.dash.Version;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +12,13 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * The one place dash builds OkHttp clients, so every remote (Grafana, Prometheus, an exporter) is spoken to
@@ -28,8 +27,7 @@ import java.util.Collection;
  * and optionally a custom CA or no certificate check at all.
  */
 public final class HttpClients {
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /** A builder with dash's defaults; callers add what is theirs (credentials, a pool size) and build. */
     public static OkHttpClient.Builder builder(RetryPolicy retry) {
@@ -42,7 +40,10 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 // never follow https -> http, which would send credentials or queries in clear text
                 .followSslRedirects(false)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
+                .addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("User-Agent", userAgent)
+                        .build()))
                 .addNetworkInterceptor(HttpClients::hideImmediateRetryAfter);
     }
 
@@ -54,7 +55,8 @@ public final class HttpClients {
         Response r = chain.proceed(chain.request());
         String retryAfter = r.header("Retry-After");
         return r.code() == 503 && retryAfter != null && retryAfter.trim().matches("0+")
-                ? r.newBuilder().removeHeader("Retry-After").build() : r;
+                ? r.newBuilder().removeHeader("Retry-After").build()
+                : r;
     }
 
     /**
@@ -64,7 +66,8 @@ public final class HttpClients {
     public static OkHttpClient.Builder trust(OkHttpClient.Builder b, Path caCert, boolean insecureSkipTlsVerify) {
         if (insecureSkipTlsVerify) {
             X509TrustManager trustAll = new TrustAll();
-            b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
+            b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll)
+                    .hostnameVerifier((host, session) -> true);
         } else if (caCert != null) {
             X509TrustManager tm = trustManagerFor(caCert);
             b.sslSocketFactory(sslContext(tm).getSocketFactory(), tm);
@@ -75,9 +78,11 @@ public final class HttpClients {
     /** Trusts exactly the certificates in a PEM file (like curl's --cacert). */
     static X509TrustManager trustManagerFor(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw DashException.input("--ca-cert " + pem + " holds no certificate; give a PEM file with the CA certificate(s).");
+                throw DashException.input(
+                        "--ca-cert " + pem + " holds no certificate; give a PEM file with the CA certificate(s).");
             }
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
@@ -96,14 +101,15 @@ public final class HttpClients {
         } catch (IOException e) {
             throw DashException.input("--ca-cert " + pem + " cannot be read: " + e.getMessage() + ".", e);
         } catch (GeneralSecurityException e) {
-            throw DashException.input("--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage() + ".", e);
+            throw DashException.input(
+                    "--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage() + ".", e);
         }
     }
 
     private static SSLContext sslContext(X509TrustManager tm) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{tm}, null);
+            ctx.init(null, new TrustManager[] {tm}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -113,12 +119,10 @@ public final class HttpClients {
     /** Accepts any certificate: only behind the explicit --insecure-skip-tls-verify. */
     private static final class TrustAll implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

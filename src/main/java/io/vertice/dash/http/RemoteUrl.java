@@ -1,11 +1,10 @@
 package io.vertice.dash.http;
 
 import io.vertice.dash.DashException;
-import okhttp3.HttpUrl;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import okhttp3.HttpUrl;
 
 /**
  * A user-given server URL split into where (never printed with credentials) and the credentials its userinfo
@@ -28,7 +27,8 @@ public record RemoteUrl(HttpUrl url, String user, String password) {
         }
         HttpUrl parsed = HttpUrl.parse(u);
         if (parsed == null) {
-            throw DashException.input("The " + option + " URL \"" + redact(text) + "\" is not an http(s) URL; pass e.g. http://localhost:9090.");
+            throw DashException.input("The " + option + " URL \"" + redact(text)
+                    + "\" is not an http(s) URL; pass e.g. http://localhost:9090.");
         }
         String user = parsed.username().isEmpty() ? null : parsed.username();
         String password = parsed.password().isEmpty() ? null : parsed.password();

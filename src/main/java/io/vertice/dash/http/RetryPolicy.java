@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param backoffBase    delay before the first retry (before jitter)
  * @param maxDelay       longest single wait
  */
-public record RetryPolicy(Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                          Duration backoffBase, Duration maxDelay) {
+public record RetryPolicy(
+        Duration connectTimeout, Duration readTimeout, int maxAttempts, Duration backoffBase, Duration maxDelay) {
 
     public RetryPolicy {
         if (maxAttempts < 1) {
@@ -32,7 +32,8 @@ public record RetryPolicy(Duration connectTimeout, Duration readTimeout, int max
 
     /** 10 s connect, 30 s read, 4 attempts, 500 ms base, 30 s cap. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofSeconds(10), Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(30));
+        return new RetryPolicy(
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
     public RetryPolicy withBackoffBase(Duration base) {

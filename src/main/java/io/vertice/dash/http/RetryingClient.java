@@ -1,17 +1,16 @@
 package io.vertice.dash.http;
 
 import io.vertice.dash.DashException;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Sends requests with the retries of a {@link RetryPolicy}: connection failures and "not now" answers
@@ -55,7 +54,9 @@ public final class RetryingClient implements AutoCloseable {
     public HttpAnswer send(Request request, String what) throws Unreachable {
         registerSecrets(request.headers());
         String line = Secrets.scrub(request.method() + " " + request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery()));
+                + (request.url().encodedQuery() == null
+                        ? ""
+                        : "?" + request.url().encodedQuery()));
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             String retryAfter;
@@ -67,12 +68,14 @@ public final class RetryingClient implements AutoCloseable {
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 log.accept(line + " -> " + r.code() + " in " + ms + " ms");
                 if (!RetryPolicy.retryableStatus(r.code()) || attempt >= retry.maxAttempts()) {
-                    return new HttpAnswer(r.code(), Secrets.scrub(r.message()), body, r.header("Content-Type"), attempt);
+                    return new HttpAnswer(
+                            r.code(), Secrets.scrub(r.message()), body, r.header("Content-Type"), attempt);
                 }
                 retryAfter = r.header("Retry-After");
                 outcome = Integer.toString(r.code());
             } catch (IOException e) {
-                log.accept(line + " -> " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Secrets.scrub(e.getMessage())));
+                log.accept(line + " -> " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + Secrets.scrub(e.getMessage())));
                 // a certificate or a host name does not get better by asking again
                 if (e instanceof SSLException || e instanceof UnknownHostException || attempt >= retry.maxAttempts()) {
                     throw new Unreachable(e, attempt);
@@ -81,8 +84,8 @@ public final class RetryingClient implements AutoCloseable {
                 outcome = e.getClass().getSimpleName();
             }
             Duration wait = retry.delay(attempt, retryAfter, ZonedDateTime.now(java.time.ZoneOffset.UTC));
-            log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome
-                    + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
+            log.accept("retrying " + line + " in " + wait.toMillis() + " ms after " + outcome + " (attempt "
+                    + (attempt + 1) + " of " + retry.maxAttempts() + ")");
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException ie) {

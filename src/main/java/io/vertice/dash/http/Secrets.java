@@ -23,16 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Secrets {
     /** What a secret becomes in output. */
     public static final String REDACTED = "<redacted>";
+
     static final int MIN_LENGTH = 4;
     /** Header names whose values are credentials whatever the remote. */
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-api-key", "api-key", "x-auth-token");
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token");
 
     private static final Set<String> FORMS = ConcurrentHashMap.newKeySet();
     private static volatile List<String> longestFirst = List.of();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Registers a secret (a token, a password, a header value); null and short values are ignored. */
     public static void register(String secret) {
@@ -46,7 +46,8 @@ public final class Secrets {
         if (added) {
             synchronized (Secrets.class) {
                 List<String> sorted = new ArrayList<>(FORMS);
-                sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+                sorted.sort(
+                        Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
                 longestFirst = List.copyOf(sorted);
             }
         }
@@ -82,7 +83,8 @@ public final class Secrets {
                 try {
                     String pair = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
                     int colon = pair.indexOf(':');
-                    registerBasic(colon < 0 ? null : pair.substring(0, colon), colon < 0 ? pair : pair.substring(colon + 1));
+                    registerBasic(
+                            colon < 0 ? null : pair.substring(0, colon), colon < 0 ? pair : pair.substring(colon + 1));
                 } catch (IllegalArgumentException e) {
                     // not base64: the value itself is registered already
                 }

@@ -1,7 +1,6 @@
 package io.vertice.dash.json;
 
 import io.vertice.dash.DashException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,8 +23,7 @@ public final class AtomicFiles {
     /** The temporary file of {@link #write}: {@code .<target name>.<random digits>.tmp}, as createTempFile names it. */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.\\d+\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * The name of the file a temporary file of {@link #write} was for, when {@code file} is one: a writer
@@ -46,7 +44,8 @@ public final class AtomicFiles {
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -60,8 +59,10 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw DashException.input("cannot write " + target + ": " + e.getMessage()
-                    + "; check that the directory exists and is writable.", e);
+            throw DashException.input(
+                    "cannot write " + target + ": " + e.getMessage()
+                            + "; check that the directory exists and is writable.",
+                    e);
         } finally {
             if (tmp != null) {
                 try {

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertice.dash.DashException;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +40,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
@@ -57,10 +55,11 @@ public final class Json {
      * arrays, {@code []} and {@code {}} for empty containers, properties sorted.
      */
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+
     private static final ObjectWriter STABLE = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
                     .withObjectIndenter(INDENT)
                     .withArrayIndenter(INDENT))
             .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
@@ -120,8 +119,10 @@ public final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw DashException.input(source + " is not valid " + format + where + ": " + problem(e)
-                    + "; fix the file or export it again.", e);
+            throw DashException.input(
+                    source + " is not valid " + format + where + ": " + problem(e)
+                            + "; fix the file or export it again.",
+                    e);
         }
     }
 

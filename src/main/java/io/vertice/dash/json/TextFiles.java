@@ -1,7 +1,6 @@
 package io.vertice.dash.json;
 
 import io.vertice.dash.DashException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,8 +23,7 @@ public final class TextFiles {
     /** Far above any dashboard (the largest of the 205-file corpus is 0.4 MB); a bound keeps memory bounded. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /** The file's UTF-8 text, or null when there is no such file; unreadable is one sentence (exit 2). */
     public static String readIfPresent(Path file) {
@@ -43,7 +41,8 @@ public final class TextFiles {
                 throw DashException.input(file + " is a directory, not a file.");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw DashException.input(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; that is no dashboard.");
+                throw DashException.input(
+                        file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; that is no dashboard.");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -58,7 +57,8 @@ public final class TextFiles {
 
     /** Strict UTF-8 decoding: an invalid byte is one sentence naming it and its line and column. */
     public static String decode(byte[] bytes, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

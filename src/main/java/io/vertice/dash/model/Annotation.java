@@ -35,8 +35,16 @@ public sealed interface Annotation {
      * @param titleFormat e.g. "{{transition}}"
      * @param tagKeys     comma-separated label names shown as tags
      */
-    record Prometheus(String name, DatasourceRef datasource, String expr, String iconColor, String titleFormat,
-                      String textFormat, String tagKeys, String step) implements Annotation {
+    record Prometheus(
+            String name,
+            DatasourceRef datasource,
+            String expr,
+            String iconColor,
+            String titleFormat,
+            String textFormat,
+            String tagKeys,
+            String step)
+            implements Annotation {
         /** Starts an annotation query: Grafana's default colour, no title, text, tags or step of its own. */
         public static Builder builder(String name, DatasourceRef datasource, String expr) {
             return new Builder(name, datasource, expr);

@@ -25,7 +25,9 @@ public final class BarGaugePanel extends PanelBuilder<BarGaugePanel> {
 
     /** Grafana's {@code BarGaugeDisplayMode}. */
     public enum DisplayMode {
-        BASIC("basic"), LCD("lcd"), GRADIENT("gradient");
+        BASIC("basic"),
+        LCD("lcd"),
+        GRADIENT("gradient");
 
         private final String json;
 

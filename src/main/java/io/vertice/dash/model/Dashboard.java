@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,10 +11,20 @@ import java.util.function.Consumer;
  * A complete dashboard: settings, variables, annotations, links and the laid-out panels.
  * Build with {@link #builder(String, String)}; render with {@link #toJson()}.
  */
-public record Dashboard(String uid, String title, String description, List<String> tags, String timezone,
-                        String timeFrom, String timeTo, String refresh, CursorSync cursorSync,
-                        List<Variable> variables, List<Annotation> annotations, List<Link> links,
-                        List<DashboardElement> elements) {
+public record Dashboard(
+        String uid,
+        String title,
+        String description,
+        List<String> tags,
+        String timezone,
+        String timeFrom,
+        String timeTo,
+        String refresh,
+        CursorSync cursorSync,
+        List<Variable> variables,
+        List<Annotation> annotations,
+        List<Link> links,
+        List<DashboardElement> elements) {
 
     /**
      * The dashboard JSON schema version dash writes. 39 is what Grafana 10.4 and 11.0-11.2 write
@@ -26,7 +35,9 @@ public record Dashboard(String uid, String title, String description, List<Strin
 
     /** Shared crosshair/tooltip between panels (Grafana's graphTooltip). */
     public enum CursorSync {
-        OFF(0), CROSSHAIR(1), TOOLTIP(2);
+        OFF(0),
+        CROSSHAIR(1),
+        TOOLTIP(2);
 
         private final int code;
 
@@ -114,7 +125,8 @@ public record Dashboard(String uid, String title, String description, List<Strin
 
         private Builder(String uid, String title) {
             if (uid == null || uid.isEmpty() || uid.length() > 40 || !uid.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("dashboard uid must be 1-40 characters of letters, digits, - and _: " + uid);
+                throw new IllegalArgumentException(
+                        "dashboard uid must be 1-40 characters of letters, digits, - and _: " + uid);
             }
             this.uid = uid;
             this.title = title;
@@ -204,8 +216,20 @@ public record Dashboard(String uid, String title, String description, List<Strin
         }
 
         public Dashboard build() {
-            return new Dashboard(uid, title, description, tags, timezone, timeFrom, timeTo, refresh, cursorSync,
-                    variables, annotations, links, elements);
+            return new Dashboard(
+                    uid,
+                    title,
+                    description,
+                    tags,
+                    timezone,
+                    timeFrom,
+                    timeTo,
+                    refresh,
+                    cursorSync,
+                    variables,
+                    annotations,
+                    links,
+                    elements);
         }
     }
 

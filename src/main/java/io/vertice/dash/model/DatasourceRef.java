@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,8 @@ public record DatasourceRef(String type, String uid) {
     /** Grafana's own datasource, used by the built-in annotations. */
     public static final DatasourceRef GRAFANA = new DatasourceRef("grafana", "-- Grafana --");
 
-    private static final Pattern VARIABLE = Pattern.compile("^\\$\\{([A-Za-z0-9_]+)(?::[^}]*)?}$|^\\$([A-Za-z0-9_]+)$|^\\[\\[([A-Za-z0-9_]+)(?::[^]]*)?]]$");
+    private static final Pattern VARIABLE = Pattern.compile(
+            "^\\$\\{([A-Za-z0-9_]+)(?::[^}]*)?}$|^\\$([A-Za-z0-9_]+)$|^\\[\\[([A-Za-z0-9_]+)(?::[^]]*)?]]$");
 
     /** Reads the JSON value of a {@code datasource} field; null when absent or JSON null. */
     public static DatasourceRef of(JsonNode node) {
@@ -68,8 +68,11 @@ public record DatasourceRef(String type, String uid) {
 
     /** Grafana's pseudo datasources: mixed, the built-in Grafana one, the dashboard datasource. */
     public boolean isSpecial() {
-        if (uid != null && (uid.equals("-- Mixed --") || uid.equals("-- Grafana --") || uid.equals("-- Dashboard --")
-                || uid.equals("grafana"))) {
+        if (uid != null
+                && (uid.equals("-- Mixed --")
+                        || uid.equals("-- Grafana --")
+                        || uid.equals("-- Dashboard --")
+                        || uid.equals("grafana"))) {
             return true;
         }
         return type != null && (type.equals("datasource") || type.equals("grafana"));

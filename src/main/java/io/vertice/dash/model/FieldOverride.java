@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ import java.util.List;
 public record FieldOverride(String matcherId, JsonNode matcherOptions, List<Property> properties) {
 
     /** One property: id as Grafana names it ("color", "custom.stacking", "unit"...) and its value. */
-    public record Property(String id, JsonNode value) {
-    }
+    public record Property(String id, JsonNode value) {}
 
     public FieldOverride {
         matcherOptions = matcherOptions.deepCopy();

@@ -18,7 +18,10 @@ public record GridPos(int x, int y, int w, int h) {
         if (node == null || !node.isObject()) {
             return null;
         }
-        return new GridPos(node.path("x").asInt(0), node.path("y").asInt(0), node.path("w").asInt(0),
+        return new GridPos(
+                node.path("x").asInt(0),
+                node.path("y").asInt(0),
+                node.path("w").asInt(0),
                 node.path("h").asInt(0));
     }
 

@@ -2,15 +2,23 @@ package io.vertice.dash.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /** Dashboard links: to dashboards with tags (dropdown) or to a URL. Variables and time can be carried. */
-public record Link(String title, Type type, String url, List<String> tags, boolean asDropdown, boolean includeVars,
-                   boolean keepTime, String tooltip, String icon) {
+public record Link(
+        String title,
+        Type type,
+        String url,
+        List<String> tags,
+        boolean asDropdown,
+        boolean includeVars,
+        boolean keepTime,
+        String tooltip,
+        String icon) {
 
     public enum Type {
-        DASHBOARDS("dashboards"), LINK("link");
+        DASHBOARDS("dashboards"),
+        LINK("link");
 
         private final String json;
 

@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -227,8 +226,23 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
         if (unit != null) {
             defaults.put("unit", unit);
         }
-        return new PanelSpec(type, title, description, width, height, datasource, queries, defaults, custom,
-                overrides, options, links, transformations, repeat, interval, maxDataPoints);
+        return new PanelSpec(
+                type,
+                title,
+                description,
+                width,
+                height,
+                datasource,
+                queries,
+                defaults,
+                custom,
+                overrides,
+                options,
+                links,
+                transformations,
+                repeat,
+                interval,
+                maxDataPoints);
     }
 
     // Option objects several plugins share, in the shape Grafana saves them.

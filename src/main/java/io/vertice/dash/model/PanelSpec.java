@@ -1,7 +1,6 @@
 package io.vertice.dash.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 
 /**
@@ -12,16 +11,29 @@ import java.util.List;
  * @param custom        {@code fieldConfig.defaults.custom}, the plugin's field options (null: none)
  * @param options       the plugin's {@code options}
  */
-public record PanelSpec(PanelType type, String title, String description, int width, int height,
-                        DatasourceRef datasource, List<Query> targets, ObjectNode fieldDefaults, ObjectNode custom,
-                        List<FieldOverride> overrides, ObjectNode options, List<Link> links,
-                        List<Transformation> transformations, Repeat repeat,
-                        String interval, Integer maxDataPoints) {
+public record PanelSpec(
+        PanelType type,
+        String title,
+        String description,
+        int width,
+        int height,
+        DatasourceRef datasource,
+        List<Query> targets,
+        ObjectNode fieldDefaults,
+        ObjectNode custom,
+        List<FieldOverride> overrides,
+        ObjectNode options,
+        List<Link> links,
+        List<Transformation> transformations,
+        Repeat repeat,
+        String interval,
+        Integer maxDataPoints) {
 
     /** Repeat the panel for each value of a variable. */
     public record Repeat(String variable, Direction direction, Integer maxPerRow) {
         public enum Direction {
-            HORIZONTAL("h"), VERTICAL("v");
+            HORIZONTAL("h"),
+            VERTICAL("v");
 
             final String json;
 

@@ -2,8 +2,7 @@ package io.vertice.dash.model;
 
 /** Entry point for panel builders, so a dashboard reads {@code timeseries("Arousal").unit(...)}. */
 public final class Panels {
-    private Panels() {
-    }
+    private Panels() {}
 
     public static TimeSeriesPanel timeseries(String title) {
         return new TimeSeriesPanel(title);

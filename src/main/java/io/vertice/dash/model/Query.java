@@ -7,12 +7,14 @@ import io.vertice.dash.json.Json;
  * A Prometheus query of a panel. Build with {@link #of(String)} and the withers; the panel assigns
  * the refId (A, B, C...) in the order queries are added.
  */
-public record Query(String refId, String expr, String legend, Format format, boolean instant, String interval,
-                    boolean exemplar) {
+public record Query(
+        String refId, String expr, String legend, Format format, boolean instant, String interval, boolean exemplar) {
 
     /** Result shape Grafana asks Prometheus for. */
     public enum Format {
-        TIME_SERIES("time_series"), TABLE("table"), HEATMAP("heatmap");
+        TIME_SERIES("time_series"),
+        TABLE("table"),
+        HEATMAP("heatmap");
 
         private final String json;
 

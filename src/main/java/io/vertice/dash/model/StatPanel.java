@@ -35,7 +35,11 @@ public final class StatPanel extends PanelBuilder<StatPanel> {
 
     /** Grafana's {@code BigValueTextMode}. */
     public enum TextMode {
-        AUTO("auto"), VALUE("value"), VALUE_AND_NAME("value_and_name"), NAME("name"), NONE("none");
+        AUTO("auto"),
+        VALUE("value"),
+        VALUE_AND_NAME("value_and_name"),
+        NAME("name"),
+        NONE("none");
 
         private final String json;
 

@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +13,8 @@ import java.util.List;
 public record Thresholds(Mode mode, List<Step> steps) {
 
     public enum Mode {
-        ABSOLUTE("absolute"), PERCENTAGE("percentage");
+        ABSOLUTE("absolute"),
+        PERCENTAGE("percentage");
 
         private final String json;
 
@@ -24,8 +24,7 @@ public record Thresholds(Mode mode, List<Step> steps) {
     }
 
     /** One step; {@code value} null is the base step (minus infinity). */
-    public record Step(Double value, String color) {
-    }
+    public record Step(Double value, String color) {}
 
     public Thresholds {
         steps = List.copyOf(steps);

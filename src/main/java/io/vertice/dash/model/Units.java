@@ -6,6 +6,7 @@ public final class Units {
     public static final String PERCENT_UNIT = "percentunit";
     /** A number already in 0..100. */
     public static final String PERCENT = "percent";
+
     public static final String SECONDS = "s";
     public static final String BYTES = "bytes";
     /** Operations (events) per second. */
@@ -19,6 +20,5 @@ public final class Units {
     /** Text values (state names). */
     public static final String STRING = "string";
 
-    private Units() {
-    }
+    private Units() {}
 }

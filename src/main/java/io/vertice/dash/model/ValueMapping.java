@@ -2,7 +2,6 @@ package io.vertice.dash.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +26,12 @@ public sealed interface ValueMapping {
 
     /** Special values Grafana can match. */
     enum Special {
-        NULL("null"), NAN("nan"), NULL_OR_NAN("null+nan"), TRUE("true"), FALSE("false"), EMPTY("empty");
+        NULL("null"),
+        NAN("nan"),
+        NULL_OR_NAN("null+nan"),
+        TRUE("true"),
+        FALSE("false"),
+        EMPTY("empty");
 
         private final String json;
 
@@ -44,12 +48,10 @@ public sealed interface ValueMapping {
     }
 
     /** A closed range [from, to] (null for an open end) to a result. */
-    record Range(Double from, Double to, Result result) implements ValueMapping {
-    }
+    record Range(Double from, Double to, Result result) implements ValueMapping {}
 
     /** A special value (null, NaN, ...) to a result. */
-    record SpecialValue(Special match, Result result) implements ValueMapping {
-    }
+    record SpecialValue(Special match, Result result) implements ValueMapping {}
 
     static ValueMapping value(String value, String text, String color) {
         return new Values(Map.of(value, new Result(text, color)));

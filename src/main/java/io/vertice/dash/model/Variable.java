@@ -3,7 +3,6 @@ package io.vertice.dash.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /** Template variables: datasource, query, custom, interval and constant. */
@@ -32,8 +31,17 @@ public sealed interface Variable {
      * Values from a datasource query such as {@code label_values(metric, label)}.
      * {@code current} is the default selection ("All" when includeAll and current is null).
      */
-    record Query(String name, String label, DatasourceRef datasource, String query, boolean multi,
-                 boolean includeAll, String current, Refresh refresh, Sort sort) implements Variable {
+    record Query(
+            String name,
+            String label,
+            DatasourceRef datasource,
+            String query,
+            boolean multi,
+            boolean includeAll,
+            String current,
+            Refresh refresh,
+            Sort sort)
+            implements Variable {
         /** Starts a query variable: single value, no "All", refreshed on load, values unsorted. */
         public static Builder builder(String name, DatasourceRef datasource, String query) {
             return new Builder(name, datasource, query);
@@ -175,13 +183,22 @@ public sealed interface Variable {
 
     /** How a query variable orders its values (Grafana's {@code VariableSort}, 0..8 in this order). */
     enum Sort {
-        DISABLED, ALPHABETICAL_ASC, ALPHABETICAL_DESC, NUMERICAL_ASC, NUMERICAL_DESC,
-        ALPHABETICAL_CASE_INSENSITIVE_ASC, ALPHABETICAL_CASE_INSENSITIVE_DESC, NATURAL_ASC, NATURAL_DESC
+        DISABLED,
+        ALPHABETICAL_ASC,
+        ALPHABETICAL_DESC,
+        NUMERICAL_ASC,
+        NUMERICAL_DESC,
+        ALPHABETICAL_CASE_INSENSITIVE_ASC,
+        ALPHABETICAL_CASE_INSENSITIVE_DESC,
+        NATURAL_ASC,
+        NATURAL_DESC
     }
 
     /** When a query variable refreshes its values. */
     enum Refresh {
-        NEVER(0), ON_LOAD(1), ON_TIME_RANGE_CHANGE(2);
+        NEVER(0),
+        ON_LOAD(1),
+        ON_TIME_RANGE_CHANGE(2);
 
         private final int code;
 

@@ -8,8 +8,8 @@ import java.util.List;
  * operators without one; {@code grouping} holds the {@code by}/{@code without} labels ({@code without}
  * tells which; an empty {@code by} list and no clause both aggregate everything).
  */
-public record Aggregation(AggregationOp op, Expr expr, Expr param, List<String> grouping, boolean without,
-                          Span span) implements Expr {
+public record Aggregation(AggregationOp op, Expr expr, Expr param, List<String> grouping, boolean without, Span span)
+        implements Expr {
     public Aggregation {
         grouping = List.copyOf(grouping);
     }

@@ -4,8 +4,18 @@ import java.util.Locale;
 
 /** Aggregation operators; {@code paramType} is the type of the first argument when one is taken. */
 public enum AggregationOp {
-    SUM(null), AVG(null), COUNT(null), MIN(null), MAX(null), GROUP(null), STDDEV(null), STDVAR(null),
-    TOPK(ValueType.SCALAR), BOTTOMK(ValueType.SCALAR), QUANTILE(ValueType.SCALAR), COUNT_VALUES(ValueType.STRING);
+    SUM(null),
+    AVG(null),
+    COUNT(null),
+    MIN(null),
+    MAX(null),
+    GROUP(null),
+    STDDEV(null),
+    STDVAR(null),
+    TOPK(ValueType.SCALAR),
+    BOTTOMK(ValueType.SCALAR),
+    QUANTILE(ValueType.SCALAR),
+    COUNT_VALUES(ValueType.STRING);
 
     private final ValueType paramType;
 

@@ -34,8 +34,7 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
     }
 
     /** The verdict on one source. */
-    public record Verdict(Source source, CheckResult result) {
-    }
+    public record Verdict(Source source, CheckResult result) {}
 
     private final Consumer<Verdict> sink;
     /**
@@ -44,9 +43,11 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
      * so a chunk was checked on one core while the calling thread only waited.
      */
     private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+
     private final List<Source> pending = new ArrayList<>(CHUNK);
     /** The chunk being checked in the background, and its sources. */
     private ForkJoinTask<CheckResult[]> checking;
+
     private List<Source> checkingSources;
     private int count;
     private boolean anyInvalid;
@@ -89,8 +90,8 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
         List<Source> batch = new ArrayList<>(pending);
         pending.clear();
         // a parallel stream started by a task of `workers` runs on `workers`
-        ForkJoinTask<CheckResult[]> next = workers.submit(() ->
-                batch.parallelStream().map(CheckPipeline::check).toArray(CheckResult[]::new));
+        ForkJoinTask<CheckResult[]> next = workers.submit(
+                () -> batch.parallelStream().map(CheckPipeline::check).toArray(CheckResult[]::new));
         handOn();
         checking = next;
         checkingSources = batch;
@@ -110,7 +111,9 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
     }
 
     private static CheckResult check(Source s) {
-        return s.decodeError() != null ? CheckResult.invalid(s.expression(), s.decodeError()) : CheckResult.of(s.expression());
+        return s.decodeError() != null
+                ? CheckResult.invalid(s.expression(), s.decodeError())
+                : CheckResult.of(s.expression());
     }
 
     /**
@@ -135,7 +138,9 @@ public final class CheckPipeline implements Consumer<CheckPipeline.Source>, Auto
                 end = length;
             }
             lineNo++;
-            int stop = end > start && (text != null ? text.charAt(end - 1) == '\r' : utf8[end - 1] == '\r') ? end - 1 : end;
+            int stop = end > start && (text != null ? text.charAt(end - 1) == '\r' : utf8[end - 1] == '\r')
+                    ? end - 1
+                    : end;
             if (text != null) {
                 String line = text.substring(start, stop);
                 if (isExpression(line)) {

@@ -44,10 +44,15 @@ final class Checker {
             call(c);
         } else if (e instanceof Aggregation a) {
             if (a.expr().type() != ValueType.VECTOR) {
-                throw fail(a.expr().span().start(), Errors.aggregationBodyType(a.expr().type()));
+                throw fail(
+                        a.expr().span().start(),
+                        Errors.aggregationBodyType(a.expr().type()));
             }
             if (a.param() != null && a.param().type() != a.op().paramType()) {
-                throw fail(a.param().span().start(), Errors.aggregationParamType(a.op().paramType(), a.param().type()));
+                throw fail(
+                        a.param().span().start(),
+                        Errors.aggregationParamType(
+                                a.op().paramType(), a.param().type()));
             }
         } else if (e instanceof Subquery sq && sq.expr().type() != ValueType.VECTOR) {
             throw fail(after(sq.expr()), Errors.subqueryTargetType(sq.expr().type()));

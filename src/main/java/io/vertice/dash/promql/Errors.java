@@ -7,17 +7,27 @@ import java.util.Locale;
  * it has the same error (so users can search for them) and saying what to do where it does not.
  */
 final class Errors {
-    private static final String EXPERIMENTAL = " is experimental in Prometheus (behind a feature flag) and not supported";
+    private static final String EXPERIMENTAL =
+            " is experimental in Prometheus (behind a feature flag) and not supported";
 
-    private Errors() {
-    }
+    private Errors() {}
 
     // ------------------------------------------------------------------ describing what was found
 
     static boolean isKeyword(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
-            case "and", "or", "unless", "atan2", "by", "without", "on", "ignoring", "group_left", "group_right",
-                 "bool", "offset" -> true;
+            case "and",
+                    "or",
+                    "unless",
+                    "atan2",
+                    "by",
+                    "without",
+                    "on",
+                    "ignoring",
+                    "group_left",
+                    "group_right",
+                    "bool",
+                    "offset" -> true;
             default -> false;
         };
     }
@@ -85,7 +95,8 @@ final class Errors {
     }
 
     static String unitsOutOfOrder(String duration) {
-        return "not a valid duration string: \"" + duration + "\" (units must go from largest to smallest, each at most once)";
+        return "not a valid duration string: \"" + duration
+                + "\" (units must go from largest to smallest, each at most once)";
     }
 
     /** {@code duration} may be null when the value was a number of seconds. */
@@ -208,7 +219,9 @@ final class Errors {
     }
 
     static String experimentalFunction(String name) {
-        return (name.startsWith("fill") ? "the \"" + name + "()\" binary operator modifier" : "function \"" + name + "\"")
+        return (name.startsWith("fill")
+                        ? "the \"" + name + "()\" binary operator modifier"
+                        : "function \"" + name + "\"")
                 + EXPERIMENTAL;
     }
 
@@ -241,7 +254,8 @@ final class Errors {
     }
 
     static String colonInLabel(String word, String context) {
-        return "unexpected identifier \"" + word + "\" in " + context + ", expected label (label names cannot contain ':')";
+        return "unexpected identifier \"" + word + "\" in " + context
+                + ", expected label (label names cannot contain ':')";
     }
 
     // ------------------------------------------------------------------ selectors
@@ -338,7 +352,8 @@ final class Errors {
     }
 
     static String unaryOperandType(ValueType got) {
-        return "unary expression only allowed on expressions of type scalar or instant vector, got " + got.description();
+        return "unary expression only allowed on expressions of type scalar or instant vector, got "
+                + got.description();
     }
 
     static String argumentCount(Function f, int got) {
@@ -354,7 +369,8 @@ final class Errors {
     }
 
     static String argumentType(ValueType want, String function, ValueType got) {
-        return "expected type " + want.description() + " in call to function \"" + function + "\", got " + got.description();
+        return "expected type " + want.description() + " in call to function \"" + function + "\", got "
+                + got.description();
     }
 
     static String aggregationBodyType(ValueType got) {

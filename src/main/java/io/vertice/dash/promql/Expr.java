@@ -7,8 +7,17 @@ import java.util.function.Consumer;
  * A node of a parsed, type-checked PromQL expression. Every node is an immutable record that keeps
  * its {@link Span} in the original text.
  */
-public sealed interface Expr permits NumberLiteral, StringLiteral, VectorSelector, MatrixSelector, Subquery, Call,
-        Aggregation, Binary, Unary, Paren {
+public sealed interface Expr
+        permits NumberLiteral,
+                StringLiteral,
+                VectorSelector,
+                MatrixSelector,
+                Subquery,
+                Call,
+                Aggregation,
+                Binary,
+                Unary,
+                Paren {
 
     /** The value type the expression evaluates to. */
     ValueType type();

@@ -11,8 +11,7 @@ import java.util.function.Consumer;
 
 /** Helpers over expression trees. */
 public final class Exprs {
-    private Exprs() {
-    }
+    private Exprs() {}
 
     /**
      * Visits {@code root} and every descendant depth-first (pre-order, children left to right).

@@ -8,8 +8,8 @@ import java.util.List;
  * -1 = the last argument may repeat without limit. {@code experimental} marks functions that current
  * Prometheus only accepts with {@code --enable-feature=promql-experimental-functions}.
  */
-public record Function(String name, List<ValueType> argTypes, int variadic, ValueType returnType,
-                       boolean experimental) {
+public record Function(
+        String name, List<ValueType> argTypes, int variadic, ValueType returnType, boolean experimental) {
     public Function {
         argTypes = List.copyOf(argTypes);
     }

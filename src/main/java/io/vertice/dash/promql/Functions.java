@@ -1,5 +1,10 @@
 package io.vertice.dash.promql;
 
+import static io.vertice.dash.promql.ValueType.MATRIX;
+import static io.vertice.dash.promql.ValueType.SCALAR;
+import static io.vertice.dash.promql.ValueType.STRING;
+import static io.vertice.dash.promql.ValueType.VECTOR;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static io.vertice.dash.promql.ValueType.MATRIX;
-import static io.vertice.dash.promql.ValueType.SCALAR;
-import static io.vertice.dash.promql.ValueType.STRING;
-import static io.vertice.dash.promql.ValueType.VECTOR;
 
 /**
  * Every PromQL function dash accepts: the stable set of Prometheus 2.x and 3.x, plus {@code holt_winters}
@@ -25,25 +25,85 @@ public final class Functions {
      * Functions and modifiers that exist in Prometheus only behind feature flags and that dash does not
      * support; using them gives a "not supported" error rather than "unknown function".
      */
-    private static final Set<String> UNSUPPORTED = Set.of("info", "first_over_time", "ts_of_first_over_time",
-            "ts_of_last_over_time", "ts_of_max_over_time", "ts_of_min_over_time", "histogram_quantiles", "integral",
-            "step", "range", "start", "end", "min_of", "max_of", "fill", "fill_left", "fill_right");
+    private static final Set<String> UNSUPPORTED = Set.of(
+            "info",
+            "first_over_time",
+            "ts_of_first_over_time",
+            "ts_of_last_over_time",
+            "ts_of_max_over_time",
+            "ts_of_min_over_time",
+            "histogram_quantiles",
+            "integral",
+            "step",
+            "range",
+            "start",
+            "end",
+            "min_of",
+            "max_of",
+            "fill",
+            "fill_left",
+            "fill_right");
 
     static {
         Map<String, Function> m = new HashMap<>();
-        for (String name : List.of("abs", "absent", "acos", "acosh", "asin", "asinh", "atan", "atanh", "ceil", "cos",
-                "cosh", "deg", "exp", "floor", "histogram_avg", "histogram_count", "histogram_sum", "histogram_stddev",
-                "histogram_stdvar", "ln", "log10", "log2", "rad", "sgn", "sin", "sinh", "sort", "sort_desc", "sqrt",
-                "tan", "tanh", "timestamp")) {
+        for (String name : List.of(
+                "abs",
+                "absent",
+                "acos",
+                "acosh",
+                "asin",
+                "asinh",
+                "atan",
+                "atanh",
+                "ceil",
+                "cos",
+                "cosh",
+                "deg",
+                "exp",
+                "floor",
+                "histogram_avg",
+                "histogram_count",
+                "histogram_sum",
+                "histogram_stddev",
+                "histogram_stdvar",
+                "ln",
+                "log10",
+                "log2",
+                "rad",
+                "sgn",
+                "sin",
+                "sinh",
+                "sort",
+                "sort_desc",
+                "sqrt",
+                "tan",
+                "tanh",
+                "timestamp")) {
             add(m, name, List.of(VECTOR), 0, VECTOR, false);
         }
-        for (String name : List.of("absent_over_time", "avg_over_time", "changes", "count_over_time", "delta",
-                "deriv", "idelta", "increase", "irate", "last_over_time", "max_over_time", "min_over_time",
-                "present_over_time", "rate", "resets", "stddev_over_time", "stdvar_over_time", "sum_over_time")) {
+        for (String name : List.of(
+                "absent_over_time",
+                "avg_over_time",
+                "changes",
+                "count_over_time",
+                "delta",
+                "deriv",
+                "idelta",
+                "increase",
+                "irate",
+                "last_over_time",
+                "max_over_time",
+                "min_over_time",
+                "present_over_time",
+                "rate",
+                "resets",
+                "stddev_over_time",
+                "stdvar_over_time",
+                "sum_over_time")) {
             add(m, name, List.of(MATRIX), 0, VECTOR, false);
         }
-        for (String name : List.of("day_of_month", "day_of_week", "day_of_year", "days_in_month", "hour", "minute",
-                "month", "year")) {
+        for (String name : List.of(
+                "day_of_month", "day_of_week", "day_of_year", "days_in_month", "hour", "minute", "month", "year")) {
             add(m, name, List.of(VECTOR), 1, VECTOR, false);
         }
         add(m, "clamp", List.of(VECTOR, SCALAR, SCALAR), 0, VECTOR, false);
@@ -68,11 +128,15 @@ public final class Functions {
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
-    private Functions() {
-    }
+    private Functions() {}
 
-    private static void add(Map<String, Function> m, String name, List<ValueType> args, int variadic,
-                            ValueType ret, boolean experimental) {
+    private static void add(
+            Map<String, Function> m,
+            String name,
+            List<ValueType> args,
+            int variadic,
+            ValueType ret,
+            boolean experimental) {
         m.put(name, new Function(name, args, variadic, ret, experimental));
     }
 

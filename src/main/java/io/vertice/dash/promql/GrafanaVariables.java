@@ -3,14 +3,12 @@ package io.vertice.dash.promql;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * Grafana's variable reference syntax: {@code $name}, {@code ${name}}, {@code ${name.field}},
  * {@code ${name:format}}, {@code [[name]]}, {@code [[name:format]]} (names are word characters).
  */
 public final class GrafanaVariables {
-    private GrafanaVariables() {
-    }
+    private GrafanaVariables() {}
 
     /**
      * Every variable reference in any text (a legend, a title, an expression that does not parse), in
@@ -33,8 +31,8 @@ public final class GrafanaVariables {
             String name = text.substring(m[0], m[1]);
             if (!name.chars().allMatch(Character::isDigit)) {
                 Position at = PromQL.lineColumn(text, i);
-                out.add(new VariableUse(name, m[2] < 0 ? null : text.substring(m[2], m[3]), i, m[4], at.line(),
-                        at.column()));
+                out.add(new VariableUse(
+                        name, m[2] < 0 ? null : text.substring(m[2], m[3]), i, m[4], at.line(), at.column()));
             }
             i = m[4];
         }
@@ -79,13 +77,13 @@ public final class GrafanaVariables {
                 if (p >= n || s.charAt(p) != '}') {
                     return null;
                 }
-                return new int[]{nameStart, nameEnd, fs, fe, p + 1};
+                return new int[] {nameStart, nameEnd, fs, fe, p + 1};
             }
             int p = i + 1;
             while (p < n && isWordChar(s.charAt(p))) {
                 p++;
             }
-            return p == i + 1 ? null : new int[]{i + 1, p, -1, -1, p};
+            return p == i + 1 ? null : new int[] {i + 1, p, -1, -1, p};
         }
         // [[name]] or [[name:format]]
         int p = i + 2;
@@ -110,7 +108,7 @@ public final class GrafanaVariables {
             }
         }
         if (p + 1 < n && s.charAt(p) == ']' && s.charAt(p + 1) == ']') {
-            return new int[]{nameStart, nameEnd, fs, fe, p + 2};
+            return new int[] {nameStart, nameEnd, fs, fe, p + 2};
         }
         return null;
     }

@@ -14,8 +14,7 @@ final class Interner {
     /** The hash of each slot's string: most mismatches are rejected without reading characters. */
     private final int[] hashes = new int[SLOTS];
 
-    private Interner() {
-    }
+    private Interner() {}
 
     /** This thread's interner (a lexer takes it once, not per string). */
     static Interner current() {

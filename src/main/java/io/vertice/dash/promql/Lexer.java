@@ -1,7 +1,6 @@
 package io.vertice.dash.promql;
 
 import io.vertice.dash.promql.Token.Kind;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +19,7 @@ final class Lexer {
     private final String s;
     /** The text as an array: indexing it is much cheaper than charAt() before the JIT has warmed up. */
     private final char[] buf;
+
     private final int n;
     private final boolean grafana;
     private final List<VariableUse> variables = new ArrayList<>(4);
@@ -214,7 +214,9 @@ final class Lexer {
             case ')' -> current.set(Kind.RPAREN, p, p + 1);
             case '{' -> current.set(Kind.LBRACE, p, p + 1);
             case '}' -> throw fail(p, Errors.unexpectedCharacter(quoteChar(p)));
-            case '[' -> d == '[' && startsVariable(p) ? variableToken(p, current) : current.set(Kind.LBRACKET, p, p + 1);
+            case '[' -> d == '[' && startsVariable(p)
+                    ? variableToken(p, current)
+                    : current.set(Kind.LBRACKET, p, p + 1);
             case '$' -> {
                 if (!startsVariable(p)) {
                     throw fail(p, Errors.unexpectedDollar(grafana));
@@ -309,8 +311,8 @@ final class Lexer {
     int recordVariable(int p) {
         int[] m = variableAt(p);
         Span at = span(p, p);
-        variables.add(new VariableUse(text(m[0], m[1]), m[2] < 0 ? null : text(m[2], m[3]), p, m[4],
-                at.line(), at.column()));
+        variables.add(
+                new VariableUse(text(m[0], m[1]), m[2] < 0 ? null : text(m[2], m[3]), p, m[4], at.line(), at.column()));
         return m[4];
     }
 
@@ -558,16 +560,17 @@ final class Lexer {
             switch (e) {
                 case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\' -> {
                     flushBytes(sb, bytes, nbytes);
-                    sb.append(switch (e) {
-                        case 'a' -> '\u0007';
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 't' -> '\t';
-                        case 'v' -> '\u000b';
-                        default -> '\\';
-                    });
+                    sb.append(
+                            switch (e) {
+                                case 'a' -> '\u0007';
+                                case 'b' -> '\b';
+                                case 'f' -> '\f';
+                                case 'n' -> '\n';
+                                case 'r' -> '\r';
+                                case 't' -> '\t';
+                                case 'v' -> '\u000b';
+                                default -> '\\';
+                            });
                     return q + 2;
                 }
                 case '0', '1', '2', '3', '4', '5', '6', '7', 'x', 'u', 'U' -> {

@@ -1,7 +1,6 @@
 package io.vertice.dash.promql;
 
 import io.vertice.dash.promql.Token.Kind;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,7 @@ final class Parser {
     private final int maxDepth;
     /** The nodes with operand types to check, children before parents (the order they are built in). */
     private final List<Expr> toCheck = new ArrayList<>();
+
     private Token tok;
     private int depth;
 
@@ -68,8 +68,9 @@ final class Parser {
         }
         Expr e = parseExpr(0);
         if (!tok.is(Kind.EOF)) {
-            throw fail(tok.start(), tok.is(Kind.RPAREN) ? Errors.unexpectedRightParen()
-                    : Errors.unexpectedAfterExpression(describe()));
+            throw fail(
+                    tok.start(),
+                    tok.is(Kind.RPAREN) ? Errors.unexpectedRightParen() : Errors.unexpectedAfterExpression(describe()));
         }
         return e;
     }
@@ -132,7 +133,12 @@ final class Parser {
             }
             VectorMatching matching = parseMatching(opStart);
             Expr rhs = parseExpr(op.rightAssociative() ? op.precedence() : op.precedence() + 1);
-            lhs = typed(new Binary(op, lhs, rhs, returnBool, matchingFor(op, opStart, lhs, rhs, matching),
+            lhs = typed(new Binary(
+                    op,
+                    lhs,
+                    rhs,
+                    returnBool,
+                    matchingFor(op, opStart, lhs, rhs, matching),
                     span(lhs.span().start(), rhs.span().end())));
         }
         depth--;
@@ -153,7 +159,9 @@ final class Parser {
         VectorMatching.Cardinality card = VectorMatching.Cardinality.ONE_TO_ONE;
         List<String> include = List.of();
         if (tok.isWord("group_left") || tok.isWord("group_right")) {
-            card = tok.isWord("group_left") ? VectorMatching.Cardinality.MANY_TO_ONE : VectorMatching.Cardinality.ONE_TO_MANY;
+            card = tok.isWord("group_left")
+                    ? VectorMatching.Cardinality.MANY_TO_ONE
+                    : VectorMatching.Cardinality.ONE_TO_MANY;
             next();
             if (tok.is(Kind.LPAREN)) {
                 include = parseLabelList("grouping").labels();
@@ -186,8 +194,12 @@ final class Parser {
         if (written.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
             throw fail(opStart, Errors.groupingOnSetOperator(Errors.groupWord(written.cardinality()), op.symbol()));
         }
-        return new VectorMatching(VectorMatching.Cardinality.MANY_TO_MANY, written.labels(), written.on(),
-                written.include(), written.explicit());
+        return new VectorMatching(
+                VectorMatching.Cardinality.MANY_TO_MANY,
+                written.labels(),
+                written.on(),
+                written.include(),
+                written.explicit());
     }
 
     private Expr parseUnary() {
@@ -245,7 +257,8 @@ final class Parser {
                 }
                 Expr inner = parseExpr(0);
                 if (!tok.is(Kind.RPAREN)) {
-                    throw tok.is(Kind.EOF) ? fail(start, Errors.unclosedLeftParen())
+                    throw tok.is(Kind.EOF)
+                            ? fail(start, Errors.unclosedLeftParen())
                             : fail(tok.start(), Errors.unexpectedExpecting(describe(), "\")\" or an operator"));
                 }
                 int end = tok.end();
@@ -279,7 +292,8 @@ final class Parser {
         Token t = tok;
         String name = lex.variables().get(t.variable()).name();
         if (name.startsWith("__")) {
-            NumberLiteral literal = new NumberLiteral(GrafanaVariables.placeholderNumber(name), span(t.start(), t.end()));
+            NumberLiteral literal =
+                    new NumberLiteral(GrafanaVariables.placeholderNumber(name), span(t.start(), t.end()));
             next();
             return literal;
         }
@@ -292,8 +306,8 @@ final class Parser {
             return parseSelector(name, start, tok.start());
         }
         Span at = span(start, end);
-        return new VectorSelector(name, List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, name, at, at)),
-                null, null, at);
+        return new VectorSelector(
+                name, List.of(new LabelMatcher(LabelMatcher.METRIC_NAME, MatchOp.EQUAL, name, at, at)), null, null, at);
     }
 
     private Expr parseIdentifierExpr() {
@@ -306,8 +320,8 @@ final class Parser {
             return metricSelector(w, t.start(), t.end());
         }
         if (t.isWord("inf") || t.isWord("nan")) {
-            NumberLiteral literal = new NumberLiteral(t.isWord("inf") ? Double.POSITIVE_INFINITY : Double.NaN,
-                    span(t.start(), t.end()));
+            NumberLiteral literal = new NumberLiteral(
+                    t.isWord("inf") ? Double.POSITIVE_INFINITY : Double.NaN, span(t.start(), t.end()));
             next();
             return literal;
         }
@@ -324,8 +338,12 @@ final class Parser {
         if (paren) {
             return parseCall(w, t.start());
         }
-        if (t.isWord("on") || t.isWord("ignoring") || t.isWord("group_left") || t.isWord("group_right")
-                || t.isWord("bool") || t.isWord("atan2")) {
+        if (t.isWord("on")
+                || t.isWord("ignoring")
+                || t.isWord("group_left")
+                || t.isWord("group_right")
+                || t.isWord("bool")
+                || t.isWord("atan2")) {
             throw fail(t.start(), Errors.unexpectedKeyword(w));
         }
         return metricSelector(w, t.start(), t.end());
@@ -334,7 +352,9 @@ final class Parser {
     private Expr parseCall(String name, int start) {
         Function f = Functions.get(name);
         if (f == null) {
-            throw fail(start, Functions.isUnsupported(name) ? Errors.experimentalFunction(name) : Errors.unknownFunction(name));
+            throw fail(
+                    start,
+                    Functions.isUnsupported(name) ? Errors.experimentalFunction(name) : Errors.unknownFunction(name));
         }
         next(); // name
         List<Expr> args = parseArgs("function call");
@@ -350,11 +370,18 @@ final class Parser {
 
     /** A lone user variable parsed as a metric name stands for a number where a scalar is required. */
     private Expr asScalarIfVariable(Expr e) {
-        if (e instanceof VectorSelector v && v.name() != null && v.matchers().size() == 1 && v.offset() == null
-                && v.at() == null && v.span().length() == v.name().length()) {
+        if (e instanceof VectorSelector v
+                && v.name() != null
+                && v.matchers().size() == 1
+                && v.offset() == null
+                && v.at() == null
+                && v.span().length() == v.name().length()) {
             int[] m = GrafanaVariables.match(v.name(), 0);
-            if (m != null && m[4] == v.name().length() && lex.hasVariable(v.span().start(), v.span().end())) {
-                return new NumberLiteral(GrafanaVariables.placeholderNumber(v.name().substring(m[0], m[1])), v.span());
+            if (m != null
+                    && m[4] == v.name().length()
+                    && lex.hasVariable(v.span().start(), v.span().end())) {
+                return new NumberLiteral(
+                        GrafanaVariables.placeholderNumber(v.name().substring(m[0], m[1])), v.span());
             }
         }
         return e;
@@ -384,7 +411,8 @@ final class Parser {
             if (tok.is(Kind.RPAREN)) {
                 break;
             }
-            throw tok.is(Kind.EOF) ? fail(lparen, Errors.unclosedLeftParen())
+            throw tok.is(Kind.EOF)
+                    ? fail(lparen, Errors.unclosedLeftParen())
                     : fail(tok.start(), Errors.unexpectedIn(describe(), what, "\",\" or \")\""));
         }
         depth--;
@@ -427,13 +455,17 @@ final class Parser {
         if (param != null && op.paramType() == ValueType.SCALAR) {
             param = asScalarIfVariable(param);
         }
-        return typed(new Aggregation(op, args.get(wanted - 1), param, grouping == null ? List.of() : grouping.labels(),
-                without, span(start, end)));
+        return typed(new Aggregation(
+                op,
+                args.get(wanted - 1),
+                param,
+                grouping == null ? List.of() : grouping.labels(),
+                without,
+                span(start, end)));
     }
 
     /** Labels in parentheses and the end offset of the closing ')'. */
-    private record LabelList(List<String> labels, int end) {
-    }
+    private record LabelList(List<String> labels, int end) {}
 
     /** Parses {@code (label, label, ...)}; labels may be identifiers (keywords too) or quoted strings. */
     private LabelList parseLabelList(String context) {
@@ -459,7 +491,8 @@ final class Parser {
             if (tok.is(Kind.COMMA)) {
                 next();
             } else if (!tok.is(Kind.RPAREN)) {
-                throw tok.is(Kind.EOF) ? fail(lparen, Errors.unclosedLeftParen())
+                throw tok.is(Kind.EOF)
+                        ? fail(lparen, Errors.unclosedLeftParen())
                         : fail(tok.start(), Errors.unexpectedIn(describe(), context, "\",\" or \")\""));
             }
         }
@@ -480,8 +513,7 @@ final class Parser {
     // ------------------------------------------------------------------ ranges, subqueries, modifiers
 
     /** A duration inside brackets or after offset: its length and where it was written. */
-    private record Dur(long nanos, int start, int end) {
-    }
+    private record Dur(long nanos, int start, int end) {}
 
     /** Scans a number (seconds) or duration at p inside brackets. */
     private Dur bracketDuration(int p, String where) {
@@ -555,8 +587,12 @@ final class Parser {
         }
         char c = lex.at(p);
         if (c != ']') {
-            throw fail(p, "+-*/%^(".indexOf(c) >= 0 ? Errors.experimentalDurationExpression()
-                    : Errors.unexpectedCharacterExpecting(lex.quoteChar(p), subquery ? "\"]\"" : "\":\" or \"]\""));
+            throw fail(
+                    p,
+                    "+-*/%^(".indexOf(c) >= 0
+                            ? Errors.experimentalDurationExpression()
+                            : Errors.unexpectedCharacterExpecting(
+                                    lex.quoteChar(p), subquery ? "\"]\"" : "\":\" or \"]\""));
         }
         int end = p + 1;
         if (range.nanos() <= 0) {
@@ -568,18 +604,28 @@ final class Parser {
         String rangeText = lex.source().substring(range.start(), range.end());
         Expr result;
         if (subquery) {
-            result = typed(new Subquery(target, Duration.ofNanos(range.nanos()), rangeText,
+            result = typed(new Subquery(
+                    target,
+                    Duration.ofNanos(range.nanos()),
+                    rangeText,
                     step == null ? null : Duration.ofNanos(step.nanos()),
-                    step == null ? null : lex.source().substring(step.start(), step.end()), null, null,
+                    step == null ? null : lex.source().substring(step.start(), step.end()),
+                    null,
+                    null,
                     span(target.span().start(), end)));
         } else {
             if (!(target instanceof VectorSelector vs)) {
                 throw fail(bracket, Errors.rangeOnNonSelector(Errors.what(target)));
             }
             if (vs.offset() != null || vs.at() != null) {
-                throw fail(bracket, Errors.modifierBeforeRange(vs.offset() != null ? "offset modifiers" : "@ modifiers"));
+                throw fail(
+                        bracket, Errors.modifierBeforeRange(vs.offset() != null ? "offset modifiers" : "@ modifiers"));
             }
-            result = new MatrixSelector(vs, Duration.ofNanos(range.nanos()), rangeText, span(vs.span().start(), end));
+            result = new MatrixSelector(
+                    vs,
+                    Duration.ofNanos(range.nanos()),
+                    rangeText,
+                    span(vs.span().start(), end));
         }
         resumeAt(end);
         return result;
@@ -594,12 +640,14 @@ final class Parser {
         }
         long nanos;
         if (tok.hasVariable() && (tok.is(Kind.VAR) || tok.is(Kind.IDENT))) {
-            nanos = GrafanaVariables.placeholderNanos(lex.variables().get(tok.variable()).name());
+            nanos = GrafanaVariables.placeholderNanos(
+                    lex.variables().get(tok.variable()).name());
         } else if (tok.is(Kind.NUMBER)) {
             nanos = secondsToNanos(tok.number(), tok.start());
         } else if (tok.is(Kind.DURATION)) {
             nanos = tok.nanos();
-        } else if (tok.is(Kind.LPAREN) || (tok.is(Kind.IDENT) && isDurationFunction(tok.text().toLowerCase(Locale.ROOT)))) {
+        } else if (tok.is(Kind.LPAREN)
+                || (tok.is(Kind.IDENT) && isDurationFunction(tok.text().toLowerCase(Locale.ROOT)))) {
             throw fail(tok.start(), Errors.experimentalOffsetExpression());
         } else {
             throw fail(tok.start(), Errors.unexpectedIn(describe(), "offset", "number or duration"));
@@ -619,7 +667,9 @@ final class Parser {
         AtModifier.Kind kind = AtModifier.Kind.TIMESTAMP;
         double ts;
         if (tok.is(Kind.VAR)) {
-            ts = GrafanaVariables.placeholderNumber(lex.variables().get(tok.variable()).name()) / 1000;
+            ts = GrafanaVariables.placeholderNumber(
+                            lex.variables().get(tok.variable()).name())
+                    / 1000;
         } else if (tok.is(Kind.NUMBER) || tok.is(Kind.DURATION)) {
             ts = tok.number();
         } else if (tok.isWord("inf") || tok.isWord("nan")) {
@@ -644,9 +694,10 @@ final class Parser {
         if (negative) {
             ts = -ts;
         }
-        if (kind == AtModifier.Kind.TIMESTAMP && (Double.isNaN(ts) || Double.isInfinite(ts)
-                || Math.abs(ts) * 1000 >= 9.223372036854775807E18)) {
-            throw fail(at, Errors.atOutOfBounds(lex.source().substring(at + 1, end).strip()));
+        if (kind == AtModifier.Kind.TIMESTAMP
+                && (Double.isNaN(ts) || Double.isInfinite(ts) || Math.abs(ts) * 1000 >= 9.223372036854775807E18)) {
+            throw fail(
+                    at, Errors.atOutOfBounds(lex.source().substring(at + 1, end).strip()));
         }
         return modify(target, at, span(target.span().start(), end), null, new AtModifier(kind, ts, span(at, end)));
     }
@@ -660,19 +711,27 @@ final class Parser {
         boolean isOffset = offset != null;
         if (target instanceof VectorSelector vs) {
             requireUnset(isOffset ? vs.offset() : vs.at(), keyword, isOffset);
-            return new VectorSelector(vs.name(), vs.matchers(), isOffset ? offset : vs.offset(), isOffset ? vs.at() : at, span);
+            return new VectorSelector(
+                    vs.name(), vs.matchers(), isOffset ? offset : vs.offset(), isOffset ? vs.at() : at, span);
         }
         if (target instanceof MatrixSelector ms) {
             VectorSelector vs = ms.selector();
             requireUnset(isOffset ? vs.offset() : vs.at(), keyword, isOffset);
-            VectorSelector modified = new VectorSelector(vs.name(), vs.matchers(), isOffset ? offset : vs.offset(),
-                    isOffset ? vs.at() : at, vs.span());
+            VectorSelector modified = new VectorSelector(
+                    vs.name(), vs.matchers(), isOffset ? offset : vs.offset(), isOffset ? vs.at() : at, vs.span());
             return new MatrixSelector(modified, ms.range(), ms.rangeText(), span);
         }
         if (target instanceof Subquery sq) {
             requireUnset(isOffset ? sq.offset() : sq.at(), keyword, isOffset);
-            return new Subquery(sq.expr(), sq.range(), sq.rangeText(), sq.step(), sq.stepText(),
-                    isOffset ? offset : sq.offset(), isOffset ? sq.at() : at, span);
+            return new Subquery(
+                    sq.expr(),
+                    sq.range(),
+                    sq.rangeText(),
+                    sq.step(),
+                    sq.stepText(),
+                    isOffset ? offset : sq.offset(),
+                    isOffset ? sq.at() : at,
+                    span);
         }
         throw fail(keyword, Errors.modifierWithoutSelector(isOffset));
     }

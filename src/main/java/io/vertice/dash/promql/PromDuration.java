@@ -14,11 +14,13 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
     /** The grammar in words, for messages about a bad value. */
     public static final String GRAMMAR = "integers with units (ms, s, m, h, d, w, y) from the largest unit to the "
             + "smallest, e.g. 500ms, 30s, 1m30s, 1h or 7d";
+
     private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("\\d{1,15}(\\.\\d{1,9})?");
 
     private static final String[] UNITS = {"y", "w", "d", "h", "m", "s", "ms"};
-    private static final long[] UNIT_MS = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000L,
-            60_000L, 1000L, 1L};
+    private static final long[] UNIT_MS = {
+        365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000L, 60_000L, 1000L, 1L
+    };
     /** Prometheus keeps durations as int64 nanoseconds. */
     private static final long MAX_MILLIS = Long.MAX_VALUE / 1_000_000;
 
@@ -35,8 +37,9 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
      * @throws IllegalArgumentException with one sentence naming the value and the grammar
      */
     public static PromDuration parse(String text) {
-        return tryParse(text).orElseThrow(() -> new IllegalArgumentException("\"" + (text == null ? "" : text.strip())
-                + "\" is not a duration: write " + GRAMMAR + "."));
+        return tryParse(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "\"" + (text == null ? "" : text.strip()) + "\" is not a duration: write " + GRAMMAR + "."));
     }
 
     /** As {@link #parse}, empty when {@code text} is not a duration. */
@@ -90,8 +93,7 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
     }
 
     /** The outcome of {@link #scan}: the length, or the parse error's message. */
-    record Scan(long millis, String error) {
-    }
+    record Scan(long millis, String error) {}
 
     /**
      * Reads {@code s[start, end)}, letters and digits starting with a digit, as integer + unit groups.
@@ -120,7 +122,9 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
             int u = unitIndex(s, unitStart, q);
             if (u < 0) {
                 String unit = s.substring(unitStart, q);
-                if (!isUnitStart(unit.charAt(0)) || unit.length() > 2 || (unit.length() == 2 && unit.charAt(1) != 's')) {
+                if (!isUnitStart(unit.charAt(0))
+                        || unit.length() > 2
+                        || (unit.length() == 2 && unit.charAt(1) != 's')) {
                     return new Scan(0, Errors.badNumber(s.substring(start, end)));
                 }
                 return new Scan(0, Errors.unknownDurationUnit(unit, s.substring(start, end)));

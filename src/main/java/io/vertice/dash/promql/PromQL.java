@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * original text; parsing stops at the first error.
  */
 public final class PromQL {
-    private PromQL() {
-    }
+    private PromQL() {}
 
     /**
      * How deep the parser may recurse on the caller's thread: far below what any thread's default stack
@@ -31,8 +30,7 @@ public final class PromQL {
     private static final long DEEP_STACK = 1L << 30;
 
     /** An expression and the Grafana variables met while parsing it. */
-    private record Parsed(Expr expr, List<VariableUse> variables) {
-    }
+    private record Parsed(Expr expr, List<VariableUse> variables) {}
 
     /** Parses and type-checks a plain PromQL expression. */
     public static Expr parse(String promql) {
@@ -63,15 +61,19 @@ public final class PromQL {
     private static Parsed onDeepStack(Supplier<Parsed> work, String text) {
         AtomicReference<Parsed> result = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                result.set(work.get());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } catch (StackOverflowError e) {
-                failure.set(PromqlException.at(text, 0, Errors.nestedTooDeeply()));
-            }
-        }, "promql-deep-parse", DEEP_STACK);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.set(work.get());
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    } catch (StackOverflowError e) {
+                        failure.set(PromqlException.at(text, 0, Errors.nestedTooDeeply()));
+                    }
+                },
+                "promql-deep-parse",
+                DEEP_STACK);
         thread.setDaemon(true);
         thread.start();
         try {
@@ -113,7 +115,8 @@ public final class PromQL {
         if (fast.indexOf('\uFFFD') < 0) {
             return fast;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(utf8);
@@ -123,8 +126,8 @@ public final class PromQL {
             out.flip();
             String before = out.toString();
             String lenient = new String(utf8, StandardCharsets.UTF_8);
-            throw PromqlException.at(lenient, before.length(),
-                    Errors.invalidUtf8Byte(utf8[in.position()] & 0xFF, in.position()));
+            throw PromqlException.at(
+                    lenient, before.length(), Errors.invalidUtf8Byte(utf8[in.position()] & 0xFF, in.position()));
         }
         dec.flush(out);
         out.flip();

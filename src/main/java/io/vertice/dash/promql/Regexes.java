@@ -2,7 +2,6 @@ package io.vertice.dash.promql;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,11 +15,9 @@ final class Regexes {
     private static final ConcurrentHashMap<String, Compiled> CACHE = new ConcurrentHashMap<>();
 
     /** A compiled matcher regex, or why it does not compile. */
-    private record Compiled(Pattern pattern, String problem) {
-    }
+    private record Compiled(Pattern pattern, String problem) {}
 
-    private Regexes() {
-    }
+    private Regexes() {}
 
     private static Compiled compiled(String regex) {
         Compiled c = CACHE.get(regex);
@@ -49,7 +46,8 @@ final class Regexes {
             return "unexpected )"; // re2j's wording for an unopened ')', which Go reports as this
         }
         String part = e.getPattern();
-        return part == null || part.isEmpty() || part.equals(anchored) || part.contains("^(?s:") ? what
+        return part == null || part.isEmpty() || part.equals(anchored) || part.contains("^(?s:")
+                ? what
                 : what + ": `" + part + "`";
     }
 

@@ -1,7 +1,6 @@
 package io.vertice.dash.promql;
 
 import io.vertice.dash.promql.Token.Kind;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,10 +77,16 @@ final class SelectorParser {
             if (op.isRegex() && !templated) {
                 String problem = Regexes.problem(value.text());
                 if (problem != null) {
-                    throw fail(value.start(), Errors.invalidRegex(lex.source().substring(value.start(), value.end()), problem));
+                    throw fail(
+                            value.start(),
+                            Errors.invalidRegex(lex.source().substring(value.start(), value.end()), problem));
                 }
             }
-            LabelMatcher m = new LabelMatcher(labelName, op, value.text(), lex.span(labelStart, value.end()),
+            LabelMatcher m = new LabelMatcher(
+                    labelName,
+                    op,
+                    value.text(),
+                    lex.span(labelStart, value.end()),
                     lex.span(value.start(), value.end()));
             nameMatcherSeen |= m.name().equals(LabelMatcher.METRIC_NAME);
             ms.add(m);
@@ -91,13 +96,21 @@ final class SelectorParser {
             if (c == ',') {
                 p++;
             } else if (c != '}') {
-                throw fail(p, Lexer.isAlpha(c) ? Errors.unexpectedInLabelMatching("identifier \"" + lex.identAt(p) + "\"", "\",\" or \"}\"")
-                        : Errors.unexpectedInBraces(lex.quoteChar(p), ", expected \",\" or \"}\""));
+                throw fail(
+                        p,
+                        Lexer.isAlpha(c)
+                                ? Errors.unexpectedInLabelMatching(
+                                        "identifier \"" + lex.identAt(p) + "\"", "\",\" or \"}\"")
+                                : Errors.unexpectedInBraces(lex.quoteChar(p), ", expected \",\" or \"}\""));
             }
         }
         if (name != null && nameMatcherSeen) {
-            String other = ms.stream().skip(1).filter(m -> m.name().equals(LabelMatcher.METRIC_NAME))
-                    .map(LabelMatcher::value).findFirst().orElse(null);
+            String other = ms.stream()
+                    .skip(1)
+                    .filter(m -> m.name().equals(LabelMatcher.METRIC_NAME))
+                    .map(LabelMatcher::value)
+                    .findFirst()
+                    .orElse(null);
             throw fail(start, Errors.metricNameTwice(name, other));
         }
         if (!anyNonEmpty) {
@@ -134,7 +147,10 @@ final class SelectorParser {
             throw fail(p, Errors.unexpectedInLabelMatching("\"" + c + "\"", "label matching operator (=, !=, =~, !~)"));
         }
         if (Lexer.isAlpha(c)) {
-            throw fail(p, Errors.unexpectedInLabelMatching("identifier \"" + lex.identAt(p) + "\"", "label matching operator"));
+            throw fail(
+                    p,
+                    Errors.unexpectedInLabelMatching(
+                            "identifier \"" + lex.identAt(p) + "\"", "label matching operator"));
         }
         throw fail(p, Errors.unexpectedInBraces(lex.quoteChar(p), ""));
     }

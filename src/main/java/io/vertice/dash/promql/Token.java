@@ -15,8 +15,30 @@ package io.vertice.dash.promql;
 final class Token {
 
     enum Kind {
-        EOF, NUMBER, DURATION, STRING, IDENT, LPAREN, RPAREN, LBRACE, LBRACKET, COMMA, AT,
-        ADD, SUB, MUL, DIV, MOD, POW, EQLC, NEQ, LSS, GTR, LTE, GTE, EQL,
+        EOF,
+        NUMBER,
+        DURATION,
+        STRING,
+        IDENT,
+        LPAREN,
+        RPAREN,
+        LBRACE,
+        LBRACKET,
+        COMMA,
+        AT,
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        MOD,
+        POW,
+        EQLC,
+        NEQ,
+        LSS,
+        GTR,
+        LTE,
+        GTE,
+        EQL,
         /** A standalone Grafana variable reference, e.g. {@code $threshold}. */
         VAR
     }

@@ -9,7 +9,11 @@ import java.util.Locale;
  * sleep ≤ 0.2 &lt; drowsy ≤ 0.4 &lt; relaxed ≤ 0.6 &lt; alert ≤ 0.8 &lt; hyperalert.
  */
 public enum ArousalClass {
-    SLEEP(0.2), DROWSY(0.4), RELAXED(0.6), ALERT(0.8), HYPERALERT(Double.POSITIVE_INFINITY);
+    SLEEP(0.2),
+    DROWSY(0.4),
+    RELAXED(0.6),
+    ALERT(0.8),
+    HYPERALERT(Double.POSITIVE_INFINITY);
 
     private final double upperBound;
 

@@ -3,7 +3,6 @@ package io.vertice.dash.simulator;
 import io.vertice.dash.simulator.Vocabulary.EventType;
 import io.vertice.dash.simulator.Vocabulary.FailureReason;
 import io.vertice.dash.simulator.Vocabulary.SalienceComponent;
-
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -20,8 +19,7 @@ final class EsgtModel {
     private static final double COHERENCE_THRESHOLD = 0.7;
     private static final double TIMEOUT_SECONDS = 2.0;
 
-    private record Attempt(double time, boolean success, double coherence) {
-    }
+    private record Attempt(double time, boolean success, double coherence) {}
 
     private final RandomSource random;
     private final Deque<Attempt> window = new ArrayDeque<>();
@@ -102,8 +100,11 @@ final class EsgtModel {
             fail(t, FailureReason.INSUFFICIENT_NODES, Double.NaN, out);
             return;
         }
-        double coherence = clamp01(0.47 + 0.35 * fabric.connectivity() + 0.3 * (salience - 0.5)
-                + 0.1 * ((double) nodes / TigFabric.NODES - 0.5) + 0.08 * random.gaussian());
+        double coherence = clamp01(0.47
+                + 0.35 * fabric.connectivity()
+                + 0.3 * (salience - 0.5)
+                + 0.1 * ((double) nodes / TigFabric.NODES - 0.5)
+                + 0.08 * random.gaussian());
         double duration = Math.exp(Math.log(0.12) + 0.9 * random.gaussian()) / Math.max(0.2, fabric.connectivity());
         out.ignitionCoherence.observe(coherence);
         out.duration.observe(Math.min(duration, TIMEOUT_SECONDS));

@@ -22,7 +22,6 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSna
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
 import io.vertice.dash.simulator.SimulatorConfig.Target;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -48,8 +47,8 @@ final class ProcessMetricsPerTarget implements MultiCollector {
     ProcessMetricsPerTarget(List<Target> targets) {
         JvmMetrics.builder().register(jvm);
         for (Target t : targets) {
-            this.targets.add(Labels.of(SimulatorMetrics.ENVIRONMENT, t.environment(),
-                    SimulatorMetrics.SERVICE_NAME, t.service()));
+            this.targets.add(Labels.of(
+                    SimulatorMetrics.ENVIRONMENT, t.environment(), SimulatorMetrics.SERVICE_NAME, t.service()));
         }
     }
 
@@ -74,23 +73,42 @@ final class ProcessMetricsPerTarget implements MultiCollector {
 
     private MetricSnapshot perTarget(MetricSnapshot s) {
         if (s instanceof CounterSnapshot c) {
-            return new CounterSnapshot(c.getMetadata(), copy(c.getDataPoints(), (p, l) ->
-                    new CounterDataPointSnapshot(p.getValue(), l, p.getExemplar(), created(p))));
+            return new CounterSnapshot(
+                    c.getMetadata(),
+                    copy(
+                            c.getDataPoints(),
+                            (p, l) -> new CounterDataPointSnapshot(p.getValue(), l, p.getExemplar(), created(p))));
         }
         if (s instanceof GaugeSnapshot g) {
-            return new GaugeSnapshot(g.getMetadata(), copy(g.getDataPoints(), (p, l) ->
-                    new GaugeDataPointSnapshot(p.getValue(), l, p.getExemplar())));
+            return new GaugeSnapshot(
+                    g.getMetadata(),
+                    copy(g.getDataPoints(), (p, l) -> new GaugeDataPointSnapshot(p.getValue(), l, p.getExemplar())));
         }
         if (s instanceof HistogramSnapshot h) {
-            return new HistogramSnapshot(h.isGaugeHistogram(), h.getMetadata(), copy(h.getDataPoints(), (p, l) ->
-                    new HistogramDataPointSnapshot(p.getClassicBuckets(), p.getNativeSchema(), p.getNativeZeroCount(),
-                            p.getNativeZeroThreshold(), p.getNativeBucketsForPositiveValues(),
-                            p.getNativeBucketsForNegativeValues(), p.getSum(), l, p.getExemplars(), created(p))));
+            return new HistogramSnapshot(
+                    h.isGaugeHistogram(),
+                    h.getMetadata(),
+                    copy(
+                            h.getDataPoints(),
+                            (p, l) -> new HistogramDataPointSnapshot(
+                                    p.getClassicBuckets(),
+                                    p.getNativeSchema(),
+                                    p.getNativeZeroCount(),
+                                    p.getNativeZeroThreshold(),
+                                    p.getNativeBucketsForPositiveValues(),
+                                    p.getNativeBucketsForNegativeValues(),
+                                    p.getSum(),
+                                    l,
+                                    p.getExemplars(),
+                                    created(p))));
         }
         if (s instanceof SummarySnapshot sum) {
-            return new SummarySnapshot(sum.getMetadata(), copy(sum.getDataPoints(), (p, l) ->
-                    new SummaryDataPointSnapshot(p.getCount(), p.getSum(), p.getQuantiles(), l, p.getExemplars(),
-                            created(p))));
+            return new SummarySnapshot(
+                    sum.getMetadata(),
+                    copy(
+                            sum.getDataPoints(),
+                            (p, l) -> new SummaryDataPointSnapshot(
+                                    p.getCount(), p.getSum(), p.getQuantiles(), l, p.getExemplars(), created(p))));
         }
         if (s instanceof InfoSnapshot i) {
             return new InfoSnapshot(i.getMetadata(), copy(i.getDataPoints(), (p, l) -> new InfoDataPointSnapshot(l)));
@@ -107,11 +125,12 @@ final class ProcessMetricsPerTarget implements MultiCollector {
             }));
         }
         if (s instanceof UnknownSnapshot u) {
-            return new UnknownSnapshot(u.getMetadata(), copy(u.getDataPoints(), (p, l) ->
-                    new UnknownDataPointSnapshot(p.getValue(), l, p.getExemplar())));
+            return new UnknownSnapshot(
+                    u.getMetadata(),
+                    copy(u.getDataPoints(), (p, l) -> new UnknownDataPointSnapshot(p.getValue(), l, p.getExemplar())));
         }
-        throw new IllegalStateException("unexpected metric type " + s.getClass().getSimpleName()
-                + " for " + s.getMetadata().getName());
+        throw new IllegalStateException("unexpected metric type " + s.getClass().getSimpleName() + " for "
+                + s.getMetadata().getName());
     }
 
     private <P extends DataPointSnapshot> List<P> copy(List<P> points, BiFunction<P, Labels, P> relabel) {

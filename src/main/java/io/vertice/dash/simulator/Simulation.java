@@ -5,7 +5,6 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.vertice.dash.simulator.SimulatorConfig.Target;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +29,7 @@ public final class Simulation {
     private final SimulatorConfig config;
     /** The client metrics the models write to; only {@link TickSnapshot} reads it. */
     private final PrometheusRegistry model = new PrometheusRegistry();
+
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final List<TargetModel> targets = new ArrayList<>();
     private long ticks;
@@ -93,7 +93,8 @@ public final class Simulation {
     /** The arousal level of one target now (for tests and the benchmark; the metrics show the same). */
     public synchronized double arousalLevel(String environment, String service) {
         for (TargetModel t : targets) {
-            if (t.target().environment().equals(environment) && t.target().service().equals(service)) {
+            if (t.target().environment().equals(environment)
+                    && t.target().service().equals(service)) {
                 return t.arousalLevel();
             }
         }

@@ -12,7 +12,6 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricFamily;
 import io.vertice.dash.catalog.MetricType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,17 +31,16 @@ import java.util.Set;
  */
 public final class SimulatorCatalog {
     /** Labels of the standard JVM families whose values depend on the JVM and collector in use. */
-    private static final Set<String> JVM_DEPENDENT_LABELS = Set.of(
-            "pool", "gc", "version", "vendor", "runtime", "name", "model", "cause", "action");
+    private static final Set<String> JVM_DEPENDENT_LABELS =
+            Set.of("pool", "gc", "version", "vendor", "runtime", "name", "model", "cause", "action");
     /**
      * Label names of standard families that may have no series yet when the catalogue is built
      * ({@code jvm_memory_pool_allocated_bytes} appears after the first garbage collection).
      */
-    private static final Map<String, List<String>> LABELS_OF_LATE_FAMILIES = Map.of(
-            "jvm_memory_pool_allocated_bytes", List.of("pool"));
+    private static final Map<String, List<String>> LABELS_OF_LATE_FAMILIES =
+            Map.of("jvm_memory_pool_allocated_bytes", List.of("pool"));
 
-    private SimulatorCatalog() {
-    }
+    private SimulatorCatalog() {}
 
     /** The catalogue of the default setup: {@code prod} and {@code staging} of {@code maximus-core} (built once). */
     public static MetricCatalog catalog() {

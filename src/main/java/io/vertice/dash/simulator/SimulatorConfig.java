@@ -39,15 +39,16 @@ public record SimulatorConfig(long seed, Duration tick, double speed, List<Strin
 
     public SimulatorConfig {
         if (tick == null || tick.isNegative() || tick.isZero()) {
-            throw new IllegalArgumentException("the tick must be a positive duration, got "
-                    + (tick == null ? "none" : tick.toMillis() + "ms"));
+            throw new IllegalArgumentException(
+                    "the tick must be a positive duration, got " + (tick == null ? "none" : tick.toMillis() + "ms"));
         }
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("the speed must be a positive number, got " + plain(speed));
         }
         if (speed > MAX_SPEED) {
-            throw new IllegalArgumentException("the speed must be at most " + plain(MAX_SPEED) + " (a simulated hour per second), got "
-                    + plain(speed) + "; faster, the simulator falls behind and drops ticks");
+            throw new IllegalArgumentException(
+                    "the speed must be at most " + plain(MAX_SPEED) + " (a simulated hour per second), got "
+                            + plain(speed) + "; faster, the simulator falls behind and drops ticks");
         }
         if (services < 1) {
             throw new IllegalArgumentException("the number of services must be at least 1, got " + services);
@@ -61,8 +62,8 @@ public record SimulatorConfig(long seed, Duration tick, double speed, List<Strin
         }
         for (String e : environments) {
             if (e == null || !LABEL_VALUE.matcher(e).matches()) {
-                throw new IllegalArgumentException("environment '" + e
-                        + "' is not a plain name (letters, digits, '_', '.', '-')");
+                throw new IllegalArgumentException(
+                        "environment '" + e + "' is not a plain name (letters, digits, '_', '.', '-')");
             }
         }
         if (new LinkedHashSet<>(environments).size() != environments.size()) {
@@ -127,6 +128,5 @@ public record SimulatorConfig(long seed, Duration tick, double speed, List<Strin
     }
 
     /** One simulated process: an environment and a service. */
-    public record Target(String environment, String service) {
-    }
+    public record Target(String environment, String service) {}
 }

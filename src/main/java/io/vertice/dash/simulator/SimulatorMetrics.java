@@ -11,7 +11,6 @@ import io.vertice.dash.simulator.SimulatorConfig.Target;
 import io.vertice.dash.simulator.Vocabulary.EventType;
 import io.vertice.dash.simulator.Vocabulary.FailureReason;
 import io.vertice.dash.simulator.Vocabulary.SalienceComponent;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,28 +54,47 @@ final class SimulatorMetrics {
     SimulatorMetrics(PrometheusRegistry registry) {
         arousalLevel = gauge(registry, "maximus_arousal_level", "Current arousal level, 0..1.");
         arousalBaseline = gauge(registry, "maximus_arousal_baseline", "Baseline arousal the level reverts to.");
-        arousalState = gauge(registry, "maximus_arousal_state",
-                "Arousal class: 1 for the current class, 0 for the others.", "state");
-        needRatio = gauge(registry, "maximus_arousal_component_need_ratio",
+        arousalState = gauge(
+                registry,
+                "maximus_arousal_state",
+                "Arousal class: 1 for the current class, 0 for the others.",
+                "state");
+        needRatio = gauge(
+                registry,
+                "maximus_arousal_component_need_ratio",
                 "Share of the deviation from baseline driven by needs, 0..1.");
-        stressRatio = gauge(registry, "maximus_arousal_component_stress_ratio",
+        stressRatio = gauge(
+                registry,
+                "maximus_arousal_component_stress_ratio",
                 "Share of the deviation from baseline driven by stress, 0..1 (need + stress = 1).");
-        stateSeconds = counter(registry, "maximus_arousal_state_seconds", "Seconds spent in each arousal class.", "state");
-        stateTransitions = counter(registry, "maximus_arousal_state_transition",
-                "Arousal class changes, labelled from->to.", "transition");
-        ignitionEvents = counter(registry, "maximus_esgt_ignition_events", "ESGT ignition attempts by outcome.", "outcome");
+        stateSeconds =
+                counter(registry, "maximus_arousal_state_seconds", "Seconds spent in each arousal class.", "state");
+        stateTransitions = counter(
+                registry,
+                "maximus_arousal_state_transition",
+                "Arousal class changes, labelled from->to.",
+                "transition");
+        ignitionEvents =
+                counter(registry, "maximus_esgt_ignition_events", "ESGT ignition attempts by outcome.", "outcome");
         failures = counter(registry, "maximus_esgt_failure", "Failed ESGT ignitions by reason.", "failure_reason");
         successRatio = gauge(registry, "maximus_esgt_success_ratio", "ESGT ignition success ratio over the last 60 s.");
         coherence = gauge(registry, "maximus_esgt_coherence", "Coherence reached by the last ignition, 0..1.");
         avgCoherence = gauge(registry, "maximus_esgt_avg_coherence", "Mean ignition coherence over the last 60 s.");
-        ignitionCoherence = histogram(registry, "maximus_esgt_ignition_coherence", "Coherence reached per ignition, 0..1.",
-                UNIT_BUCKETS);
-        duration = histogram(registry, "maximus_esgt_duration_seconds", "ESGT ignition duration in seconds.",
-                DURATION_BUCKETS);
-        salienceComponent = histogram(registry, "maximus_esgt_salience_component",
-                "Salience of each component per ignition attempt, 0..1.", UNIT_BUCKETS, "component");
-        participatingNodes = histogram(registry, "maximus_esgt_participating_nodes",
-                "TIG nodes recruited per ignition attempt.", NODE_BUCKETS);
+        ignitionCoherence = histogram(
+                registry, "maximus_esgt_ignition_coherence", "Coherence reached per ignition, 0..1.", UNIT_BUCKETS);
+        duration = histogram(
+                registry, "maximus_esgt_duration_seconds", "ESGT ignition duration in seconds.", DURATION_BUCKETS);
+        salienceComponent = histogram(
+                registry,
+                "maximus_esgt_salience_component",
+                "Salience of each component per ignition attempt, 0..1.",
+                UNIT_BUCKETS,
+                "component");
+        participatingNodes = histogram(
+                registry,
+                "maximus_esgt_participating_nodes",
+                "TIG nodes recruited per ignition attempt.",
+                NODE_BUCKETS);
         nodesActive = gauge(registry, "maximus_tig_nodes_active", "TIG nodes up.");
         nodesConfigured = gauge(registry, "maximus_tig_nodes_configured", "TIG nodes configured.");
         connectivity = gauge(registry, "maximus_tig_connectivity_ratio", "Live TIG edges over configured edges, 0..1.");
@@ -94,18 +112,32 @@ final class SimulatorMetrics {
     }
 
     private static Gauge gauge(PrometheusRegistry registry, String name, String help, String... labels) {
-        return Gauge.builder().name(name).help(help).labelNames(labelNames(labels)).register(registry);
+        return Gauge.builder()
+                .name(name)
+                .help(help)
+                .labelNames(labelNames(labels))
+                .register(registry);
     }
 
     private static Counter counter(PrometheusRegistry registry, String name, String help, String... labels) {
-        return Counter.builder().name(name).help(help).labelNames(labelNames(labels))
-                .withoutExemplars().register(registry);
+        return Counter.builder()
+                .name(name)
+                .help(help)
+                .labelNames(labelNames(labels))
+                .withoutExemplars()
+                .register(registry);
     }
 
-    private static Histogram histogram(PrometheusRegistry registry, String name, String help, double[] buckets,
-                                       String... labels) {
-        return Histogram.builder().name(name).help(help).labelNames(labelNames(labels))
-                .classicOnly().classicUpperBounds(buckets).withoutExemplars().register(registry);
+    private static Histogram histogram(
+            PrometheusRegistry registry, String name, String help, double[] buckets, String... labels) {
+        return Histogram.builder()
+                .name(name)
+                .help(help)
+                .labelNames(labelNames(labels))
+                .classicOnly()
+                .classicUpperBounds(buckets)
+                .withoutExemplars()
+                .register(registry);
     }
 
     /** Every series of one target, created now; the models write through these handles (no lookups per tick). */

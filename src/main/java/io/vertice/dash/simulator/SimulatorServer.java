@@ -2,7 +2,6 @@ package io.vertice.dash.simulator;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.vertice.dash.DashException;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -23,6 +22,7 @@ public final class SimulatorServer implements AutoCloseable {
      * since its last wake-up, so any speed works and a late wake-up never loses a tick.
      */
     private static final long MIN_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private static final long MAX_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** A ticker that fell far behind (a suspended laptop) skips ahead rather than replaying hours at once. */
     private static final long MAX_CATCH_UP_TICKS = 10_000;
@@ -71,7 +71,8 @@ public final class SimulatorServer implements AutoCloseable {
         try {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw DashException.input("host " + host + " is not a known address; pass --host 127.0.0.1 or another local address", e);
+            throw DashException.input(
+                    "host " + host + " is not a known address; pass --host 127.0.0.1 or another local address", e);
         }
         Simulation simulation = new Simulation(config);
         try {
@@ -100,7 +101,9 @@ public final class SimulatorServer implements AutoCloseable {
     private void runDueTicks() {
         try {
             SimulatorConfig config = simulation.config();
-            double elapsedTicks = (System.nanoTime() - startNanos) * config.speed() / config.tick().toNanos();
+            double elapsedTicks = (System.nanoTime() - startNanos)
+                    * config.speed()
+                    / config.tick().toNanos();
             long due = (long) Math.floor(elapsedTicks);
             long behind = due - ticksDue;
             if (behind > MAX_CATCH_UP_TICKS) {

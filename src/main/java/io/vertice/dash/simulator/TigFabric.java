@@ -1,7 +1,6 @@
 package io.vertice.dash.simulator;
 
 import io.vertice.dash.simulator.Vocabulary.EventType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ final class TigFabric {
         }
         List<int[]> list = new ArrayList<>();
         for (long p : pairs) {
-            list.add(new int[]{(int) (p >> 32), (int) p});
+            list.add(new int[] {(int) (p >> 32), (int) p});
         }
         edges = list.toArray(new int[0][]);
         java.util.Arrays.fill(up, true);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.Set;
 
 /**
@@ -15,14 +14,22 @@ import java.util.Set;
  */
 final class Annotations {
     /** Classic fields with a place of their own in v2; everything else is a legacy option. */
-    private static final Set<String> MODELLED = Set.of("name", "datasource", "enable", "hide", "iconColor",
-            "filter", "target", "builtIn", "type", "mappings");
+    private static final Set<String> MODELLED = Set.of(
+            "name", "datasource", "enable", "hide", "iconColor", "filter", "target", "builtIn", "type", "mappings");
     /** Legacy options that never go back to the top level (their v2 home wins). */
-    private static final Set<String> NOT_RESTORED = Set.of("name", "enable", "hide", "iconColor", "datasource",
-            "target", "filter", "builtIn", "placement", "mappings");
+    private static final Set<String> NOT_RESTORED = Set.of(
+            "name",
+            "enable",
+            "hide",
+            "iconColor",
+            "datasource",
+            "target",
+            "filter",
+            "builtIn",
+            "placement",
+            "mappings");
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     static ArrayNode toV2(JsonNode classicDashboard) {
         ArrayNode out = Json.array();

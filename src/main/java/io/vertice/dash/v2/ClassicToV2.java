@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /**
@@ -21,8 +20,7 @@ final class ClassicToV2 {
     /** Height of a classic row header in grid units. */
     private static final int ROW_HEIGHT = 1;
 
-    private ClassicToV2() {
-    }
+    private ClassicToV2() {}
 
     static ObjectNode convert(JsonNode d, SchemaVersion version) {
         ObjectNode spec = Json.object();
@@ -68,8 +66,10 @@ final class ClassicToV2 {
             if (Trees.array(picker, "quick_ranges") != null) {
                 ArrayNode ranges = t.putArray("quickRanges");
                 for (ObjectNode r : Trees.objects(picker, "quick_ranges")) {
-                    ranges.addObject().put("display", Trees.text(r, "display"))
-                            .put("from", Trees.text(r, "from")).put("to", Trees.text(r, "to"));
+                    ranges.addObject()
+                            .put("display", Trees.text(r, "display"))
+                            .put("from", Trees.text(r, "from"))
+                            .put("to", Trees.text(r, "to"));
                 }
             }
         }

@@ -16,8 +16,16 @@ enum Codes {
     /** A variable's {@code refresh}. */
     VARIABLE_REFRESH("never", "onDashboardLoad", "onTimeRangeChanged"),
     /** A query variable's {@code sort}. */
-    VARIABLE_SORT("disabled", "alphabeticalAsc", "alphabeticalDesc", "numericalAsc", "numericalDesc",
-            "alphabeticalCaseInsensitiveAsc", "alphabeticalCaseInsensitiveDesc", "naturalAsc", "naturalDesc");
+    VARIABLE_SORT(
+            "disabled",
+            "alphabeticalAsc",
+            "alphabeticalDesc",
+            "numericalAsc",
+            "numericalDesc",
+            "alphabeticalCaseInsensitiveAsc",
+            "alphabeticalCaseInsensitiveDesc",
+            "naturalAsc",
+            "naturalDesc");
 
     private final List<String> names;
 

@@ -3,7 +3,6 @@ package io.vertice.dash.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,8 +17,7 @@ public final class ConversionLoss {
     private static final Pattern PANEL = Pattern.compile("^\\$\\.panels\\[(\\d+)](?:\\.panels\\[(\\d+)])?");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\.templating\\.list\\[(\\d+)]");
 
-    private ConversionLoss() {
-    }
+    private ConversionLoss() {}
 
     /**
      * The first construct of a v2 spec that classic cannot hold (a tabs or auto grid layout,
@@ -32,15 +30,17 @@ public final class ConversionLoss {
         if (d == null) {
             return Optional.empty();
         }
-        return Optional.of("field '" + d.path().substring(2) + "'" + said(d) + " has no classic form, so the conversion would "
-                + (said(d).isEmpty() ? "add it" : "drop or change it"));
+        return Optional.of(
+                "field '" + d.path().substring(2) + "'" + said(d) + " has no classic form, so the conversion would "
+                        + (said(d).isEmpty() ? "add it" : "drop or change it"));
     }
 
     /** The first construct of {@code classic} that has no v2 form, as a sentence; empty when there is none. */
     public static Optional<String> of(ObjectNode classic) {
         ObjectNode back = DashboardConversion.toClassic(DashboardConversion.toV2(classic));
         List<String> kept = Trees.objects(Trees.object(back, "templating"), "list").stream()
-                .map(v -> Trees.text(v, "name")).toList();
+                .map(v -> Trees.text(v, "name"))
+                .toList();
         for (ObjectNode v : Trees.objects(Trees.object(classic, "templating"), "list")) {
             if (!kept.contains(Trees.text(v, "name"))) {
                 return Optional.of("variable '" + Trees.text(v, "name") + "' of type '" + Trees.text(v, "type")
@@ -68,8 +68,8 @@ public final class ConversionLoss {
     /** Throws one sentence (exit 2) naming the first construct of dashboard {@code uid} with no v2 form. */
     public static void requireNone(String uid, ObjectNode classic) {
         of(classic).ifPresent(loss -> {
-            throw DashException.input("dashboard '" + uid + "': " + loss
-                    + "; change the dashboard or export it with --schema classic.");
+            throw DashException.input(
+                    "dashboard '" + uid + "': " + loss + "; change the dashboard or export it with --schema classic.");
         });
     }
 

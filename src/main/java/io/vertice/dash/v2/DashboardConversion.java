@@ -38,8 +38,7 @@ public final class DashboardConversion {
     /** The Kubernetes kind of a dashboard resource. */
     public static final String KIND = "Dashboard";
 
-    private DashboardConversion() {
-    }
+    private DashboardConversion() {}
 
     /** A classic dashboard (or a {@code {"dashboard": ...}} wrapper) → a {@code dashboard.grafana.app/v2} spec. */
     public static ObjectNode toV2(ObjectNode classic) {

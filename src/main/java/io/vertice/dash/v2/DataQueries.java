@@ -13,8 +13,7 @@ final class DataQueries {
     /** Where a classic string query lives in a v2 {@code DataQuery} spec. */
     static final String LEGACY_STRING_VALUE = "__legacyStringValue";
 
-    private DataQueries() {
-    }
+    private DataQueries() {}
 
     /** A classic datasource reference, read leniently: a missing or non-object one is empty. */
     record Ref(String type, String uid) {

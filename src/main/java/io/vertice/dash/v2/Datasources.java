@@ -12,8 +12,7 @@ final class Datasources {
     /** The uid of Grafana's built-in "-- Grafana --" datasource, whose type is {@code datasource}. */
     static final String GRAFANA_UID = "grafana";
 
-    private Datasources() {
-    }
+    private Datasources() {}
 
     /** The type of a datasource known by uid alone, or {@link #DEFAULT_TYPE}. */
     static String typeOf(String uid) {

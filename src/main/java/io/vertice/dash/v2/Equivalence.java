@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,23 @@ final class Equivalence {
      * {@code editable: true}).
      */
     static final Map<String, Object> V2_DEFAULTS = Map.ofEntries(
-            Map.entry("description", ""), Map.entry("links", List.of()), Map.entry("transformations", List.of()),
-            Map.entry("queryOptions", Map.of()), Map.entry("hidden", false), Map.entry("version", ""),
-            Map.entry("overrides", List.of()), Map.entry("tags", List.of()), Map.entry("liveNow", false),
-            Map.entry("preload", false), Map.entry("hideTimepicker", false), Map.entry("fiscalYearStartMonth", 0),
-            Map.entry("timezone", ""), Map.entry("weekStart", ""), Map.entry("editable", true));
+            Map.entry("description", ""),
+            Map.entry("links", List.of()),
+            Map.entry("transformations", List.of()),
+            Map.entry("queryOptions", Map.of()),
+            Map.entry("hidden", false),
+            Map.entry("version", ""),
+            Map.entry("overrides", List.of()),
+            Map.entry("tags", List.of()),
+            Map.entry("liveNow", false),
+            Map.entry("preload", false),
+            Map.entry("hideTimepicker", false),
+            Map.entry("fiscalYearStartMonth", 0),
+            Map.entry("timezone", ""),
+            Map.entry("weekStart", ""),
+            Map.entry("editable", true));
 
-    private Equivalence() {
-    }
+    private Equivalence() {}
 
     /** A v2 spec minus what Grafana's converters write or leave out at will. */
     static JsonNode v2(JsonNode spec) {
@@ -44,7 +52,8 @@ final class Equivalence {
         for (JsonNode a : n.path("annotations")) {
             // classic has "type": "dashboard" on a built-in annotation; v2 may or may not keep it
             JsonNode spec2 = a.path("spec");
-            if (spec2.path("builtIn").asBoolean(false) && spec2.path("legacyOptions").isObject()) {
+            if (spec2.path("builtIn").asBoolean(false)
+                    && spec2.path("legacyOptions").isObject()) {
                 ObjectNode legacy = (ObjectNode) spec2.get("legacyOptions");
                 dropIf(legacy, "type", "dashboard");
                 if (legacy.isEmpty()) {
@@ -90,8 +99,16 @@ final class Equivalence {
     static JsonNode classic(JsonNode dashboard) {
         ObjectNode d = (ObjectNode) dashboard.deepCopy();
         // the resource's metadata, and grafana.com's import-time metadata, which Grafana consumes on import
-        for (String k : List.of("uid", "id", "version", "schemaVersion", "iteration",
-                "gnetId", "__inputs", "__requires", "__elements")) {
+        for (String k : List.of(
+                "uid",
+                "id",
+                "version",
+                "schemaVersion",
+                "iteration",
+                "gnetId",
+                "__inputs",
+                "__requires",
+                "__elements")) {
             d.remove(k);
         }
         dropIf(d, "graphTooltip", 0);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /**
@@ -17,14 +16,15 @@ import java.util.List;
 final class FieldConfigs {
     /** The typed fields of {@code FieldConfig} that are copied as they are. */
     static final List<String> NUMBERS = List.of("decimals", "max", "min");
-    static final List<String> STRINGS = List.of("description", "displayName", "displayNameFromDS", "noValue", "path", "unit");
+
+    static final List<String> STRINGS =
+            List.of("description", "displayName", "displayNameFromDS", "noValue", "path", "unit");
     static final List<String> BOOLEANS = List.of("filterable", "writeable");
 
     /** The threshold mode Grafana assumes when none is given. */
     static final String ABSOLUTE = "absolute";
 
-    private FieldConfigs() {
-    }
+    private FieldConfigs() {}
 
     /** classic {@code fieldConfig} (may be null) → v2 {@code FieldConfigSource}. */
     static ObjectNode toV2(ObjectNode fieldConfig) {
@@ -136,7 +136,8 @@ final class FieldConfigs {
                     }
                 }
                 case "range" -> {
-                    if (options == null || options.isEmpty()
+                    if (options == null
+                            || options.isEmpty()
                             || (isNullish(options.get("from")) && isNullish(options.get("to")))) {
                         continue;
                     }

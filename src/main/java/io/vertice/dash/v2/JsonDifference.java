@@ -1,7 +1,6 @@
 package io.vertice.dash.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Iterator;
 import java.util.TreeSet;
 
@@ -44,8 +43,8 @@ record JsonDifference(String path, JsonNode expected, JsonNode actual) {
             Iterator<JsonNode> ei = e.elements();
             Iterator<JsonNode> ai = a.elements();
             for (int i = 0; ei.hasNext() || ai.hasNext(); i++) {
-                JsonDifference d = first(path + "[" + i + "]", ei.hasNext() ? ei.next() : null,
-                        ai.hasNext() ? ai.next() : null);
+                JsonDifference d =
+                        first(path + "[" + i + "]", ei.hasNext() ? ei.next() : null, ai.hasNext() ? ai.next() : null);
                 if (d != null) {
                     return d;
                 }

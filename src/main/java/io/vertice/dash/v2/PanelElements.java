@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +17,51 @@ import java.util.Set;
  */
 final class PanelElements {
     /** Panel fields of Grafana's classic schema; anything else is an old (Angular) option. */
-    private static final Set<String> KNOWN = Set.of("type", "id", "pluginVersion", "targets", "title",
-            "description", "transparent", "datasource", "gridPos", "links", "repeat", "repeatDirection",
-            "maxPerRow", "maxDataPoints", "transformations", "interval", "timeFrom", "timeShift",
-            "hideTimeOverride", "timeCompare", "libraryPanel", "cacheTimeout", "queryCachingTTL", "options",
-            "fieldConfig", "autoMigrateFrom");
+    private static final Set<String> KNOWN = Set.of(
+            "type",
+            "id",
+            "pluginVersion",
+            "targets",
+            "title",
+            "description",
+            "transparent",
+            "datasource",
+            "gridPos",
+            "links",
+            "repeat",
+            "repeatDirection",
+            "maxPerRow",
+            "maxDataPoints",
+            "transformations",
+            "interval",
+            "timeFrom",
+            "timeShift",
+            "hideTimeOverride",
+            "timeCompare",
+            "libraryPanel",
+            "cacheTimeout",
+            "queryCachingTTL",
+            "options",
+            "fieldConfig",
+            "autoMigrateFrom");
     /** Angular panel types and the plugin Grafana migrates each to. */
-    private static final Map<String, String> ANGULAR = Map.of("singlestat", "stat",
-            "grafana-singlestat-panel", "stat", "table-old", "table", "grafana-piechart-panel", "piechart",
-            "grafana-worldmap-panel", "geomap", "natel-discrete-panel", "state-timeline");
+    private static final Map<String, String> ANGULAR = Map.of(
+            "singlestat",
+            "stat",
+            "grafana-singlestat-panel",
+            "stat",
+            "table-old",
+            "table",
+            "grafana-piechart-panel",
+            "piechart",
+            "grafana-worldmap-panel",
+            "geomap",
+            "natel-discrete-panel",
+            "state-timeline");
+
     private static final String MIXED_UID = "-- Mixed --";
 
-    private PanelElements() {
-    }
+    private PanelElements() {}
 
     /** The element name Grafana gives a classic panel. */
     static String elementName(JsonNode panel) {
@@ -314,8 +345,14 @@ final class PanelElements {
             panel.set("transformations", transformations);
         }
         JsonNode qo = group.path("queryOptions");
-        for (String k : List.of("cacheTimeout", "maxDataPoints", "interval", "hideTimeOverride",
-                "queryCachingTTL", "timeFrom", "timeShift")) {
+        for (String k : List.of(
+                "cacheTimeout",
+                "maxDataPoints",
+                "interval",
+                "hideTimeOverride",
+                "queryCachingTTL",
+                "timeFrom",
+                "timeShift")) {
             Trees.copy(qo, k, panel, k);
         }
         if (spec.has("transparent")) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,7 @@ import java.util.List;
 final class Transformations {
     private static final List<String> OPTIONAL = List.of("disabled", "filter", "topic");
 
-    private Transformations() {
-    }
+    private Transformations() {}
 
     static ArrayNode toV2(ArrayNode transformations, SchemaVersion version) {
         ArrayNode out = Json.array();
@@ -56,7 +54,8 @@ final class Transformations {
         }
         for (JsonNode kind : transformations) {
             JsonNode spec = kind.path("spec");
-            String id = Trees.text(kind, "kind").equals("Transformation") ? Trees.text(kind, "group")
+            String id = Trees.text(kind, "kind").equals("Transformation")
+                    ? Trees.text(kind, "group")
                     : Trees.text(spec, "id", Trees.text(kind, "kind"));
             ObjectNode t = out.addObject();
             t.put("id", id);

@@ -3,7 +3,6 @@ package io.vertice.dash.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  * to a {@code map[string]interface{}}: a field of the wrong JSON type counts as absent.
  */
 final class Trees {
-    private Trees() {
-    }
+    private Trees() {}
 
     /** The string at {@code key}, or {@code fallback} when absent or not a string. */
     static String text(JsonNode n, String key, String fallback) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +19,7 @@ import java.util.List;
 final class V2ToClassic {
     /** The classic schema version Grafana writes when it converts a v2 dashboard back. */
     static final int SCHEMA_VERSION = 42;
+
     private static final int GRID_COLUMNS = 24;
 
     private final JsonNode elements;
@@ -99,8 +99,9 @@ final class V2ToClassic {
         for (var names = elements.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!placed.contains(name)) {
-                throw DashException.input("v2 dashboard element '" + name
-                        + "' is not placed in the layout, so a classic dashboard cannot show it; add it to the layout or remove it.");
+                throw DashException.input(
+                        "v2 dashboard element '" + name
+                                + "' is not placed in the layout, so a classic dashboard cannot show it; add it to the layout or remove it.");
             }
         }
         long next = maxPanelId(out) + 1;
@@ -222,15 +223,16 @@ final class V2ToClassic {
             columns = 3;
         }
         long width = (long) (GRID_COLUMNS / columns);
-        long height = switch (Trees.text(spec, "rowHeightMode")) {
-            case "short" -> 5;
-            case "tall" -> 14;
-            case "custom" -> {
-                double px = spec.path("rowHeight").asDouble(0);
-                yield px > 0 ? (long) Math.ceil(px / 38.0) : 9;
-            }
-            default -> 9;
-        };
+        long height =
+                switch (Trees.text(spec, "rowHeightMode")) {
+                    case "short" -> 5;
+                    case "tall" -> 14;
+                    case "custom" -> {
+                        double px = spec.path("rowHeight").asDouble(0);
+                        yield px > 0 ? (long) Math.ceil(px / 38.0) : 9;
+                    }
+                    default -> 9;
+                };
         long x = 0;
         long top = y;
         long bottom = y;

@@ -12,8 +12,7 @@ import io.vertice.dash.json.Json;
  * type Grafana does not know (such as {@code "const"}) has no v2 form and is left out, as Grafana does.
  */
 final class Variables {
-    private Variables() {
-    }
+    private Variables() {}
 
     /** classic {@code templating.list} → v2 {@code variables}. */
     static ArrayNode toV2(JsonNode classicDashboard) {
@@ -382,7 +381,10 @@ final class Variables {
                 v.putObject("current").put("text", current).put("value", current);
                 ArrayNode options = v.putArray("options");
                 options.addObject().put("text", enabled).put("value", enabled).put("selected", current.equals(enabled));
-                options.addObject().put("text", disabled).put("value", disabled).put("selected", current.equals(disabled));
+                options.addObject()
+                        .put("text", disabled)
+                        .put("value", disabled)
+                        .put("selected", current.equals(disabled));
             }
             default -> {
                 return null;

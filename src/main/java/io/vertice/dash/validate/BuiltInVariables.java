@@ -9,13 +9,37 @@ import java.util.Set;
 public final class BuiltInVariables {
     /** Variables Grafana defines itself on every dashboard. */
     private static final Set<String> BUILT_IN = Set.of(
-            "__rate_interval", "__rate_interval_ms", "__interval", "__interval_ms", "__range", "__range_s",
-            "__range_ms", "__from", "__to", "__all", "__name", "__dashboard", "__user", "__org", "__timezone",
-            "__timeFilter", "timeFilter", "__url_time_range", "__data", "__field", "__series", "__value", "__cell",
-            "__auto", "__auto_interval", "__searchFilter", "__schema", "__table", "__column");
+            "__rate_interval",
+            "__rate_interval_ms",
+            "__interval",
+            "__interval_ms",
+            "__range",
+            "__range_s",
+            "__range_ms",
+            "__from",
+            "__to",
+            "__all",
+            "__name",
+            "__dashboard",
+            "__user",
+            "__org",
+            "__timezone",
+            "__timeFilter",
+            "timeFilter",
+            "__url_time_range",
+            "__data",
+            "__field",
+            "__series",
+            "__value",
+            "__cell",
+            "__auto",
+            "__auto_interval",
+            "__searchFilter",
+            "__schema",
+            "__table",
+            "__column");
 
-    private BuiltInVariables() {
-    }
+    private BuiltInVariables() {}
 
     /** Whether Grafana itself defines this variable. */
     public static boolean contains(String name) {

@@ -1,7 +1,6 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.MetricCatalog;
-
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

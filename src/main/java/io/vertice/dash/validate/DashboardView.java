@@ -1,9 +1,8 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.document.DashboardDocument;
-
+import io.vertice.dash.model.DatasourceRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class DashboardView {
     /** Grafana's Prometheus variable queries that hold PromQL: {@code label_values(EXPR, LABEL)}, {@code query_result(EXPR)}. */
-    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\(\\s*(.+),\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("^\\s*label_values\\(\\s*(.+),\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
+
     private static final Pattern QUERY_RESULT = Pattern.compile("^\\s*query_result\\(\\s*(.+)\\)\\s*$", Pattern.DOTALL);
 
     private final String file;
@@ -95,7 +96,8 @@ public final class DashboardView {
             if (!p.isObject() || p.has("repeatPanelId")) {
                 continue; // clones Grafana made for a repeat; the original is checked
             }
-            PanelView panel = openRow == null ? PanelView.of(p, 0, null, null, false)
+            PanelView panel = openRow == null
+                    ? PanelView.of(p, 0, null, null, false)
                     : PanelView.of(p, 0, openRow.label(), openRow.repeat(), false);
             if (panel.isRow()) {
                 panel = PanelView.of(p, 0, null, null, false);
@@ -134,15 +136,23 @@ public final class DashboardView {
                 if (t.expr() == null || t.expr().isBlank()) {
                     continue; // Grafana never sends an empty query
                 }
-                DatasourceRef ds = t.datasource() != null && !t.datasource().isSpecial() ? t.datasource() : p.datasource();
+                DatasourceRef ds =
+                        t.datasource() != null && !t.datasource().isSpecial() ? t.datasource() : p.datasource();
                 if (ds != null && ds.isSpecial() && t.datasource() == null) {
                     ds = null; // mixed panel, target without its own datasource: the default one
                 }
                 if (!isPrometheus(ds)) {
                     continue;
                 }
-                out.add(QueryView.of(p, null, p.label(), t.refId(), t.expr(),
-                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()), t.hidden(), variables,
+                out.add(QueryView.of(
+                        p,
+                        null,
+                        p.label(),
+                        t.refId(),
+                        t.expr(),
+                        t.legendFormat() == null ? List.of() : List.of(t.legendFormat()),
+                        t.hidden(),
+                        variables,
                         QueryDialect.of(this, ds, dialects)));
             }
         }
@@ -157,7 +167,15 @@ public final class DashboardView {
             if (a.textFormat() != null) {
                 templates.add(a.textFormat());
             }
-            out.add(QueryView.of(null, a, "annotation " + a.name(), null, a.expr(), templates, !a.enabled(), variables,
+            out.add(QueryView.of(
+                    null,
+                    a,
+                    "annotation " + a.name(),
+                    null,
+                    a.expr(),
+                    templates,
+                    !a.enabled(),
+                    variables,
                     QueryDialect.of(this, a.datasource(), dialects)));
         }
         for (VariableView v : variables.values()) {
@@ -167,10 +185,18 @@ public final class DashboardView {
             Matcher labelValues = LABEL_VALUES.matcher(v.query());
             Matcher queryResult = QUERY_RESULT.matcher(v.query());
             if (labelValues.matches()) {
-                out.add(QueryView.ofVariable(v, labelValues.group(1).trim(), labelValues.group(2), variables,
+                out.add(QueryView.ofVariable(
+                        v,
+                        labelValues.group(1).trim(),
+                        labelValues.group(2),
+                        variables,
                         QueryDialect.of(this, v.datasource(), dialects)));
             } else if (queryResult.matches()) {
-                out.add(QueryView.ofVariable(v, queryResult.group(1).trim(), null, variables,
+                out.add(QueryView.ofVariable(
+                        v,
+                        queryResult.group(1).trim(),
+                        null,
+                        variables,
                         QueryDialect.of(this, v.datasource(), dialects)));
             }
         }
@@ -185,7 +211,8 @@ public final class DashboardView {
         return writtenForVictoriaMetrics;
     }
 
-    private static boolean mentionsVictoriaMetrics(JsonNode dashboard, List<PanelView> panels, Map<String, VariableView> variables) {
+    private static boolean mentionsVictoriaMetrics(
+            JsonNode dashboard, List<PanelView> panels, Map<String, VariableView> variables) {
         if (victoriaMetrics(dashboard.path("title").asText(""))) {
             return true;
         }
@@ -195,7 +222,8 @@ public final class DashboardView {
             }
         }
         for (PanelView p : panels) {
-            if (victoriaMetrics(p.datasource()) || p.targets().stream().anyMatch(t -> victoriaMetrics(t.datasource()))) {
+            if (victoriaMetrics(p.datasource())
+                    || p.targets().stream().anyMatch(t -> victoriaMetrics(t.datasource()))) {
                 return true;
             }
         }
@@ -236,7 +264,9 @@ public final class DashboardView {
             return ds.type();
         }
         String var = ds.variableName();
-        if (var != null && variables.containsKey(var) && variables.get(var).type().equals("datasource")) {
+        if (var != null
+                && variables.containsKey(var)
+                && variables.get(var).type().equals("datasource")) {
             String q = variables.get(var).query();
             return q.isBlank() ? null : q;
         }
@@ -295,6 +325,8 @@ public final class DashboardView {
 
     /** The datasource variables of the dashboard, in order. */
     public List<VariableView> datasourceVariables() {
-        return variables.values().stream().filter(v -> v.type().equals("datasource")).toList();
+        return variables.values().stream()
+                .filter(v -> v.type().equals("datasource"))
+                .toList();
     }
 }

@@ -16,12 +16,21 @@ import java.util.Objects;
  * @param line      1-based line inside the expression, null when the finding has no position
  * @param column    1-based column inside the expression, null when the finding has no position
  */
-public record Finding(String file, String dashboard, String panel, Integer panelId, String refId, String rule,
-                      Severity severity, String message, Integer line, Integer column) {
+public record Finding(
+        String file,
+        String dashboard,
+        String panel,
+        Integer panelId,
+        String refId,
+        String rule,
+        Severity severity,
+        String message,
+        Integer line,
+        Integer column) {
 
     /** File, dashboard, panel, query, position, rule, message: the order every output format uses. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing(Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+    public static final Comparator<Finding> ORDER = Comparator.comparing(
+                    Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::dashboard, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::panel, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::panelId, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -38,8 +47,16 @@ public record Finding(String file, String dashboard, String panel, Integer panel
     }
 
     /** A finding without a panel id. */
-    public Finding(String file, String dashboard, String panel, String refId, String rule, Severity severity,
-                   String message, Integer line, Integer column) {
+    public Finding(
+            String file,
+            String dashboard,
+            String panel,
+            String refId,
+            String rule,
+            Severity severity,
+            String message,
+            Integer line,
+            Integer column) {
         this(file, dashboard, panel, null, refId, rule, severity, message, line, column);
     }
 

@@ -41,8 +41,15 @@ public final class Findings {
 
     /** A finding about one query at another severity than the rule's (a hidden target's: at most info). */
     public void queryAt(Rule rule, Severity severity, QueryView query, String message, Integer line, Integer column) {
-        record(rule, severity, query.location(), query.panel() == null ? null : query.panel().id(), query.refId(), message,
-                line, column);
+        record(
+                rule,
+                severity,
+                query.location(),
+                query.panel() == null ? null : query.panel().id(),
+                query.refId(),
+                message,
+                line,
+                column);
     }
 
     /** A finding about something that is not a panel: an annotation or a variable, named by {@code where}. */
@@ -50,8 +57,15 @@ public final class Findings {
         record(rule, rule.severity(), where, null, refId, message, line, column);
     }
 
-    private void record(Rule rule, Severity severity, String panel, Integer panelId, String refId, String message,
-                        Integer line, Integer column) {
+    private void record(
+            Rule rule,
+            Severity severity,
+            String panel,
+            Integer panelId,
+            String refId,
+            String message,
+            Integer line,
+            Integer column) {
         found.add(new Finding(file, dashboard, panel, panelId, refId, rule.id(), severity, message, line, column));
     }
 

@@ -1,37 +1,35 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.document.DashboardDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.catalog.PrometheusApi;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.promql.Binary;
+import io.vertice.dash.promql.BinaryOp;
 import io.vertice.dash.promql.Expr;
 import io.vertice.dash.promql.Exprs;
 import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.PromDuration;
 import io.vertice.dash.promql.PromQL;
-import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.promql.PromqlException;
+import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.rules.LiveRules;
-
 import java.time.Duration;
 import java.time.Instant;
-import io.vertice.dash.promql.BinaryOp;
-
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +44,10 @@ import java.util.regex.Pattern;
  */
 public final class LiveChecker {
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
-    private static final Pattern GLOBAL_SCRAPE = Pattern.compile("(?m)^global:\\s*\\n(?:[ \\t]+.*\\n)*?[ \\t]+scrape_interval:\\s*(\\S+)");
-    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\(\\s*(?:(.*),\\s*)?([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern GLOBAL_SCRAPE =
+            Pattern.compile("(?m)^global:\\s*\\n(?:[ \\t]+.*\\n)*?[ \\t]+scrape_interval:\\s*(\\S+)");
+    private static final Pattern LABEL_VALUES = Pattern.compile(
+            "^\\s*label_values\\(\\s*(?:(.*),\\s*)?([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$", Pattern.DOTALL);
     /** Static findings that an {@code or} branch without data explains, when another branch has data. */
     private static final Set<String> BRANCH_RULES = Set.of("unknown-metric", "unknown-label", "unknown-label-value");
 
@@ -77,7 +77,9 @@ public final class LiveChecker {
         try {
             Matcher m = GLOBAL_SCRAPE.matcher(api.config());
             if (m.find()) {
-                Duration d = PromDuration.tryParse(m.group(1)).map(PromDuration::toDuration).orElse(null);
+                Duration d = PromDuration.tryParse(m.group(1))
+                        .map(PromDuration::toDuration)
+                        .orElse(null);
                 if (d != null && !d.isZero()) {
                     return d;
                 }
@@ -95,8 +97,8 @@ public final class LiveChecker {
     }
 
     /** One query to run: where its findings go, and the text Grafana would send. */
-    private record Job(DashboardView dashboard, Map<String, List<String>> values, QueryView query, String promql, String file) {
-    }
+    private record Job(
+            DashboardView dashboard, Map<String, List<String>> values, QueryView query, String promql, String file) {}
 
     /**
      * Runs the panel queries of every dashboard and returns the static report with the live findings added;
@@ -118,7 +120,12 @@ public final class LiveChecker {
                     own = new LinkedHashMap<>(own); // Grafana repeats the panel: each copy gets one value
                     own.put(repeat, List.of(values.get(i).get(repeat).get(0)));
                 }
-                jobs.add(new Job(d, own, q, substitute(q.expr(), d, own, repeat), inputs.get(i).origin()));
+                jobs.add(new Job(
+                        d,
+                        own,
+                        q,
+                        substitute(q.expr(), d, own, repeat),
+                        inputs.get(i).origin()));
             }
         }
         progress.start(jobs.size());
@@ -156,9 +163,13 @@ public final class LiveChecker {
     private List<Finding> missingBranches(Job job, ValidationReport report) {
         QueryView q = job.query();
         List<Finding> mine = report.findings().stream()
-                .filter(f -> f.severity() == Severity.ERROR && BRANCH_RULES.contains(f.rule()) && f.line() != null
-                        && Objects.equals(f.file(), job.file()) && Objects.equals(f.dashboard(), job.dashboard().title())
-                        && Objects.equals(f.panel(), q.location()) && Objects.equals(f.refId(), q.refId()))
+                .filter(f -> f.severity() == Severity.ERROR
+                        && BRANCH_RULES.contains(f.rule())
+                        && f.line() != null
+                        && Objects.equals(f.file(), job.file())
+                        && Objects.equals(f.dashboard(), job.dashboard().title())
+                        && Objects.equals(f.panel(), q.location())
+                        && Objects.equals(f.refId(), q.refId()))
                 .toList();
         List<Finding> out = new ArrayList<>();
         if (mine.isEmpty()) {
@@ -182,9 +193,17 @@ public final class LiveChecker {
                     int at = offset(q.expr(), f.line(), f.column());
                     if (at >= branch.span().start() && at < branch.span().end() && !out.contains(f)) {
                         out.add(f);
-                        out.add(new Finding(f.file(), f.dashboard(), f.panel(), f.refId(), LiveRules.BRANCH_MISSING.id(),
-                                LiveRules.BRANCH_MISSING.severity(), "this branch of \"or\" returns no data while another has data, "
-                                + "so the panel shows data (a renamed metric?): " + f.message(), f.line(), f.column()));
+                        out.add(new Finding(
+                                f.file(),
+                                f.dashboard(),
+                                f.panel(),
+                                f.refId(),
+                                LiveRules.BRANCH_MISSING.id(),
+                                LiveRules.BRANCH_MISSING.severity(),
+                                "this branch of \"or\" returns no data while another has data, "
+                                        + "so the panel shows data (a renamed metric?): " + f.message(),
+                                f.line(),
+                                f.column()));
                     }
                 }
             }
@@ -195,7 +214,8 @@ public final class LiveChecker {
     private boolean hasData(Expr e, Job job) {
         String text = job.query().expr().substring(e.span().start(), e.span().end());
         try {
-            return !isEmpty(run(substitute(text, job.dashboard(), job.values(), job.query().panel().repeat())));
+            return !isEmpty(run(substitute(
+                    text, job.dashboard(), job.values(), job.query().panel().repeat())));
         } catch (PrometheusApi.ApiError ex) {
             return false;
         }
@@ -236,7 +256,8 @@ public final class LiveChecker {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw io.vertice.dash.DashException.remote("interrupted while running the queries against " + api.baseUrl() + ".");
+            throw io.vertice.dash.DashException.remote(
+                    "interrupted while running the queries against " + api.baseUrl() + ".");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -252,12 +273,18 @@ public final class LiveChecker {
         try {
             data = run(promql);
         } catch (PrometheusApi.ApiError e) {
-            out.query(LiveRules.QUERY_ERROR, q, "Prometheus rejected the query with variables filled in (" + promql + "): " + e.getMessage() + ".");
+            out.query(
+                    LiveRules.QUERY_ERROR,
+                    q,
+                    "Prometheus rejected the query with variables filled in (" + promql + "): " + e.getMessage() + ".");
             return;
         } catch (PrometheusApi.TimedOut e) {
             Duration t = api.connection().timeout();
-            out.query(LiveRules.QUERY_ERROR, q, "no answer within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + "s" : t.toMillis() + "ms")
-                    + " (--query-timeout) to the query with variables filled in (" + promql + ").");
+            out.query(
+                    LiveRules.QUERY_ERROR,
+                    q,
+                    "no answer within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + "s" : t.toMillis() + "ms")
+                            + " (--query-timeout) to the query with variables filled in (" + promql + ").");
             return;
         }
         if (!isEmpty(data)) {
@@ -283,15 +310,21 @@ public final class LiveChecker {
         if (!causes.isEmpty()) {
             out.query(LiveRules.NO_DATA, q, "returns no data: " + String.join("; ", causes) + ".");
         } else if (!(Exprs.unwrapParens(expr) instanceof Binary b && b.op().isComparison() && !b.returnBool())) {
-            out.query(LiveRules.EMPTY_RESULT, q, "returns no data although every selector matches series; "
-                    + "a join, filter or window shorter than two scrapes (" + PromDuration.of(scrapeInterval) + ") removes everything.");
+            out.query(
+                    LiveRules.EMPTY_RESULT,
+                    q,
+                    "returns no data although every selector matches series; "
+                            + "a join, filter or window shorter than two scrapes (" + PromDuration.of(scrapeInterval)
+                            + ") removes everything.");
         }
     }
 
     /** Why a selector matches nothing, or null when it matches series. */
     private String diagnose(VectorSelector s) {
         String name = s.metricName();
-        List<LabelMatcher> matchers = s.matchers().stream().filter(m -> !m.name().equals(LabelMatcher.METRIC_NAME)).toList();
+        List<LabelMatcher> matchers = s.matchers().stream()
+                .filter(m -> !m.name().equals(LabelMatcher.METRIC_NAME))
+                .toList();
         if (name == null || !isEmpty(run("count(" + render(name, matchers) + ")"))) {
             return null;
         }
@@ -307,13 +340,15 @@ public final class LiveChecker {
                 causes.add("label " + m.name() + " is missing on " + name);
             } else {
                 List<String> known = api.labelValues(m.name(), null, List.of(name));
-                causes.add("label value missing: no series of " + name + " has " + m.name() + m.op().symbol() + quote(m.value())
+                causes.add("label value missing: no series of " + name + " has " + m.name() + m.op().symbol()
+                        + quote(m.value())
                         + " (values seen: " + String.join(", ", known.subList(0, Math.min(10, known.size())))
                         + (known.size() > 10 ? ", ..." : "") + ")");
             }
         }
         if (causes.isEmpty()) {
-            return "no series of " + name + " matches " + render(name, matchers) + " (each matcher matches alone, not all together)";
+            return "no series of " + name + " matches " + render(name, matchers)
+                    + " (each matcher matches alone, not all together)";
         }
         return String.join("; ", causes);
     }
@@ -337,7 +372,10 @@ public final class LiveChecker {
         StringBuilder b = new StringBuilder(name == null ? "" : name).append('{');
         for (int i = 0; i < matchers.size(); i++) {
             LabelMatcher m = matchers.get(i);
-            b.append(i == 0 ? "" : ", ").append(m.name()).append(m.op().symbol()).append(quote(m.value()));
+            b.append(i == 0 ? "" : ", ")
+                    .append(m.name())
+                    .append(m.op().symbol())
+                    .append(quote(m.value()));
         }
         return b.append('}').toString();
     }
@@ -359,10 +397,12 @@ public final class LiveChecker {
             }
             List<String> chosen = v.effectiveValues();
             boolean all = chosen.contains("$__all") || chosen.contains("All");
-            boolean refreshed = v.type().equals("query") && v.json().path("refresh").asInt(1) != 0;
+            boolean refreshed =
+                    v.type().equals("query") && v.json().path("refresh").asInt(1) != 0;
             List<String> options = null;
             if (refreshed) {
-                options = queryOptions(substitute(v.query(), d, values), v.json().path("regex").asText(""));
+                options = queryOptions(
+                        substitute(v.query(), d, values), v.json().path("regex").asText(""));
                 List<String> known = options;
                 List<String> kept = chosen.stream().filter(known::contains).toList();
                 if (!all && kept.isEmpty()) {
@@ -374,11 +414,19 @@ public final class LiveChecker {
             }
             if (chosen.isEmpty() || all) {
                 if (options == null) {
-                    options = v.type().equals("query") ? queryOptions(substitute(v.query(), d, values), v.json().path("regex").asText(""))
-                            : v.options().stream().filter(o -> !o.equals("$__all")).toList();
+                    options = v.type().equals("query")
+                            ? queryOptions(
+                                    substitute(v.query(), d, values),
+                                    v.json().path("regex").asText(""))
+                            : v.options().stream()
+                                    .filter(o -> !o.equals("$__all"))
+                                    .toList();
                 }
                 if (options.isEmpty() && v.type().equals("custom")) {
-                    options = java.util.Arrays.stream(v.query().split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+                    options = java.util.Arrays.stream(v.query().split(","))
+                            .map(String::trim)
+                            .filter(x -> !x.isEmpty())
+                            .toList();
                 }
                 chosen = all ? options : options.isEmpty() ? List.of() : List.of(options.get(0));
                 String allValue = v.json().path("allValue").asText("");
@@ -397,7 +445,9 @@ public final class LiveChecker {
         if (!m.matches()) {
             return List.of();
         }
-        List<String> match = m.group(1) == null || m.group(1).isBlank() ? null : List.of(m.group(1).trim());
+        List<String> match = m.group(1) == null || m.group(1).isBlank()
+                ? null
+                : List.of(m.group(1).trim());
         List<String> found;
         try {
             found = api.labelValues(m.group(2), null, match);
@@ -448,8 +498,12 @@ public final class LiveChecker {
         int last = 0;
         for (VariableUse r : GrafanaVariables.find(text)) {
             b.append(text, last, r.start());
-            b.append(r.name().equals(single) && values.containsKey(single) && !values.get(single).isEmpty()
-                    ? values.get(single).get(0) : value(r, d, values));
+            b.append(
+                    r.name().equals(single)
+                                    && values.containsKey(single)
+                                    && !values.get(single).isEmpty()
+                            ? values.get(single).get(0)
+                            : value(r, d, values));
             last = r.end();
         }
         return b.append(text.substring(last)).toString();
@@ -492,11 +546,15 @@ public final class LiveChecker {
                     return "";
                 }
                 VariableView var = d.variables().get(r.name());
-                boolean regex = "regex".equals(r.format()) || v.size() > 1 || (var != null && (var.multi() || var.includeAll()));
+                boolean regex = "regex".equals(r.format())
+                        || v.size() > 1
+                        || (var != null && (var.multi() || var.includeAll()));
                 if (!regex) {
                     return v.get(0);
                 }
-                if (v.size() == 1 && var != null && v.get(0).equals(var.json().path("allValue").asText(null))) {
+                if (v.size() == 1
+                        && var != null
+                        && v.get(0).equals(var.json().path("allValue").asText(null))) {
                     return v.get(0); // a custom all value is a regex already
                 }
                 List<String> escaped = v.stream().map(LiveChecker::regexEscape).toList();
@@ -513,7 +571,9 @@ public final class LiveChecker {
     private static Duration dashboardRange(DashboardView d) {
         String from = d.json().path("time").path("from").asText("now-1h");
         if (from.startsWith("now-")) {
-            Duration parsed = PromDuration.tryParse(from.substring(4)).map(PromDuration::toDuration).orElse(null);
+            Duration parsed = PromDuration.tryParse(from.substring(4))
+                    .map(PromDuration::toDuration)
+                    .orElse(null);
             if (parsed != null) {
                 return parsed;
             }

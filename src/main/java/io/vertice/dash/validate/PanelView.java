@@ -1,9 +1,8 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.model.GridPos;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +23,21 @@ import java.util.List;
  * @param rowRepeat   the variable the row this panel sits in repeats over (one copy per value), null when none
  * @param legacyLayout a panel of a pre-v16 {@code rows[]} dashboard: Grafana computes its grid position
  */
-public record PanelView(Integer id, String title, String type, String description, GridPos gridPos,
-                        DatasourceRef datasource, List<TargetView> targets, String unit, String repeat,
-                        int layout, String row, String rowRepeat, boolean legacyLayout, JsonNode json) {
+public record PanelView(
+        Integer id,
+        String title,
+        String type,
+        String description,
+        GridPos gridPos,
+        DatasourceRef datasource,
+        List<TargetView> targets,
+        String unit,
+        String repeat,
+        int layout,
+        String row,
+        String rowRepeat,
+        boolean legacyLayout,
+        JsonNode json) {
 
     public PanelView {
         targets = List.copyOf(targets);
@@ -38,7 +49,8 @@ public record PanelView(Integer id, String title, String type, String descriptio
     static PanelView of(JsonNode node, int layout, String row, String rowRepeat, boolean legacyRow) {
         JsonNode idNode = node.get("id");
         Integer id = idNode != null && idNode.canConvertToInt() ? idNode.asInt() : null;
-        String description = node.hasNonNull("description") ? node.get("description").asText() : null;
+        String description =
+                node.hasNonNull("description") ? node.get("description").asText() : null;
         if (description != null && description.isBlank()) {
             description = null;
         }
@@ -55,22 +67,39 @@ public record PanelView(Integer id, String title, String type, String descriptio
         if (unit == null || unit.isEmpty()) {
             unit = legacyUnit(node);
         }
-        return new PanelView(id, node.path("title").asText(""), node.path("type").asText(""), description,
-                legacyRow ? null : gridPos(node.get("gridPos")), DatasourceRef.of(node.get("datasource")), targets, unit,
-                repeatOf(node), layout, row, rowRepeat, legacyRow, node);
+        return new PanelView(
+                id,
+                node.path("title").asText(""),
+                node.path("type").asText(""),
+                description,
+                legacyRow ? null : gridPos(node.get("gridPos")),
+                DatasourceRef.of(node.get("datasource")),
+                targets,
+                unit,
+                repeatOf(node),
+                layout,
+                row,
+                rowRepeat,
+                legacyRow,
+                node);
     }
 
     /** The variable a panel or row repeats over; null when it does not repeat. */
     static String repeatOf(JsonNode node) {
-        return node.hasNonNull("repeat") && !node.get("repeat").asText().isEmpty() ? node.get("repeat").asText() : null;
+        return node.hasNonNull("repeat") && !node.get("repeat").asText().isEmpty()
+                ? node.get("repeat").asText()
+                : null;
     }
 
     private static GridPos gridPos(JsonNode node) {
         if (node == null || !node.isObject()) {
             return null;
         }
-        return new GridPos(node.path("x").asInt(GRAFANA_DEFAULT.x()), node.path("y").asInt(GRAFANA_DEFAULT.y()),
-                node.path("w").asInt(GRAFANA_DEFAULT.w()), node.path("h").asInt(GRAFANA_DEFAULT.h()));
+        return new GridPos(
+                node.path("x").asInt(GRAFANA_DEFAULT.x()),
+                node.path("y").asInt(GRAFANA_DEFAULT.y()),
+                node.path("w").asInt(GRAFANA_DEFAULT.w()),
+                node.path("h").asInt(GRAFANA_DEFAULT.h()));
     }
 
     /** Graph/singlestat panels of old schemas keep the unit in {@code yaxes[0].format} or {@code format}. */

@@ -2,7 +2,6 @@ package io.vertice.dash.validate;
 
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.promql.Expr;
-
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -10,8 +9,12 @@ import java.util.Map;
  * What a {@link QueryRule} sees: the query, its dashboard, and the catalogue of metrics really exposed.
  * {@code index} caches catalogue answers for the whole run; {@code labelCache} remembers inferred output labels per expression node, shared by the rules of one query.
  */
-public record QueryContext(DashboardView dashboard, QueryView query, MetricCatalog catalog, CatalogIndex index,
-                           Map<Expr, QueryFacts.LabelSet> labelCache) {
+public record QueryContext(
+        DashboardView dashboard,
+        QueryView query,
+        MetricCatalog catalog,
+        CatalogIndex index,
+        Map<Expr, QueryFacts.LabelSet> labelCache) {
 
     public QueryContext(DashboardView dashboard, QueryView query, CatalogIndex index) {
         this(dashboard, query, index.catalog(), index, new IdentityHashMap<>());

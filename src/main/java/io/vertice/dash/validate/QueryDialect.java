@@ -1,7 +1,6 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.model.DatasourceRef;
-
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +9,8 @@ import java.util.Map;
  * PromQL). {@link #of} is the one place that decides which one a query is written in.
  */
 public enum QueryDialect {
-    PROMQL, METRICSQL;
+    PROMQL,
+    METRICSQL;
 
     /** The word used in {@code .dash.yaml}. */
     public String word() {

@@ -21,7 +21,6 @@ import io.vertice.dash.promql.Unary;
 import io.vertice.dash.promql.ValueType;
 import io.vertice.dash.promql.VectorMatching;
 import io.vertice.dash.promql.VectorSelector;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,11 +31,17 @@ import java.util.function.BiConsumer;
 /** What the PromQL rules need to know about an expression: its selectors' series, output labels, ancestry. */
 public final class QueryFacts {
     /** Functions whose result keeps the metric name (Prometheus drops it for every other function). */
-    private static final Set<String> KEEP_NAME = Set.of("last_over_time", "sort", "sort_desc", "sort_by_label",
-            "sort_by_label_desc", "label_replace", "label_join", "first_over_time");
+    private static final Set<String> KEEP_NAME = Set.of(
+            "last_over_time",
+            "sort",
+            "sort_desc",
+            "sort_by_label",
+            "sort_by_label_desc",
+            "label_replace",
+            "label_join",
+            "first_over_time");
 
-    private QueryFacts() {
-    }
+    private QueryFacts() {}
 
     /**
      * The labels an expression's result can carry. {@code open} means the set is not known (a metric the
@@ -47,7 +52,8 @@ public final class QueryFacts {
         public static final LabelSet NONE = new LabelSet(Set.of(), false);
 
         public LabelSet {
-            labels = java.util.Collections.unmodifiableSet(labels instanceof LinkedHashSet<String> ? labels : new LinkedHashSet<>(labels));
+            labels = java.util.Collections.unmodifiableSet(
+                    labels instanceof LinkedHashSet<String> ? labels : new LinkedHashSet<>(labels));
         }
 
         public boolean mayHave(String label) {
@@ -93,12 +99,15 @@ public final class QueryFacts {
                 return true; // a metric name never holds these: it is a variable as written
             }
             int start = s.span().start();
-            int end = q.original().startsWith(s.name(), start) ? start + s.name().length() : s.span().end();
+            int end = q.original().startsWith(s.name(), start)
+                    ? start + s.name().length()
+                    : s.span().end();
             return q.hasVariableIn(start, end);
         }
         for (LabelMatcher m : s.matchers()) {
             if (m.name().equals(LabelMatcher.METRIC_NAME) && m.valueSpan() != null) {
-                return q.hasVariableIn(m.valueSpan().start(), m.valueSpan().end()) || m.value().contains("$");
+                return q.hasVariableIn(m.valueSpan().start(), m.valueSpan().end())
+                        || m.value().contains("$");
             }
         }
         return false;
@@ -106,12 +115,13 @@ public final class QueryFacts {
 
     /** Whether a matcher's value holds a Grafana variable. */
     public static boolean valueFromVariable(LabelMatcher m, ParsedQuery q) {
-        Span span = m.valueSpan() != null ? new Span(m.valueSpan().start(), m.valueSpan().end()) : new Span(m.span().start(), m.span().end());
+        Span span = m.valueSpan() != null
+                ? new Span(m.valueSpan().start(), m.valueSpan().end())
+                : new Span(m.span().start(), m.span().end());
         return q.hasVariableIn(span.start, span.end) || m.value().contains("$");
     }
 
-    private record Span(int start, int end) {
-    }
+    private record Span(int start, int end) {}
 
     /** The catalogue series a selector names, when it names a literal one the catalogue has. */
     public static Optional<MetricCatalog.Series> series(VectorSelector s, ParsedQuery q, MetricCatalog catalog) {
@@ -134,13 +144,15 @@ public final class QueryFacts {
             return true;
         }
         return PrometheusAddedSeries.SCRAPE_SERIES.contains(series.name())
-                && PrometheusAddedSeries.TARGET_LABELS.containsAll(series.family().labels().keySet());
+                && PrometheusAddedSeries.TARGET_LABELS.containsAll(
+                        series.family().labels().keySet());
     }
 
     public static boolean isCounterSeries(MetricCatalog.Series series) {
         MetricType type = series.family().type();
         return type == MetricType.COUNTER
-                || ((type == MetricType.HISTOGRAM || type == MetricType.SUMMARY) && !series.suffix().isEmpty());
+                || ((type == MetricType.HISTOGRAM || type == MetricType.SUMMARY)
+                        && !series.suffix().isEmpty());
     }
 
     /** The labels the result of {@code e} can carry, inferred through functions, aggregations and operators. */
@@ -186,7 +198,8 @@ public final class QueryFacts {
             return outputLabels(sq.expr(), q, catalog, cache);
         }
         if (e instanceof Unary u) {
-            return outputLabels(u.expr(), q, catalog, cache).without(u.negative() ? Set.of(LabelMatcher.METRIC_NAME) : Set.of());
+            return outputLabels(u.expr(), q, catalog, cache)
+                    .without(u.negative() ? Set.of(LabelMatcher.METRIC_NAME) : Set.of());
         }
         if (e instanceof NumberLiteral || e instanceof StringLiteral) {
             return LabelSet.NONE;
@@ -203,7 +216,8 @@ public final class QueryFacts {
         return LabelSet.OPEN;
     }
 
-    private static LabelSet callLabels(Call c, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+    private static LabelSet callLabels(
+            Call c, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         String f = c.function().name();
         switch (f) {
             case "vector", "time", "pi", "scalar" -> {
@@ -213,7 +227,8 @@ public final class QueryFacts {
                 // the result carries the equality matchers of the selector it was given
                 Set<String> labels = new LinkedHashSet<>();
                 for (VectorSelector s : selectors(c.args().get(0))) {
-                    s.matchers().stream().filter(m -> m.op() == MatchOp.EQUAL && !m.name().equals(LabelMatcher.METRIC_NAME))
+                    s.matchers().stream()
+                            .filter(m -> m.op() == MatchOp.EQUAL && !m.name().equals(LabelMatcher.METRIC_NAME))
                             .forEach(m -> labels.add(m.name()));
                 }
                 return new LabelSet(labels, false);
@@ -223,7 +238,8 @@ public final class QueryFacts {
                 return c.args().get(1) instanceof StringLiteral dst ? in.plus(Set.of(dst.value())) : LabelSet.OPEN;
             }
             case "histogram_quantile", "histogram_fraction" -> {
-                return outputLabels(c.args().get(c.args().size() - 1), q, catalog, cache).without(Set.of("le", LabelMatcher.METRIC_NAME));
+                return outputLabels(c.args().get(c.args().size() - 1), q, catalog, cache)
+                        .without(Set.of("le", LabelMatcher.METRIC_NAME));
             }
             default -> {
                 for (Expr arg : c.args()) {
@@ -237,9 +253,12 @@ public final class QueryFacts {
         }
     }
 
-    private static LabelSet aggregationLabels(Aggregation a, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+    private static LabelSet aggregationLabels(
+            Aggregation a, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         LabelSet in = outputLabels(a.expr(), q, catalog, cache);
-        if (a.op() == AggregationOp.TOPK || a.op() == AggregationOp.BOTTOMK || a.op().keyword().equals("limitk")
+        if (a.op() == AggregationOp.TOPK
+                || a.op() == AggregationOp.BOTTOMK
+                || a.op().keyword().equals("limitk")
                 || a.op().keyword().equals("limit_ratio")) {
             return in; // selects series, keeps their labels
         }
@@ -260,7 +279,8 @@ public final class QueryFacts {
         return out;
     }
 
-    private static LabelSet binaryLabels(Binary b, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
+    private static LabelSet binaryLabels(
+            Binary b, ParsedQuery q, MetricCatalog catalog, java.util.Map<Expr, LabelSet> cache) {
         LabelSet lhs = outputLabels(b.lhs(), q, catalog, cache);
         LabelSet rhs = outputLabels(b.rhs(), q, catalog, cache);
         boolean lv = b.lhs().type() == ValueType.VECTOR;

@@ -5,7 +5,6 @@ import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.PromQL;
 import io.vertice.dash.promql.PromqlException;
 import io.vertice.dash.promql.VariableUse;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +22,9 @@ final class QuerySyntax {
     private static final int MAX_COMBINATIONS = 64;
 
     /** The outcome: a parse (null when only substituted forms parse, or on error) and the error, if any. */
-    record Result(ParsedQuery parsed, SyntaxError error) {
-    }
+    record Result(ParsedQuery parsed, SyntaxError error) {}
 
-    private QuerySyntax() {
-    }
+    private QuerySyntax() {}
 
     static Result parse(String expr, Map<String, VariableView> variables) {
         PromqlException written;
@@ -63,8 +60,13 @@ final class QuerySyntax {
         if (broken.size() == combinations.size()) {
             return new Result(null, asWritten);
         }
-        return new Result(null, new SyntaxError("with " + broken.get(0) + " the query Grafana sends does not parse: "
-                + firstMessage + (broken.size() > 1 ? " (" + (broken.size() - 1) + " more values break it too)" : ""), null, null));
+        return new Result(
+                null,
+                new SyntaxError(
+                        "with " + broken.get(0) + " the query Grafana sends does not parse: " + firstMessage
+                                + (broken.size() > 1 ? " (" + (broken.size() - 1) + " more values break it too)" : ""),
+                        null,
+                        null));
     }
 
     /** The known values of each variable the text uses, in order of first use; variables without any are left out. */

@@ -1,7 +1,6 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.promql.ParsedQuery;
-
 import java.util.List;
 import java.util.Map;
 
@@ -23,31 +22,84 @@ import java.util.Map;
  * @param variableLabel the LABEL of {@code label_values}; null otherwise
  * @param dialect    the query language of its datasource
  */
-public record QueryView(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
-                    List<String> templates, boolean hidden, ParsedQuery parsed, SyntaxError error,
-                    VariableView variable, String variableLabel, QueryDialect dialect) {
+public record QueryView(
+        PanelView panel,
+        AnnotationView annotation,
+        String location,
+        String refId,
+        String expr,
+        List<String> templates,
+        boolean hidden,
+        ParsedQuery parsed,
+        SyntaxError error,
+        VariableView variable,
+        String variableLabel,
+        QueryDialect dialect) {
 
     public QueryView {
         templates = List.copyOf(templates);
     }
 
     /** Parses the expression (Grafana variables understood) and keeps the result or the error. */
-    static QueryView of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
-                    List<String> templates, boolean hidden, Map<String, VariableView> variables, QueryDialect dialect) {
+    static QueryView of(
+            PanelView panel,
+            AnnotationView annotation,
+            String location,
+            String refId,
+            String expr,
+            List<String> templates,
+            boolean hidden,
+            Map<String, VariableView> variables,
+            QueryDialect dialect) {
         return of(panel, annotation, location, refId, expr, templates, hidden, null, null, variables, dialect);
     }
 
     /** A query variable's PromQL: EXPR of {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}. */
-    static QueryView ofVariable(VariableView variable, String expr, String label, Map<String, VariableView> variables,
-                            QueryDialect dialect) {
-        return of(null, null, "variable " + variable.name(), null, expr, List.of(), false, variable, label, variables, dialect);
+    static QueryView ofVariable(
+            VariableView variable,
+            String expr,
+            String label,
+            Map<String, VariableView> variables,
+            QueryDialect dialect) {
+        return of(
+                null,
+                null,
+                "variable " + variable.name(),
+                null,
+                expr,
+                List.of(),
+                false,
+                variable,
+                label,
+                variables,
+                dialect);
     }
 
-    private static QueryView of(PanelView panel, AnnotationView annotation, String location, String refId, String expr,
-                            List<String> templates, boolean hidden, VariableView variable, String label,
-                            Map<String, VariableView> variables, QueryDialect dialect) {
+    private static QueryView of(
+            PanelView panel,
+            AnnotationView annotation,
+            String location,
+            String refId,
+            String expr,
+            List<String> templates,
+            boolean hidden,
+            VariableView variable,
+            String label,
+            Map<String, VariableView> variables,
+            QueryDialect dialect) {
         QuerySyntax.Result r = QuerySyntax.parse(expr, variables);
-        return new QueryView(panel, annotation, location, refId, expr, templates, hidden, r.parsed(), r.error(), variable, label,
+        return new QueryView(
+                panel,
+                annotation,
+                location,
+                refId,
+                expr,
+                templates,
+                hidden,
+                r.parsed(),
+                r.error(),
+                variable,
+                label,
                 dialect);
     }
 }

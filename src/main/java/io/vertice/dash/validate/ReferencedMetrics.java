@@ -1,10 +1,9 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.catalog.Demand;
+import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.VectorSelector;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,7 @@ import java.util.List;
  * lists.
  */
 public final class ReferencedMetrics {
-    private ReferencedMetrics() {
-    }
+    private ReferencedMetrics() {}
 
     public static Demand of(List<DashboardDocument> inputs) {
         Demand.Builder demand = new Demand.Builder();

@@ -3,7 +3,6 @@ package io.vertice.dash.validate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,8 +12,7 @@ import java.util.Objects;
 
 /** Renders a {@link ValidationReport} as text, JSON, GitHub workflow commands or JUnit XML. */
 public final class Reports {
-    private Reports() {
-    }
+    private Reports() {}
 
     public static String render(ValidationReport report, ReportFormat format) {
         return render(report, format, false);
@@ -43,8 +41,13 @@ public final class Reports {
         }
         if (listExcluded) {
             for (ValidationReport.Excluded e : report.excluded()) {
-                b.append("excluded (").append(e.by().where()).append(": ").append(e.by().reason()).append("): ")
-                        .append(textLine(e.finding())).append('\n');
+                b.append("excluded (")
+                        .append(e.by().where())
+                        .append(": ")
+                        .append(e.by().reason())
+                        .append("): ")
+                        .append(textLine(e.finding()))
+                        .append('\n');
             }
         }
         return b.append(summaryLine(report)).append('\n').toString();
@@ -59,9 +62,13 @@ public final class Reports {
     /** "3 dashboards, 40 panels, 61 queries: 0 errors, 1 warning, 2 infos". */
     public static String summaryLine(ValidationReport report) {
         ValidationReport.Summary s = report.summary();
-        long infos = report.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
-        return plural(s.dashboards(), "dashboard") + ", " + plural(s.panels(), "panel") + ", " + plural(s.queries(), "query")
-                + ": " + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(infos, "info")
+        long infos = report.findings().stream()
+                .filter(f -> f.severity() == Severity.INFO)
+                .count();
+        return plural(s.dashboards(), "dashboard") + ", " + plural(s.panels(), "panel") + ", "
+                + plural(s.queries(), "query")
+                + ": " + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", "
+                + plural(infos, "info")
                 + (s.excludedCount() > 0 ? ", " + s.excludedCount() + " excluded by configuration" : "");
     }
 
@@ -104,16 +111,27 @@ public final class Reports {
     public static String github(ValidationReport report) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
-            String level = switch (f.severity()) {
-                case ERROR -> "error";
-                case WARNING -> "warning";
-                case INFO -> "notice";
-            };
-            String where = f.dashboard() + (f.panel() == null ? "" : " › " + f.panel())
-                    + (f.panelId() == null ? "" : " (id " + f.panelId() + ")") + (f.refId() == null ? "" : " › " + f.refId());
-            String position = f.line() == null ? "" : " (line " + f.line() + ", column " + f.column() + " of the query)";
-            b.append("::").append(level).append(" file=").append(property(f.file())).append(",title=")
-                    .append(property(f.rule() + ": " + where)).append("::").append(data(f.message() + position)).append('\n');
+            String level =
+                    switch (f.severity()) {
+                        case ERROR -> "error";
+                        case WARNING -> "warning";
+                        case INFO -> "notice";
+                    };
+            String where = f.dashboard()
+                    + (f.panel() == null ? "" : " › " + f.panel())
+                    + (f.panelId() == null ? "" : " (id " + f.panelId() + ")")
+                    + (f.refId() == null ? "" : " › " + f.refId());
+            String position =
+                    f.line() == null ? "" : " (line " + f.line() + ", column " + f.column() + " of the query)";
+            b.append("::")
+                    .append(level)
+                    .append(" file=")
+                    .append(property(f.file()))
+                    .append(",title=")
+                    .append(property(f.rule() + ": " + where))
+                    .append("::")
+                    .append(data(f.message() + position))
+                    .append('\n');
         }
         return b.append(summaryLine(report)).append('\n').toString();
     }
@@ -136,43 +154,70 @@ public final class Reports {
         for (ValidationReport.Checked c : report.checked()) {
             String suite = suiteKey(c.file(), c.dashboard());
             files.put(suite, c.file());
-            suites.computeIfAbsent(suite, k -> new LinkedHashMap<>()).computeIfAbsent(Arrays.asList(c.panel(), c.refId()), k -> new ArrayList<>());
+            suites.computeIfAbsent(suite, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Arrays.asList(c.panel(), c.refId()), k -> new ArrayList<>());
         }
         for (Finding f : report.findings()) {
             String suite = suiteKey(f.file(), f.dashboard());
             files.putIfAbsent(suite, f.file());
             suites.computeIfAbsent(suite, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(Arrays.asList(f.panel(), f.refId()), k -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(Arrays.asList(f.panel(), f.refId()), k -> new ArrayList<>())
+                    .add(f);
         }
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         int tests = suites.values().stream().mapToInt(Map::size).sum();
-        long failures = suites.values().stream().flatMap(m -> m.values().stream())
-                .filter(l -> l.stream().anyMatch(f -> f.severity() == Severity.ERROR)).count();
-        b.append("<testsuites name=\"dash validate\" tests=\"").append(tests).append("\" failures=\"").append(failures).append("\">\n");
+        long failures = suites.values().stream()
+                .flatMap(m -> m.values().stream())
+                .filter(l -> l.stream().anyMatch(f -> f.severity() == Severity.ERROR))
+                .count();
+        b.append("<testsuites name=\"dash validate\" tests=\"")
+                .append(tests)
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\">\n");
         suites.forEach((suite, cases) -> {
             String dashboard = suite.substring(suite.indexOf('\u0000') + 1);
-            long suiteFailures = cases.values().stream().filter(l -> l.stream().anyMatch(f -> f.severity() == Severity.ERROR)).count();
-            b.append("  <testsuite name=\"").append(xml(dashboard)).append("\" tests=\"").append(cases.size())
-                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"0\" file=\"")
-                    .append(xml(files.get(suite))).append("\">\n");
+            long suiteFailures = cases.values().stream()
+                    .filter(l -> l.stream().anyMatch(f -> f.severity() == Severity.ERROR))
+                    .count();
+            b.append("  <testsuite name=\"")
+                    .append(xml(dashboard))
+                    .append("\" tests=\"")
+                    .append(cases.size())
+                    .append("\" failures=\"")
+                    .append(suiteFailures)
+                    .append("\" errors=\"0\" skipped=\"0\" file=\"")
+                    .append(xml(files.get(suite)))
+                    .append("\">\n");
             cases.forEach((key, found) -> {
                 String panel = key.get(0);
                 String refId = key.get(1);
                 String name = panel == null ? "dashboard" : refId == null ? panel : panel + " › " + refId;
-                b.append("    <testcase classname=\"").append(xml(dashboard)).append("\" name=\"").append(xml(name)).append('"');
+                b.append("    <testcase classname=\"")
+                        .append(xml(dashboard))
+                        .append("\" name=\"")
+                        .append(xml(name))
+                        .append('"');
                 if (found.isEmpty()) {
                     b.append("/>\n");
                     return;
                 }
                 b.append(">\n");
-                List<Finding> errors = found.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+                List<Finding> errors = found.stream()
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .toList();
                 if (!errors.isEmpty()) {
-                    b.append("      <failure type=\"").append(xml(errors.get(0).rule())).append("\" message=\"")
-                            .append(xml(errors.get(0).message())).append("\">");
+                    b.append("      <failure type=\"")
+                            .append(xml(errors.get(0).rule()))
+                            .append("\" message=\"")
+                            .append(xml(errors.get(0).message()))
+                            .append("\">");
                     errors.forEach(f -> b.append(xml(line(f))).append('\n'));
                     b.append("</failure>\n");
                 }
-                List<Finding> others = found.stream().filter(f -> f.severity() != Severity.ERROR).toList();
+                List<Finding> others = found.stream()
+                        .filter(f -> f.severity() != Severity.ERROR)
+                        .toList();
                 if (!others.isEmpty()) {
                     b.append("      <system-out>");
                     others.forEach(f -> b.append(xml(line(f))).append('\n'));

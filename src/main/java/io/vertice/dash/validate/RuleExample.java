@@ -9,8 +9,12 @@ import io.vertice.dash.json.Json;
 public record RuleExample(String expr, String legend, String unit, String panels, String note) {
 
     static RuleExample of(RuleInfo.Example e) {
-        return new RuleExample(blankToNull(e.expr()), blankToNull(e.legend()), blankToNull(e.unit()),
-                blankToNull(e.panels()), blankToNull(e.note()));
+        return new RuleExample(
+                blankToNull(e.expr()),
+                blankToNull(e.legend()),
+                blankToNull(e.unit()),
+                blankToNull(e.panels()),
+                blankToNull(e.note()));
     }
 
     private static String blankToNull(String s) {
@@ -22,11 +26,14 @@ public record RuleExample(String expr, String legend, String unit, String panels
         if (panels != null) {
             return panels.strip();
         }
-        StringBuilder p = new StringBuilder("{\"id\": 1, \"type\": \"timeseries\", \"title\": \"Example\", \"description\": \"d\",\n")
+        StringBuilder p = new StringBuilder(
+                        "{\"id\": 1, \"type\": \"timeseries\", \"title\": \"Example\", \"description\": \"d\",\n")
                 .append(" \"datasource\": {\"type\": \"prometheus\", \"uid\": \"${datasource}\"},\n")
                 .append(" \"gridPos\": {\"x\": 0, \"y\": 0, \"w\": 24, \"h\": 8},\n");
         if (unit != null) {
-            p.append(" \"fieldConfig\": {\"defaults\": {\"unit\": ").append(quoted(unit)).append("}},\n");
+            p.append(" \"fieldConfig\": {\"defaults\": {\"unit\": ")
+                    .append(quoted(unit))
+                    .append("}},\n");
         }
         p.append(" \"targets\": [{\"refId\": \"A\", \"expr\": ").append(quoted(expr));
         if (legend != null) {
@@ -55,7 +62,8 @@ public record RuleExample(String expr, String legend, String unit, String panels
                     "query": "label_values(maximus_arousal_level{environment=\\"$environment\\"}, service_name)", "current": {"text": ["All"], "value": ["$__all"]}}
                  ]},
                  "panels": [%s]}
-                """.formatted(title, uid, panels);
+                """
+                .formatted(title, uid, panels);
     }
 
     private static String quoted(String s) {

@@ -10,8 +10,14 @@ import java.util.Objects;
  *
  * @param scope {@code query}, {@code dashboard} or {@code live}: what the rule looks at
  */
-public record RuleMeta(String id, Severity severity, String summary, String why, String scope,
-                       List<RuleExample> failing, List<RuleExample> passing) {
+public record RuleMeta(
+        String id,
+        Severity severity,
+        String summary,
+        String why,
+        String scope,
+        List<RuleExample> failing,
+        List<RuleExample> passing) {
 
     public RuleMeta {
         Objects.requireNonNull(id, "id");
@@ -28,7 +34,12 @@ public record RuleMeta(String id, Severity severity, String summary, String why,
                 throw new IllegalStateException(type.getName() + " implements Rule but carries no @RuleInfo");
             }
             String scope = QueryRule.class.isAssignableFrom(type) ? "query" : "dashboard";
-            return new RuleMeta(info.id(), info.severity(), info.summary(), info.why(), scope,
+            return new RuleMeta(
+                    info.id(),
+                    info.severity(),
+                    info.summary(),
+                    info.why(),
+                    scope,
                     Arrays.stream(info.failing()).map(RuleExample::of).toList(),
                     Arrays.stream(info.passing()).map(RuleExample::of).toList());
         }

@@ -1,13 +1,11 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.LabelMatcher;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.promql.VectorSelector;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +23,7 @@ public final class SentValues {
     /** Variables per matcher beyond which the combinations are not worth trying: then "may match empty". */
     private static final int MAX_COMBINATIONS = 64;
 
-    private SentValues() {
-    }
+    private SentValues() {}
 
     /** Whether the matcher, with any value Grafana may substitute, accepts series that lack the label. */
     public static boolean mayMatchEmpty(LabelMatcher m, ParsedQuery q, DashboardView d, MetricCatalog catalog) {
@@ -80,7 +77,9 @@ public final class SentValues {
             if (!allValue.isEmpty()) {
                 out.add(allValue);
             } else {
-                List<String> options = v.options().stream().filter(o -> !o.equals("$__all") && !o.equals("All")).toList();
+                List<String> options = v.options().stream()
+                        .filter(o -> !o.equals("$__all") && !o.equals("All"))
+                        .toList();
                 out.add("(" + String.join("|", options) + ")");
                 if (noOptions) {
                     out.add("()"); // All of no options
@@ -99,14 +98,20 @@ public final class SentValues {
      */
     private static boolean optionsMayBeEmpty(VariableView v, DashboardView d, MetricCatalog catalog) {
         for (QueryView vq : d.queries()) {
-            if (vq.variable() == null || !vq.variable().name().equals(v.name()) || vq.parsed() == null || vq.variableLabel() == null) {
+            if (vq.variable() == null
+                    || !vq.variable().name().equals(v.name())
+                    || vq.parsed() == null
+                    || vq.variableLabel() == null) {
                 continue;
             }
-            if (!QueryFacts.outputLabels(vq.parsed().expr(), vq.parsed(), catalog).mayHave(vq.variableLabel())) {
+            if (!QueryFacts.outputLabels(vq.parsed().expr(), vq.parsed(), catalog)
+                    .mayHave(vq.variableLabel())) {
                 return true;
             }
             for (VectorSelector s : QueryFacts.selectors(vq.parsed().expr())) {
-                if (s.metricName() != null && !QueryFacts.nameFromVariable(s, vq.parsed()) && catalog.series(s.metricName()).isEmpty()) {
+                if (s.metricName() != null
+                        && !QueryFacts.nameFromVariable(s, vq.parsed())
+                        && catalog.series(s.metricName()).isEmpty()) {
                     return true;
                 }
             }

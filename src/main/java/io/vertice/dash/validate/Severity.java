@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How bad a finding is: only {@link #ERROR} makes {@code dash validate} exit 1. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** Lower-case word as printed in every output format. */
     public String word() {

@@ -1,7 +1,7 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.model.DatasourceRef;
 
 /**
  * One entry of a panel's {@code targets}: for Prometheus, {@code expr} and {@code legendFormat}.
@@ -12,14 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param datasource   the target's own datasource, null when it inherits the panel's
  * @param hidden       {@code hide: true}: Grafana does not run it
  */
-public record TargetView(String refId, String expr, String legendFormat, DatasourceRef datasource, boolean hidden,
-                         JsonNode json) {
+public record TargetView(
+        String refId, String expr, String legendFormat, DatasourceRef datasource, boolean hidden, JsonNode json) {
 
     static TargetView of(JsonNode node, int index) {
-        String refId = node.hasNonNull("refId") ? node.get("refId").asText() : String.valueOf((char) ('A' + Math.min(index, 25)));
-        String expr = node.hasNonNull("expr") && node.get("expr").isTextual() ? node.get("expr").asText() : null;
-        String legend = node.hasNonNull("legendFormat") ? node.get("legendFormat").asText() : null;
-        return new TargetView(refId, expr, legend, DatasourceRef.of(node.get("datasource")),
-                node.path("hide").asBoolean(false), node);
+        String refId = node.hasNonNull("refId")
+                ? node.get("refId").asText()
+                : String.valueOf((char) ('A' + Math.min(index, 25)));
+        String expr = node.hasNonNull("expr") && node.get("expr").isTextual()
+                ? node.get("expr").asText()
+                : null;
+        String legend =
+                node.hasNonNull("legendFormat") ? node.get("legendFormat").asText() : null;
+        return new TargetView(
+                refId,
+                expr,
+                legend,
+                DatasourceRef.of(node.get("datasource")),
+                node.path("hide").asBoolean(false),
+                node);
     }
 }

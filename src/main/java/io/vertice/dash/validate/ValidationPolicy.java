@@ -7,8 +7,8 @@ import java.util.Map;
  * What a team decided about its own dashboards ({@code .dash.yaml}): per-rule severities, accepted findings and
  * the query dialect of some datasources (by uid or name).
  */
-public record ValidationPolicy(Map<String, Severity> severities, List<Exclusion> exclusions,
-                               Map<String, QueryDialect> dialects) {
+public record ValidationPolicy(
+        Map<String, Severity> severities, List<Exclusion> exclusions, Map<String, QueryDialect> dialects) {
     /** No configuration: every rule at its own severity, nothing excluded, PromQL unless a dashboard says otherwise. */
     public static final ValidationPolicy NONE = new ValidationPolicy(Map.of(), List.of(), Map.of());
 

@@ -1,7 +1,6 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.ExitCodes;
-
 import java.util.List;
 
 /**
@@ -11,7 +10,8 @@ import java.util.List;
  * @param checked  every panel and query that was checked, per dashboard, in document order (JUnit cases)
  * @param excluded the findings {@code .dash.yaml} excludes, with the exclusion that matched, sorted like findings
  */
-public record ValidationReport(List<Finding> findings, List<Checked> checked, Summary summary, List<Excluded> excluded) {
+public record ValidationReport(
+        List<Finding> findings, List<Checked> checked, Summary summary, List<Excluded> excluded) {
 
     /** Counts as printed in the summary line and the JSON {@code summary} object. */
     public record Summary(int dashboards, int panels, int queries, int errors, int warnings, int excludedCount) {
@@ -21,12 +21,10 @@ public record ValidationReport(List<Finding> findings, List<Checked> checked, Su
     }
 
     /** A finding an exclusion of {@code .dash.yaml} accepted. */
-    public record Excluded(Finding finding, Exclusion by) {
-    }
+    public record Excluded(Finding finding, Exclusion by) {}
 
     /** One thing that was checked: a query (refId set) or a panel without queries (refId null). */
-    public record Checked(String file, String dashboard, String panel, String refId) {
-    }
+    public record Checked(String file, String dashboard, String panel, String refId) {}
 
     public ValidationReport {
         findings = List.copyOf(findings);
@@ -43,10 +41,20 @@ public record ValidationReport(List<Finding> findings, List<Checked> checked, Su
         List<Finding> all = new java.util.ArrayList<>(findings);
         all.addAll(more);
         all.sort(Finding.ORDER);
-        int errors = (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        int warnings = (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        return new ValidationReport(all, checked,
-                new Summary(summary.dashboards(), summary.panels(), summary.queries(), errors, warnings, summary.excludedCount()),
+        int errors =
+                (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings =
+                (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        return new ValidationReport(
+                all,
+                checked,
+                new Summary(
+                        summary.dashboards(),
+                        summary.panels(),
+                        summary.queries(),
+                        errors,
+                        warnings,
+                        summary.excludedCount()),
                 excluded);
     }
 

@@ -4,7 +4,6 @@ import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.PrometheusAddedSeries;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.validate.rules.Rules;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,9 +50,12 @@ public final class Validator {
     }
 
     /** What validating one dashboard gives. */
-    private record Result(List<Finding> findings, List<ValidationReport.Excluded> excluded,
-                          List<ValidationReport.Checked> checked, int panels, int queries) {
-    }
+    private record Result(
+            List<Finding> findings,
+            List<ValidationReport.Excluded> excluded,
+            List<ValidationReport.Checked> checked,
+            int panels,
+            int queries) {}
 
     /**
      * Validates every input; malformed input throws {@code DashException.input} naming the file. Dashboards are
@@ -61,7 +63,9 @@ public final class Validator {
      */
     public ValidationReport validate(List<DashboardDocument> inputs) {
         CatalogIndex index = new CatalogIndex(catalog);
-        List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream()).map(input -> validateOne(input, index)).toList();
+        List<Result> results = (inputs.size() > 8 ? inputs.parallelStream() : inputs.stream())
+                .map(input -> validateOne(input, index))
+                .toList();
         List<Finding> findings = new ArrayList<>();
         List<ValidationReport.Excluded> excluded = new ArrayList<>();
         List<ValidationReport.Checked> checked = new ArrayList<>();
@@ -76,10 +80,15 @@ public final class Validator {
         }
         findings.sort(Finding.ORDER);
         excluded.sort(java.util.Comparator.comparing(ValidationReport.Excluded::finding, Finding.ORDER));
-        int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        int warnings = (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        return new ValidationReport(findings, checked,
-                new ValidationReport.Summary(inputs.size(), panels, queries, errors, warnings, excluded.size()), excluded);
+        int errors = (int)
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings = (int)
+                findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        return new ValidationReport(
+                findings,
+                checked,
+                new ValidationReport.Summary(inputs.size(), panels, queries, errors, warnings, excluded.size()),
+                excluded);
     }
 
     private Result validateOne(DashboardDocument input, CatalogIndex index) {
@@ -111,14 +120,20 @@ public final class Validator {
             if (own.isEmpty()) {
                 checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), p.label(), null));
             }
-            own.forEach(q -> checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
+            own.forEach(q -> checked.add(
+                    new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
         }
-        dashboard.queries().stream().filter(q -> q.panel() == null)
-                .forEach(q -> checked.add(new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
+        dashboard.queries().stream()
+                .filter(q -> q.panel() == null)
+                .forEach(q -> checked.add(
+                        new ValidationReport.Checked(input.origin(), dashboard.title(), q.location(), q.refId())));
         List<Finding> kept = new ArrayList<>();
         List<ValidationReport.Excluded> excluded = new ArrayList<>();
         for (Finding f : out.list()) {
-            Exclusion by = policy.exclusions().stream().filter(e -> e.matches(dashboard.uid(), f)).findFirst().orElse(null);
+            Exclusion by = policy.exclusions().stream()
+                    .filter(e -> e.matches(dashboard.uid(), f))
+                    .findFirst()
+                    .orElse(null);
             Severity severity = policy.severities().get(f.rule());
             Finding decided = severity == null ? f : f.withSeverity(severity);
             if (by == null) {

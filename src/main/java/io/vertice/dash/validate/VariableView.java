@@ -1,8 +1,7 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.model.DatasourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.vertice.dash.model.DatasourceRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,16 @@ import java.util.List;
  * @param current the current value(s), in order ({@code $__all} when All is selected)
  * @param options the values of {@code options}, in order
  */
-public record VariableView(String name, String type, String query, DatasourceRef datasource, List<String> current,
-                           List<String> options, boolean multi, boolean includeAll, JsonNode json) {
+public record VariableView(
+        String name,
+        String type,
+        String query,
+        DatasourceRef datasource,
+        List<String> current,
+        List<String> options,
+        boolean multi,
+        boolean includeAll,
+        JsonNode json) {
 
     public VariableView {
         current = List.copyOf(current);
@@ -36,9 +43,16 @@ public record VariableView(String name, String type, String query, DatasourceRef
         for (JsonNode o : node.path("options")) {
             options.addAll(values(o.get("value")));
         }
-        return new VariableView(node.path("name").asText(""), node.path("type").asText(""), query,
-                DatasourceRef.of(node.get("datasource")), current, options, node.path("multi").asBoolean(false),
-                node.path("includeAll").asBoolean(false), node);
+        return new VariableView(
+                node.path("name").asText(""),
+                node.path("type").asText(""),
+                query,
+                DatasourceRef.of(node.get("datasource")),
+                current,
+                options,
+                node.path("multi").asBoolean(false),
+                node.path("includeAll").asBoolean(false),
+                node);
     }
 
     private static List<String> values(JsonNode v) {

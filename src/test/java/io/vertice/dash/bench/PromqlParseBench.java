@@ -2,7 +2,6 @@ package io.vertice.dash.bench;
 
 import io.vertice.dash.promql.PromQL;
 import io.vertice.dash.promql.PromqlException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,19 +15,38 @@ import java.util.Random;
  * (deterministic); {@code inprocess FILE} parses them repeatedly in one JVM and prints expressions/second.
  */
 public final class PromqlParseBench {
-    private static final String[] COUNTERS = {"maximus_arousal_state_seconds_total", "maximus_arousal_state_transition_total",
-            "maximus_esgt_ignition_events_total", "maximus_esgt_failure_total", "consciousness_event_total",
-            "process_cpu_seconds_total"};
-    private static final String[] GAUGES = {"maximus_arousal_level", "maximus_arousal_baseline", "maximus_esgt_success_ratio",
-            "maximus_esgt_coherence", "maximus_tig_nodes_active", "maximus_tig_connectivity_ratio", "maximus_phi_proxy",
-            "process_resident_memory_bytes"};
-    private static final String[] HISTOGRAMS = {"maximus_esgt_duration_seconds", "maximus_esgt_ignition_coherence",
-            "maximus_esgt_participating_nodes", "maximus_esgt_salience_component"};
-    private static final String[] LABELS = {"state", "outcome", "failure_reason", "event_type", "component", "transition"};
-    private static final String[] WINDOWS = {"$__rate_interval", "$__rate_interval", "$__interval", "5m", "1h", "$__range"};
+    private static final String[] COUNTERS = {
+        "maximus_arousal_state_seconds_total",
+        "maximus_arousal_state_transition_total",
+        "maximus_esgt_ignition_events_total",
+        "maximus_esgt_failure_total",
+        "consciousness_event_total",
+        "process_cpu_seconds_total"
+    };
+    private static final String[] GAUGES = {
+        "maximus_arousal_level",
+        "maximus_arousal_baseline",
+        "maximus_esgt_success_ratio",
+        "maximus_esgt_coherence",
+        "maximus_tig_nodes_active",
+        "maximus_tig_connectivity_ratio",
+        "maximus_phi_proxy",
+        "process_resident_memory_bytes"
+    };
+    private static final String[] HISTOGRAMS = {
+        "maximus_esgt_duration_seconds",
+        "maximus_esgt_ignition_coherence",
+        "maximus_esgt_participating_nodes",
+        "maximus_esgt_salience_component"
+    };
+    private static final String[] LABELS = {
+        "state", "outcome", "failure_reason", "event_type", "component", "transition"
+    };
+    private static final String[] WINDOWS = {
+        "$__rate_interval", "$__rate_interval", "$__interval", "5m", "1h", "$__range"
+    };
 
-    private PromqlParseBench() {
-    }
+    private PromqlParseBench() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length >= 2 && args[0].equals("generate")) {
@@ -54,22 +72,27 @@ public final class PromqlParseBench {
             String h = HISTOGRAMS[r.nextInt(HISTOGRAMS.length)];
             String l = LABELS[r.nextInt(LABELS.length)];
             String w = WINDOWS[r.nextInt(WINDOWS.length)];
-            String q = switch (r.nextInt(10)) {
-                case 0 -> "sum by (" + l + ") (rate(" + c + sel + "[" + w + "]))";
-                case 1 -> "histogram_quantile(0." + (50 + r.nextInt(50)) + ", sum by (le) (rate(" + h + "_bucket" + sel
-                        + "[" + w + "])))";
-                case 2 -> "sum(rate(" + c + "{outcome=\"success\", environment=\"$environment\"}[" + w + "])) / sum(rate("
-                        + c + sel + "[" + w + "]))";
-                case 3 -> g + sel;
-                case 4 -> "(" + g + sel + " - avg_over_time(" + g + sel + "[1h])) / stddev_over_time(" + g + sel + "[1h])";
-                case 5 -> "topk(" + (1 + r.nextInt(10)) + ", sum by (" + l + ") (increase(" + c + sel + "[$__range])))";
-                case 6 -> "maximus_tig_nodes_active" + sel + " / on(environment, service_name) maximus_tig_nodes_configured"
-                        + sel + " > bool 0." + r.nextInt(10);
-                case 7 -> "sum(" + h + "_sum" + sel + ") / sum(" + h + "_count" + sel + ") * 100";
-                case 8 -> "label_replace(avg by (environment) (" + g + sel + "), \"env\", \"$1\", \"environment\", \"(.*)\")";
-                default -> "sum without (instance) (irate(" + c + "{" + l + "!=\"\", environment=\"$environment\"}[" + w
-                        + "])) or vector(0)";
-            };
+            String q =
+                    switch (r.nextInt(10)) {
+                        case 0 -> "sum by (" + l + ") (rate(" + c + sel + "[" + w + "]))";
+                        case 1 -> "histogram_quantile(0." + (50 + r.nextInt(50)) + ", sum by (le) (rate(" + h
+                                + "_bucket" + sel + "[" + w + "])))";
+                        case 2 -> "sum(rate(" + c + "{outcome=\"success\", environment=\"$environment\"}[" + w
+                                + "])) / sum(rate(" + c + sel + "[" + w + "]))";
+                        case 3 -> g + sel;
+                        case 4 -> "(" + g + sel + " - avg_over_time(" + g + sel + "[1h])) / stddev_over_time(" + g + sel
+                                + "[1h])";
+                        case 5 -> "topk(" + (1 + r.nextInt(10)) + ", sum by (" + l + ") (increase(" + c + sel
+                                + "[$__range])))";
+                        case 6 -> "maximus_tig_nodes_active" + sel
+                                + " / on(environment, service_name) maximus_tig_nodes_configured" + sel + " > bool 0."
+                                + r.nextInt(10);
+                        case 7 -> "sum(" + h + "_sum" + sel + ") / sum(" + h + "_count" + sel + ") * 100";
+                        case 8 -> "label_replace(avg by (environment) (" + g + sel
+                                + "), \"env\", \"$1\", \"environment\", \"(.*)\")";
+                        default -> "sum without (instance) (irate(" + c + "{" + l
+                                + "!=\"\", environment=\"$environment\"}[" + w + "])) or vector(0)";
+                    };
             out.add(q);
         }
         return out;
@@ -109,21 +132,24 @@ public final class PromqlParseBench {
             best = Math.max(best, rate);
             bestCpu = Math.min(bestCpu, cpu);
             bestBytes = Math.min(bestBytes, bytes);
-            System.out.printf("round %d: %,d expressions in %.1f ms wall, %.1f ms CPU, %,d bytes/expression = %,.0f expressions/s (%d invalid)%n",
+            System.out.printf(
+                    "round %d: %,d expressions in %.1f ms wall, %.1f ms CPU, %,d bytes/expression = %,.0f expressions/s (%d invalid)%n",
                     round + 1, lines.size(), wall / 1e6, cpu / 1e6, bytes, rate, invalid);
         }
-        System.out.printf("in-process best: %,.0f expressions/s; best CPU %.1f ms; %,d bytes/expression%n", best, bestCpu / 1e6, bestBytes);
+        System.out.printf(
+                "in-process best: %,.0f expressions/s; best CPU %.1f ms; %,d bytes/expression%n",
+                best, bestCpu / 1e6, bestBytes);
     }
 
     /** Parse time of deep and long expressions at two sizes each: linear time means about 10x for 10x the size. */
     static void deep() {
         String[][] cases = {
-                {"nested parentheses", "(", "up", ")"},
-                {"chained + operators", "", "up", " + up"},
-                {"chained ^ operators", "", "2", " ^ 2"},
+            {"nested parentheses", "(", "up", ")"},
+            {"chained + operators", "", "up", " + up"},
+            {"chained ^ operators", "", "2", " ^ 2"},
         };
         for (String[] c : cases) {
-            for (int n : new int[]{10_000, 100_000}) {
+            for (int n : new int[] {10_000, 100_000}) {
                 String expr = c[1].repeat(n) + c[2] + c[3].repeat(n);
                 long best = Long.MAX_VALUE;
                 for (int round = 0; round < 5; round++) {

@@ -1,8 +1,8 @@
 package io.vertice.dash.catalog;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Sample timestamps: milliseconds in the text format, seconds (possibly fractional) in OpenMetrics. */
 class ExpositionTimestampTest {

@@ -1,13 +1,9 @@
 package io.vertice.dash.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +19,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * How the query-driven catalogue groups and types what a server holds, with and without the server's metadata
@@ -47,7 +46,8 @@ class QueryDrivenCatalogueTest {
             series("odd_bucket", "zone", "a"),
             series("odd_count", "zone", "a"),
             series("noise_metric", "pod", "p1"));
-    private static final String PROMETHEUS_METADATA = """
+    private static final String PROMETHEUS_METADATA =
+            """
             {"req_duration_seconds":[{"type":"histogram","help":"h"}],"rpc_latency_seconds":[{"type":"summary","help":"s"}],
              "jobs_done_total":[{"type":"counter","help":"c"}],"temperature_celsius":[{"type":"gauge","help":"g"}],
              "go_memstats_alloc_bytes":[{"type":"gauge","help":"g"}],"go_memstats_alloc_bytes_total":[{"type":"counter","help":"c"}],
@@ -127,7 +127,10 @@ class QueryDrivenCatalogueTest {
         for (Map<String, String> s : SERIES) {
             for (String m : match) {
                 Matcher x = MATCH.matcher(m);
-                if (x.matches() && (x.group(1).equals("=") ? s.get("__name__").equals(x.group(2)) : s.get("__name__").matches(x.group(2)))) {
+                if (x.matches()
+                        && (x.group(1).equals("=")
+                                ? s.get("__name__").equals(x.group(2))
+                                : s.get("__name__").matches(x.group(2)))) {
                     out.add(s);
                     break;
                 }
@@ -137,49 +140,112 @@ class QueryDrivenCatalogueTest {
     }
 
     private static String json(Set<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+        return values.stream()
+                .map(v -> "\"" + v + "\"")
+                .reduce((a, b) -> a + "," + b)
+                .map(s -> "[" + s + "]")
+                .orElse("[]");
     }
 
     private MetricCatalog load(String metadata) {
         this.metadata = metadata;
         Demand.Builder demand = new Demand.Builder();
-        for (String name : List.of("req_duration_seconds_bucket", "rpc_latency_seconds", "jobs_done_total", "temperature_celsius",
-                "go_memstats_alloc_bytes", "go_memstats_alloc_bytes_total", "odd_bucket")) {
+        for (String name : List.of(
+                "req_duration_seconds_bucket",
+                "rpc_latency_seconds",
+                "jobs_done_total",
+                "temperature_celsius",
+                "go_memstats_alloc_bytes",
+                "go_memstats_alloc_bytes_total",
+                "odd_bucket")) {
             demand.metric(name);
         }
         demand.label("req_duration_seconds_bucket", "path").label("temperature_celsius", "room");
-        PrometheusApi api = new PrometheusApi("http://127.0.0.1:" + server.getAddress().getPort());
+        PrometheusApi api =
+                new PrometheusApi("http://127.0.0.1:" + server.getAddress().getPort());
         return new PrometheusCatalogSource(api, Duration.ofHours(1), demand.build(), 2).load();
     }
 
     static Stream<Arguments> types() {
         return Stream.of(
-                Arguments.of("histogram, metadata", PROMETHEUS_METADATA, "req_duration_seconds_bucket", MetricType.HISTOGRAM, "req_duration_seconds"),
-                Arguments.of("histogram, by its shape", "{}", "req_duration_seconds_bucket", MetricType.HISTOGRAM, "req_duration_seconds"),
-                Arguments.of("summary, metadata", PROMETHEUS_METADATA, "rpc_latency_seconds_count", MetricType.SUMMARY, "rpc_latency_seconds"),
-                Arguments.of("summary, by its shape", "{}", "rpc_latency_seconds_count", MetricType.SUMMARY, "rpc_latency_seconds"),
-                Arguments.of("counter, metadata", PROMETHEUS_METADATA, "jobs_done_total", MetricType.COUNTER, "jobs_done"),
+                Arguments.of(
+                        "histogram, metadata",
+                        PROMETHEUS_METADATA,
+                        "req_duration_seconds_bucket",
+                        MetricType.HISTOGRAM,
+                        "req_duration_seconds"),
+                Arguments.of(
+                        "histogram, by its shape",
+                        "{}",
+                        "req_duration_seconds_bucket",
+                        MetricType.HISTOGRAM,
+                        "req_duration_seconds"),
+                Arguments.of(
+                        "summary, metadata",
+                        PROMETHEUS_METADATA,
+                        "rpc_latency_seconds_count",
+                        MetricType.SUMMARY,
+                        "rpc_latency_seconds"),
+                Arguments.of(
+                        "summary, by its shape",
+                        "{}",
+                        "rpc_latency_seconds_count",
+                        MetricType.SUMMARY,
+                        "rpc_latency_seconds"),
+                Arguments.of(
+                        "counter, metadata", PROMETHEUS_METADATA, "jobs_done_total", MetricType.COUNTER, "jobs_done"),
                 Arguments.of("counter, by its suffix", "{}", "jobs_done_total", MetricType.COUNTER, "jobs_done"),
-                Arguments.of("gauge, metadata", PROMETHEUS_METADATA, "temperature_celsius", MetricType.GAUGE, "temperature_celsius"),
-                Arguments.of("gauge, no metadata: unknown", "{}", "temperature_celsius", MetricType.UNKNOWN, "temperature_celsius"),
-                Arguments.of("gauge X beside counter X_total: the gauge", PROMETHEUS_METADATA, "go_memstats_alloc_bytes", MetricType.GAUGE, "go_memstats_alloc_bytes"),
-                Arguments.of("gauge X beside counter X_total: the counter", PROMETHEUS_METADATA, "go_memstats_alloc_bytes_total", MetricType.COUNTER, "go_memstats_alloc_bytes_total"),
-                Arguments.of("X_total beside X, no metadata", "{}", "go_memstats_alloc_bytes_total", MetricType.COUNTER, "go_memstats_alloc_bytes_total"),
-                Arguments.of("_bucket without le is no histogram", "{}", "odd_bucket", MetricType.UNKNOWN, "odd_bucket"));
+                Arguments.of(
+                        "gauge, metadata",
+                        PROMETHEUS_METADATA,
+                        "temperature_celsius",
+                        MetricType.GAUGE,
+                        "temperature_celsius"),
+                Arguments.of(
+                        "gauge, no metadata: unknown",
+                        "{}",
+                        "temperature_celsius",
+                        MetricType.UNKNOWN,
+                        "temperature_celsius"),
+                Arguments.of(
+                        "gauge X beside counter X_total: the gauge",
+                        PROMETHEUS_METADATA,
+                        "go_memstats_alloc_bytes",
+                        MetricType.GAUGE,
+                        "go_memstats_alloc_bytes"),
+                Arguments.of(
+                        "gauge X beside counter X_total: the counter",
+                        PROMETHEUS_METADATA,
+                        "go_memstats_alloc_bytes_total",
+                        MetricType.COUNTER,
+                        "go_memstats_alloc_bytes_total"),
+                Arguments.of(
+                        "X_total beside X, no metadata",
+                        "{}",
+                        "go_memstats_alloc_bytes_total",
+                        MetricType.COUNTER,
+                        "go_memstats_alloc_bytes_total"),
+                Arguments.of(
+                        "_bucket without le is no histogram", "{}", "odd_bucket", MetricType.UNKNOWN, "odd_bucket"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
-    void typedAndGroupedAsTheServerSaysOrAsTheSeriesShow(String name, String metadata, String series, MetricType type, String family) {
+    void typedAndGroupedAsTheServerSaysOrAsTheSeriesShow(
+            String name, String metadata, String series, MetricType type, String family) {
         MetricCatalog catalog = load(metadata);
-        assertThat(catalog.series(series)).as(catalog.families().keySet().toString()).hasValueSatisfying(s -> {
-            assertThat(s.family().type()).isEqualTo(type);
-            assertThat(s.family().name()).isEqualTo(family);
-        });
+        assertThat(catalog.series(series))
+                .as(catalog.families().keySet().toString())
+                .hasValueSatisfying(s -> {
+                    assertThat(s.family().type()).isEqualTo(type);
+                    assertThat(s.family().name()).isEqualTo(family);
+                });
     }
 
     static Stream<Arguments> servers() {
-        return Stream.of(Arguments.of("with metadata (Prometheus)", PROMETHEUS_METADATA), Arguments.of("without (VictoriaMetrics)", "{}"));
+        return Stream.of(
+                Arguments.of("with metadata (Prometheus)", PROMETHEUS_METADATA),
+                Arguments.of("without (VictoriaMetrics)", "{}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,11 +253,14 @@ class QueryDrivenCatalogueTest {
     void onlyReferencedMetricsAreAskedAbout(String name, String metadata) {
         MetricCatalog catalog = load(metadata);
         assertThat(catalog.series("noise_metric")).isEmpty();
-        assertThat(asked).noneMatch(a -> a.contains("noise_metric"))
+        assertThat(asked)
+                .noneMatch(a -> a.contains("noise_metric"))
                 .allMatch(a -> a.startsWith("/api/v1/metadata") || !a.endsWith(" []"));
         // values only of the labels the dashboards match; the others are known by name, any value plausible
         assertThat(catalog.series("temperature_celsius").orElseThrow().family().labels())
-                .containsEntry("room", Set.of("lab")).containsEntry("instance", Set.of());
-        assertThat(catalog.series("req_duration_seconds_bucket").orElseThrow().labelNames()).contains("le", "path", "instance");
+                .containsEntry("room", Set.of("lab"))
+                .containsEntry("instance", Set.of());
+        assertThat(catalog.series("req_duration_seconds_bucket").orElseThrow().labelNames())
+                .contains("le", "path", "instance");
     }
 }

@@ -1,10 +1,9 @@
 package io.vertice.dash.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * The one way tests run dash in-process: the real command line, built as {@code dash} builds it, with a
@@ -12,8 +11,7 @@ import java.util.Map;
  * everything it prints captured.
  */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** What one run returned and printed. */
     public record Result(int exit, String out, String err) {

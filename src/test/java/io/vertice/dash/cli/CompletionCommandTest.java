@@ -1,12 +1,11 @@
 package io.vertice.dash.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(60) // per test: the tests here start servers or processes
 class CompletionCommandTest {
@@ -17,7 +16,8 @@ class CompletionCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("export", "list", "--check", "--out", "complete -F");
 
-        Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+        Process bash =
+                new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
         bash.getOutputStream().write(r.out().getBytes(StandardCharsets.UTF_8));
         bash.getOutputStream().close();
         assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -1,13 +1,12 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertice.dash.testing.SharedDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DocsCommandTest {
 
@@ -19,7 +18,8 @@ class DocsCommandTest {
         Path file = dir.resolve("ref.md");
         assertThat(Cli.run("docs", "--out", file.toString()).exit()).isZero();
         String md = Files.readString(file);
-        assertThat(md).contains("## Consciousness Overview", "## ESGT Deep Dive", "## Arousal Dynamics")
+        assertThat(md)
+                .contains("## Consciousness Overview", "## ESGT Deep Dive", "## Arousal Dynamics")
                 .contains("#### Failure reasons", "unit `percentunit`")
                 .contains("thresholds: red below -3, orange from -3, green from -2, orange from 2, red from 3")
                 .contains("\"hyperalert\" (0.8–1)")
@@ -45,6 +45,8 @@ class DocsCommandTest {
     void theCommittedReferenceMatchesTheCode() {
         Path committed = SharedDir.projectDir().resolve("docs/dashboards.md");
         Cli.Result r = Cli.run("docs", "--check", "--out", committed.toString());
-        assertThat(r.exit()).as("run './dash docs' and commit docs/dashboards.md: " + r.out()).isZero();
+        assertThat(r.exit())
+                .as("run './dash docs' and commit docs/dashboards.md: " + r.out())
+                .isZero();
     }
 }

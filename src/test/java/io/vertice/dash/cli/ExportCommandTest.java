@@ -1,17 +1,16 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.json.AtomicWriteLoop;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertice.dash.json.AtomicWriteLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExportCommandTest {
 
@@ -36,7 +35,8 @@ class ExportCommandTest {
     void checkExitsOneListingEachDifferenceAndZeroWhenClean() throws Exception {
         Cli.Result missing = dash("export", "--check", "--out", dir.toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.out()).contains("missing  " + dir.resolve("esgt-deep-dive.json"))
+        assertThat(missing.out())
+                .contains("missing  " + dir.resolve("esgt-deep-dive.json"))
                 .contains("run 'dash export'");
         try (var files = Files.list(dir)) {
             assertThat(files).as("--check writes nothing").isEmpty();
@@ -68,7 +68,8 @@ class ExportCommandTest {
     void listShowsDashboardsPanelsAndQueries() {
         Cli.Result r = dash("list");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("esgt-deep-dive  ESGT Deep Dive  (11 panels)")
+        assertThat(r.out())
+                .contains("esgt-deep-dive  ESGT Deep Dive  (11 panels)")
                 .contains("heatmap        Coherence distribution  [short]")
                 .contains("A: histogram_quantile(0.95");
     }
@@ -77,8 +78,9 @@ class ExportCommandTest {
     void anUnknownFlagIsAUsageErrorWithExitTwo() {
         Cli.Result r = dash("export", "--no-such-flag");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("dash: unknown option '--no-such-flag' for 'dash export'. See 'dash export --help'."
-                + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("dash: unknown option '--no-such-flag' for 'dash export'. See 'dash export --help'."
+                        + System.lineSeparator());
     }
 
     @Test
@@ -92,23 +94,30 @@ class ExportCommandTest {
     void anExtraDashboardIsAdvisedAwayWithPruneAndPruneMakesTheCheckGreen() throws Exception {
         dash("export", "--out", dir.toString());
         // a uid rename leaves the old file behind
-        Files.writeString(dir.resolve("old-uid.json"), "{\"uid\": \"old-uid\", \"title\": \"Old Title\", \"panels\": []}\n");
+        Files.writeString(
+                dir.resolve("old-uid.json"), "{\"uid\": \"old-uid\", \"title\": \"Old Title\", \"panels\": []}\n");
         Files.writeString(dir.resolve("notes.json"), "{\"owner\": \"sre\"}\n");
 
         Cli.Result check = dash("export", "--check", "--out", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
-        assertThat(check.out()).isEqualTo("extra    " + dir.resolve("old-uid.json") + "\n"
-                + "1 file(s) differ from the code in " + dir + "; run 'dash export --prune' and commit the result.\n");
+        assertThat(check.out())
+                .isEqualTo("extra    " + dir.resolve("old-uid.json") + "\n" + "1 file(s) differ from the code in " + dir
+                        + "; run 'dash export --prune' and commit the result.\n");
 
         Cli.Result plain = dash("export", "--out", dir.toString());
         assertThat(plain.exit()).isZero();
-        assertThat(dir.resolve("old-uid.json")).as("plain export never removes anything").exists();
+        assertThat(dir.resolve("old-uid.json"))
+                .as("plain export never removes anything")
+                .exists();
 
         Cli.Result prune = dash("export", "--prune", "--out", dir.toString());
         assertThat(prune.exit()).isZero();
-        assertThat(prune.out()).contains("old-uid                  Old Title                removed (the code no longer produces it)");
+        assertThat(prune.out())
+                .contains("old-uid                  Old Title                removed (the code no longer produces it)");
         assertThat(dir.resolve("old-uid.json")).doesNotExist();
-        assertThat(dir.resolve("notes.json")).as("not a dashboard: never dash's to remove").exists();
+        assertThat(dir.resolve("notes.json"))
+                .as("not a dashboard: never dash's to remove")
+                .exists();
 
         assertThat(dash("export", "--check", "--out", dir.toString()).exit()).isZero();
     }
@@ -132,8 +141,14 @@ class ExportCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Path> leftovers = List.of();
         for (int round = 0; round < 10 && leftovers.isEmpty(); round++) {
-            Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AtomicWriteLoop.class.getName(), target.toString()).redirectErrorStream(true).start();
+            Process writer = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AtomicWriteLoop.class.getName(),
+                            target.toString())
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 // kill it once it is writing its own versions (4 MB each: most of its time is spent mid-write)
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -146,7 +161,8 @@ class ExportCommandTest {
                 assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
             }
             try (Stream<Path> files = Files.list(dir)) {
-                leftovers = files.filter(f -> f.getFileName().toString().startsWith(".esgt-deep-dive.json.")).toList();
+                leftovers = files.filter(f -> f.getFileName().toString().startsWith(".esgt-deep-dive.json."))
+                        .toList();
             }
         }
         assertThat(leftovers).as("a kill mid-write leaves the temporary file").isNotEmpty();
@@ -164,7 +180,8 @@ class ExportCommandTest {
         assertThat(export.out()).contains("removed " + leftovers.get(0) + " (left by an interrupted export)");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("arousal-dynamics.json", "consciousness-overview.json", "esgt-deep-dive.json");
+                    .containsExactlyInAnyOrder(
+                            "arousal-dynamics.json", "consciousness-overview.json", "esgt-deep-dive.json");
         }
         assertThat(dash("export", "--check", "--out", dir.toString()).exit()).isZero();
     }
@@ -172,6 +189,7 @@ class ExportCommandTest {
     @Test
     void validateAndNoValidateAreBothAccepted() {
         assertThat(dash("export", "--validate", "--out", dir.toString()).exit()).isZero();
-        assertThat(dash("export", "--no-validate", "--out", dir.toString()).exit()).isZero();
+        assertThat(dash("export", "--no-validate", "--out", dir.toString()).exit())
+                .isZero();
     }
 }

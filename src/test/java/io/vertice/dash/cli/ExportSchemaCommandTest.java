@@ -1,18 +1,17 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.export.RenderedDashboard;
 import io.vertice.dash.json.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dash export --schema classic|v2}: writing, unchanged files and the drift check in v2 mode. */
 class ExportSchemaCommandTest {
@@ -30,7 +29,9 @@ class ExportSchemaCommandTest {
         assertThat(esgt.path("metadata").path("name").asText()).isEqualTo("esgt-deep-dive");
         assertThat(Files.readString(dir.resolve("esgt-deep-dive.json")))
                 .isEqualTo(ExportSchema.V2.text(Exporter.render().stream()
-                        .filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow()));
+                        .filter(d -> d.uid().equals("esgt-deep-dive"))
+                        .findFirst()
+                        .orElseThrow()));
         Cli.Result second = Cli.run("export", "--schema", "v2", "--no-validate", "--out", dir.toString());
         assertThat(second.out().lines()).hasSize(3).allMatch(l -> l.endsWith("unchanged"));
     }
@@ -43,7 +44,9 @@ class ExportSchemaCommandTest {
         assertThat(clean.out()).contains("3 dashboards match");
 
         Cli.Result classicCheck = Cli.run("export", "--check", "--out", dir.toString());
-        assertThat(classicCheck.exit()).as("v2 files are not what classic export writes").isEqualTo(1);
+        assertThat(classicCheck.exit())
+                .as("v2 files are not what classic export writes")
+                .isEqualTo(1);
         assertThat(classicCheck.out()).contains("changed  " + dir.resolve("arousal-dynamics.json"));
 
         Path file = dir.resolve("arousal-dynamics.json");
@@ -56,11 +59,14 @@ class ExportSchemaCommandTest {
     @Test
     void classicStaysTheDefault() throws Exception {
         assertThat(ExportSchema.configuredDefault()).isEqualTo(ExportSchema.CLASSIC);
-        assertThat(Cli.run("export", "--no-validate", "--out", dir.toString()).exit()).isZero();
+        assertThat(Cli.run("export", "--no-validate", "--out", dir.toString()).exit())
+                .isZero();
         var esgt = Json.read(dir.resolve("esgt-deep-dive.json"));
         assertThat(esgt.has("apiVersion")).isFalse();
         assertThat(esgt.path("schemaVersion").asInt()).isEqualTo(39);
-        assertThat(Cli.run("export", "--schema", "classic", "--check", "--out", dir.toString()).exit()).isZero();
+        assertThat(Cli.run("export", "--schema", "classic", "--check", "--out", dir.toString())
+                        .exit())
+                .isZero();
     }
 
     @Test
@@ -75,14 +81,20 @@ class ExportSchemaCommandTest {
         List<RenderedDashboard> dashboards = new ArrayList<>(Exporter.render());
         RenderedDashboard last = dashboards.remove(dashboards.size() - 1);
         var json = last.json();
-        json.with("templating").withArray("list").addObject().put("name", "legacy").put("type", "const");
+        json.with("templating")
+                .withArray("list")
+                .addObject()
+                .put("name", "legacy")
+                .put("type", "const");
         dashboards.add(new RenderedDashboard(last.uid(), last.title(), last.panelCount(), json));
         Exporter exporter = new Exporter(dashboards, ExportSchema.V2, null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> exporter.export(dir, false))
                 .isInstanceOf(io.vertice.dash.DashException.class)
                 .hasMessageContaining("variable 'legacy' of type 'const' has no v2 form");
         try (var files = Files.list(dir)) {
-            assertThat(files).as("the dashboards before it are not written either").isEmpty();
+            assertThat(files)
+                    .as("the dashboards before it are not written either")
+                    .isEmpty();
         }
     }
 

@@ -1,5 +1,12 @@
 package io.vertice.dash.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -11,6 +18,12 @@ import io.vertice.dash.grafana.PreImportCheck;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.DashboardConversion;
 import io.vertice.dash.v2.SchemaVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,20 +31,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code dash import} against a stateful fake of Grafana's documented API: the legacy {@code /api} of
@@ -59,7 +58,8 @@ class ImportCommandTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--retry-backoff", "1ms", "--timeout", "5s"));
         CommandFactory factory = CommandFactory.standard().withEnvironment(env);
-        return Cli.run(importCheck == null ? factory : factory.withImportCheck(importCheck), all.toArray(String[]::new));
+        return Cli.run(
+                importCheck == null ? factory : factory.withImportCheck(importCheck), all.toArray(String[]::new));
     }
 
     private static List<String> ourUids() {
@@ -75,7 +75,9 @@ class ImportCommandTest {
         Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness");
 
         assertThat(r.exit()).as(r.all()).isZero();
-        List<LoggedRequest> writes = grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST")).toList();
+        List<LoggedRequest> writes = grafana.requests().stream()
+                .filter(q -> q.getMethod().getName().equals("POST"))
+                .toList();
         assertThat(writes).hasSize(2 + ourUids().size());
         assertThat(writes.get(0).getUrl()).isEqualTo("/api/folders");
         assertThat(writes.get(1).getUrl()).isEqualTo("/api/folders");
@@ -96,9 +98,19 @@ class ImportCommandTest {
             assertThat(grafana.dashboard(uid).version).isEqualTo(1);
             assertThat(grafana.dashboard(uid).folderUid).isEqualTo(consciousness);
         }
-        assertThat(r.out()).contains("created folder Cockpit", "created folder Cockpit/Consciousness",
-                "UID", "TITLE", "FOLDER", "ACTION", "VERSION", "URL", "ESGT Deep Dive",
-                grafana.url() + "/d/esgt-deep-dive/esgt-deep-dive", "3 dashboards: 3 created");
+        assertThat(r.out())
+                .contains(
+                        "created folder Cockpit",
+                        "created folder Cockpit/Consciousness",
+                        "UID",
+                        "TITLE",
+                        "FOLDER",
+                        "ACTION",
+                        "VERSION",
+                        "URL",
+                        "ESGT Deep Dive",
+                        grafana.url() + "/d/esgt-deep-dive/esgt-deep-dive",
+                        "3 dashboards: 3 created");
         assertThat(r.out()).containsPattern("esgt-deep-dive +ESGT Deep Dive +Cockpit/Consciousness +created +1 ");
     }
 
@@ -155,7 +167,8 @@ class ImportCommandTest {
         assertThat(body(last).path("dashboard").path("version").asLong()).isEqualTo(2);
         assertThat(body(last).path("dashboard").path("uid").asText()).isEqualTo("esgt-deep-dive");
         assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(3);
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText()).isEqualTo("ESGT Deep Dive");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText())
+                .isEqualTo("ESGT Deep Dive");
         assertThat(saves).hasSize(ourUids().size() + 1);
         assertThat(r.out()).contains("1 updated, 2 unchanged");
     }
@@ -170,23 +183,37 @@ class ImportCommandTest {
         Cli.Result r = dash("import", old.path("uid").asText());
 
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(0)).path("folderUid").asText()).isEqualTo(team);
+        assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(0))
+                        .path("folderUid")
+                        .asText())
+                .isEqualTo(team);
         assertThat(r.out()).contains("Team");
     }
 
     @Test
     void dryRunWritesNothingAndShowsWhatWouldChange() {
-        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
+        ObjectNode live = Exporter.render().stream()
+                .filter(d -> d.uid().equals("esgt-deep-dive"))
+                .findFirst()
+                .orElseThrow()
+                .json();
         live.put("refresh", "5m");
         grafana.seedDashboard(live, null);
 
         Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness", "--dry-run");
 
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
+        assertThat(grafana.requests().stream()
+                        .filter(q -> q.getMethod().getName().equals("POST")))
+                .isEmpty();
         assertThat(grafana.folderTitles()).isEmpty();
-        assertThat(r.out()).contains("would create folder Cockpit", "would create folder Cockpit/Consciousness",
-                "esgt-deep-dive: 1 change", "ESGT Deep Dive › refresh: \"5m\" → ", "(dry run: nothing written)");
+        assertThat(r.out())
+                .contains(
+                        "would create folder Cockpit",
+                        "would create folder Cockpit/Consciousness",
+                        "esgt-deep-dive: 1 change",
+                        "ESGT Deep Dive › refresh: \"5m\" → ",
+                        "(dry run: nothing written)");
         assertThat(r.out()).containsPattern("consciousness-overview .* create ");
         assertThat(r.out()).containsPattern("esgt-deep-dive .* update +1 ");
     }
@@ -195,9 +222,16 @@ class ImportCommandTest {
     void aFolderCreatedConcurrentlyResolvesToTheExistingOne() {
         String existing = grafana.seedFolder("Cockpit", null);
         // the first listing misses it (created by someone else just after), so dash tries to create it: 409
-        grafana.server().stubFor(get(urlPathEqualTo("/api/folders")).atPriority(1)
-                .inScenario("race").whenScenarioStateIs(STARTED).willSetStateTo("listed")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        grafana.server()
+                .stubFor(get(urlPathEqualTo("/api/folders"))
+                        .atPriority(1)
+                        .inScenario("race")
+                        .whenScenarioStateIs(STARTED)
+                        .willSetStateTo("listed")
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("[]")));
 
         Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
 
@@ -216,13 +250,20 @@ class ImportCommandTest {
         Cli.Result r = dash("import", "--folder", "Cockpit/Consciousness");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("does not support nested folders", "nestedFolders feature toggle", "single-level --folder");
-        assertThat(grafana.requests().stream().filter(q -> q.getMethod().getName().equals("POST"))).isEmpty();
+        assertThat(r.err())
+                .contains("does not support nested folders", "nestedFolders feature toggle", "single-level --folder");
+        assertThat(grafana.requests().stream()
+                        .filter(q -> q.getMethod().getName().equals("POST")))
+                .isEmpty();
     }
 
     @Test
     void aProvisionedDashboardFailsWithAnActionableSentenceAndTheOthersAreStillImported() {
-        ObjectNode live = Exporter.render().stream().filter(d -> d.uid().equals("esgt-deep-dive")).findFirst().orElseThrow().json();
+        ObjectNode live = Exporter.render().stream()
+                .filter(d -> d.uid().equals("esgt-deep-dive"))
+                .findFirst()
+                .orElseThrow()
+                .json();
         live.put("refresh", "7m");
         FakeGrafana.Stored s = grafana.seedDashboard(live, null);
         s.provisioned = true;
@@ -231,8 +272,12 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("esgt-deep-dive", "provisioned from the provisioning file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
-                "Grafana refuses API changes to it", "change that file instead");
+        assertThat(r.err())
+                .contains(
+                        "esgt-deep-dive",
+                        "provisioned from the provisioning file /etc/grafana/provisioning/dashboards/esgt-deep-dive.json",
+                        "Grafana refuses API changes to it",
+                        "change that file instead");
         assertThat(grafana.dashboard("esgt-deep-dive").version).as("not saved").isEqualTo(1);
         assertThat(r.out()).containsPattern("esgt-deep-dive .* failed");
         assertThat(grafana.dashboard("consciousness-overview")).isNotNull();
@@ -242,7 +287,7 @@ class ImportCommandTest {
 
     @Test
     void aConcurrentEditIsAVersionMismatchWith412AndWithTheNewer409() {
-        for (int status : new int[]{412, 409}) {
+        for (int status : new int[] {412, 409}) {
             grafana.close();
             grafana = new FakeGrafana();
             grafana.conflictStatus = status;
@@ -256,12 +301,20 @@ class ImportCommandTest {
             Cli.Result r = dash("import", uid);
 
             assertThat(r.exit()).as("status " + status).isEqualTo(3);
-            assertThat(r.err()).contains("changed in Grafana by someone else", "version-mismatch", "--overwrite", String.valueOf(status));
+            assertThat(r.err())
+                    .contains(
+                            "changed in Grafana by someone else",
+                            "version-mismatch",
+                            "--overwrite",
+                            String.valueOf(status));
 
             grafana.editRightAfterRead(uid);
             Cli.Result forced = dash("import", uid, "--overwrite");
             assertThat(forced.exit()).as(forced.all()).isZero();
-            assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(1)).path("overwrite").asBoolean()).isTrue();
+            assertThat(body(grafana.requests("POST", "/api/dashboards/db").get(1))
+                            .path("overwrite")
+                            .asBoolean())
+                    .isTrue();
         }
     }
 
@@ -290,14 +343,21 @@ class ImportCommandTest {
 
     @Test
     void aFolderDeletedDuringTheImportIsExplained() {
-        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                        .withBody("{\"message\":\"Folder not found\"}")));
+        grafana.server()
+                .stubFor(post(urlPathEqualTo("/api/dashboards/db"))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(404)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"message\":\"Folder not found\"}")));
 
         Cli.Result r = dash("import", "esgt-deep-dive", "--folder", "Cockpit");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("its folder Cockpit no longer exists in Grafana (404 \"Folder not found\")", "run the import again");
+        assertThat(r.err())
+                .contains(
+                        "its folder Cockpit no longer exists in Grafana (404 \"Folder not found\")",
+                        "run the import again");
     }
 
     @Test
@@ -308,7 +368,8 @@ class ImportCommandTest {
 
         String message = grafana.dashboard("esgt-deep-dive").messages.get(0);
         assertThat(message).isEqualTo("dash " + Version.get() + (commit == null ? "" : " (commit " + commit + ")"));
-        assertThat(dash("import", "arousal-dynamics", "--message", "release 42").exit()).isZero();
+        assertThat(dash("import", "arousal-dynamics", "--message", "release 42").exit())
+                .isZero();
         assertThat(grafana.dashboard("arousal-dynamics").messages).containsExactly("release 42");
     }
 
@@ -319,7 +380,8 @@ class ImportCommandTest {
         Cli.Result r = dash("import");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("refused the credentials", "the token is invalid, expired or revoked", "GRAFANA_TOKEN");
+        assertThat(r.err())
+                .contains("refused the credentials", "the token is invalid, expired or revoked", "GRAFANA_TOKEN");
         assertThat(r.all()).doesNotContain("glsa_expired_token_value").doesNotContain("Exception");
     }
 
@@ -341,7 +403,8 @@ class ImportCommandTest {
         Cli.Result r = dash("import", "esgt-deep-dive");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("refused the credentials", "user admin or its password is wrong", "GRAFANA_PASSWORD")
+        assertThat(r.err())
+                .contains("refused the credentials", "user admin or its password is wrong", "GRAFANA_PASSWORD")
                 .doesNotContain("token");
     }
 
@@ -357,9 +420,13 @@ class ImportCommandTest {
 
     @Test
     void a503IsRetriedAndThenSucceeds() {
-        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
-                .inScenario("flaky").whenScenarioStateIs(STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
+        grafana.server()
+                .stubFor(post(urlPathEqualTo("/api/dashboards/db"))
+                        .atPriority(1)
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
 
         Cli.Result r = dash("import", "esgt-deep-dive");
 
@@ -378,7 +445,8 @@ class ImportCommandTest {
 
         // first save applied (version 3) but reset; the retry gets version-mismatch; Grafana's copy is ours
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(ourUids().size() + 2);
+        assertThat(grafana.requests("POST", "/api/dashboards/db"))
+                .hasSize(ourUids().size() + 2);
         assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(3);
         assertThat(r.out()).containsPattern("esgt-deep-dive .* updated +3 ");
     }
@@ -397,8 +465,10 @@ class ImportCommandTest {
 
     @Test
     void serverErrorsThatPersistFailAfterRetriesNamingTheAttempts() {
-        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withBody("upstream down")));
+        grafana.server()
+                .stubFor(post(urlPathEqualTo("/api/dashboards/db"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(503).withBody("upstream down")));
 
         Cli.Result r = dash("import", "esgt-deep-dive", "--retries", "2");
 
@@ -409,15 +479,20 @@ class ImportCommandTest {
 
     @Test
     void anOtherClientErrorIsNotRetried() {
-        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"message\":\"Dashboard title cannot be empty\"}")));
+        grafana.server()
+                .stubFor(post(urlPathEqualTo("/api/dashboards/db"))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"message\":\"Dashboard title cannot be empty\"}")));
 
         Cli.Result r = dash("import", "esgt-deep-dive");
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(grafana.requests("POST", "/api/dashboards/db")).hasSize(1);
-        assertThat(r.err()).contains("Grafana rejected saving dashboard esgt-deep-dive", "Dashboard title cannot be empty");
+        assertThat(r.err())
+                .contains("Grafana rejected saving dashboard esgt-deep-dive", "Dashboard title cannot be empty");
     }
 
     @Test
@@ -425,7 +500,8 @@ class ImportCommandTest {
         AtomicInteger checked = new AtomicInteger();
         importCheck = dashboards -> {
             checked.set(dashboards.size());
-            return new PreImportCheck.Result(true, List.of("esgt-deep-dive: panel 3: unknown metric maximus_nope (error)"));
+            return new PreImportCheck.Result(
+                    true, List.of("esgt-deep-dive: panel 3: unknown metric maximus_nope (error)"));
         };
 
         Cli.Result r = dash("import", "--validate", "--folder", "Cockpit");
@@ -456,7 +532,13 @@ class ImportCommandTest {
             d.putArray("panels");
             Path f = dir.resolve("d" + i + ".json");
             // the API shape (as pulled with curl) is accepted too
-            Files.writeString(f, i % 2 == 0 ? Json.write(d) : Json.write(Json.object().<ObjectNode>set("dashboard", d).set("meta", Json.object())));
+            Files.writeString(
+                    f,
+                    i % 2 == 0
+                            ? Json.write(d)
+                            : Json.write(Json.object()
+                                    .<ObjectNode>set("dashboard", d)
+                                    .set("meta", Json.object())));
             files.add(f.toString());
         }
         List<String> args = new ArrayList<>(List.of("import", "--parallel", "3", "--from"));
@@ -509,32 +591,53 @@ class ImportCommandTest {
     @Test
     void theTokenAndPasswordNeverAppearInAnyOutputEvenWithVerbose() {
         // success, a failure answer and a retry: every logging path runs
-        grafana.server().stubFor(post(urlPathEqualTo("/api/dashboards/db")).atPriority(1)
-                .inScenario("flaky").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(503)));
+        grafana.server()
+                .stubFor(post(urlPathEqualTo("/api/dashboards/db"))
+                        .atPriority(1)
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(STARTED)
+                        .willSetStateTo("ok")
+                        .willReturn(aResponse().withStatus(503)));
         Cli.Result ok = dash("import", "--verbose", "--folder", "Cockpit");
-        Cli.Result denied = Cli.run(Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_wrong_butStillSecret"),
-                "import", "--verbose", "--retry-backoff", "1ms");
-        Cli.Result basic = Cli.run(Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "hunter2-pass"),
-                "import", "--verbose", "--retry-backoff", "1ms");
+        Cli.Result denied = Cli.run(
+                Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", "glsa_wrong_butStillSecret"),
+                "import",
+                "--verbose",
+                "--retry-backoff",
+                "1ms");
+        Cli.Result basic = Cli.run(
+                Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_USER", "admin", "GRAFANA_PASSWORD", "hunter2-pass"),
+                "import",
+                "--verbose",
+                "--retry-backoff",
+                "1ms");
 
         assertThat(ok.exit()).as(ok.all()).isZero();
-        assertThat(ok.err()).contains("GET /api/health -> 200", "POST /api/dashboards/db -> 503", "retrying POST /api/dashboards/db");
+        assertThat(ok.err())
+                .contains(
+                        "GET /api/health -> 200", "POST /api/dashboards/db -> 503", "retrying POST /api/dashboards/db");
         assertThat(denied.exit()).isEqualTo(3);
         assertThat(basic.exit()).isEqualTo(3);
         String everything = ok.all() + denied.all() + basic.all();
-        assertThat(everything).doesNotContain(FakeGrafana.TOKEN).doesNotContain("glsa_wrong_butStillSecret")
-                .doesNotContain("hunter2-pass").doesNotContain(okhttp3.Credentials.basic("admin", "hunter2-pass"));
+        assertThat(everything)
+                .doesNotContain(FakeGrafana.TOKEN)
+                .doesNotContain("glsa_wrong_butStillSecret")
+                .doesNotContain("hunter2-pass")
+                .doesNotContain(okhttp3.Credentials.basic("admin", "hunter2-pass"));
         assertThat(basic.err()).contains("basic user admin");
     }
 
     @Test
     void aTokenIsNotSentOverPlainHttpToAnotherHost() {
-        Cli.Result r = Cli.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "import", "--url", "http://grafana.example.invalid:3000");
+        Cli.Result r = Cli.run(
+                Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "import", "--url", "http://grafana.example.invalid:3000");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("refusing to send the Grafana token over plain http to grafana.example.invalid",
-                "https://", "--allow-insecure-http");
+        assertThat(r.err())
+                .contains(
+                        "refusing to send the Grafana token over plain http to grafana.example.invalid",
+                        "https://",
+                        "--allow-insecure-http");
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
 
@@ -548,8 +651,11 @@ class ImportCommandTest {
 
     /** Dashboard writes of either API: legacy saves, or /apis creates and replaces. */
     private List<LoggedRequest> dashboardWrites() {
-        return grafana.requests().stream().filter(q -> !q.getMethod().getName().equals("GET"))
-                .filter(q -> q.getUrl().startsWith("/api/dashboards/db") || q.getUrl().contains("/dashboards")).toList();
+        return grafana.requests().stream()
+                .filter(q -> !q.getMethod().getName().equals("GET"))
+                .filter(q -> q.getUrl().startsWith("/api/dashboards/db")
+                        || q.getUrl().contains("/dashboards"))
+                .toList();
     }
 
     /** Grafana has ESGT Deep Dive with one change made in its UI (refresh 7m). */
@@ -560,7 +666,11 @@ class ImportCommandTest {
     }
 
     private static ObjectNode ours(String uid) {
-        return Exporter.render().stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow().json();
+        return Exporter.render().stream()
+                .filter(d -> d.uid().equals(uid))
+                .findFirst()
+                .orElseThrow()
+                .json();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -598,7 +708,8 @@ class ImportCommandTest {
 
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).contains("1 updated, 2 unchanged").containsPattern("esgt-deep-dive .* updated +3 ");
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText()).isEqualTo("ESGT Deep Dive");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("title").asText())
+                .isEqualTo("ESGT Deep Dive");
         assertThat(grafana.dashboard("esgt-deep-dive").messages).last().isEqualTo("release 42");
     }
 
@@ -613,12 +724,14 @@ class ImportCommandTest {
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("changed in Grafana by someone else", "--overwrite");
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isEqualTo("7m");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText())
+                .isEqualTo("7m");
 
         grafana.editRightAfterRead("esgt-deep-dive");
         Cli.Result forced = dash("import", "esgt-deep-dive", "--overwrite");
         assertThat(forced.exit()).as(forced.all()).isZero();
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isNotEqualTo("7m");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText())
+                .isNotEqualTo("7m");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -630,7 +743,9 @@ class ImportCommandTest {
             s.provisioned = true;
             s.provisionedFile = "cockpit/esgt-deep-dive.json";
         } else {
-            s.annotations.put("grafana.app/managedBy", "classic-file-provisioning").put("grafana.app/managerId", "cockpit")
+            s.annotations
+                    .put("grafana.app/managedBy", "classic-file-provisioning")
+                    .put("grafana.app/managerId", "cockpit")
                     .put("grafana.app/sourcePath", "cockpit/esgt-deep-dive.json");
         }
 
@@ -660,22 +775,37 @@ class ImportCommandTest {
         JsonNode cockpit = body(folders.get(0));
         JsonNode consciousness = body(folders.get(1));
         assertThat(cockpit.path("spec").path("title").asText()).isEqualTo("Cockpit");
-        assertThat(cockpit.path("metadata").path("annotations").has("grafana.app/folder")).isFalse();
-        assertThat(consciousness.path("metadata").path("annotations").path("grafana.app/folder").asText())
+        assertThat(cockpit.path("metadata").path("annotations").has("grafana.app/folder"))
+                .isFalse();
+        assertThat(consciousness
+                        .path("metadata")
+                        .path("annotations")
+                        .path("grafana.app/folder")
+                        .asText())
                 .isEqualTo(cockpit.path("metadata").path("name").asText());
-        List<LoggedRequest> creates = grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards");
+        List<LoggedRequest> creates =
+                grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards");
         assertThat(creates).hasSize(1);
         JsonNode created = body(creates.get(0));
         assertThat(created.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v1");
         assertThat(created.path("kind").asText()).isEqualTo("Dashboard");
         assertThat(created.path("metadata").path("name").asText()).isEqualTo("esgt-deep-dive");
-        assertThat(created.path("metadata").path("annotations").path("grafana.app/folder").asText())
+        assertThat(created.path("metadata")
+                        .path("annotations")
+                        .path("grafana.app/folder")
+                        .asText())
                 .isEqualTo(consciousness.path("metadata").path("name").asText());
-        assertThat(created.path("metadata").path("annotations").path("grafana.app/message").asText()).isEqualTo("release 42");
+        assertThat(created.path("metadata")
+                        .path("annotations")
+                        .path("grafana.app/message")
+                        .asText())
+                .isEqualTo("release 42");
         assertThat(created.path("spec").has("id")).isFalse();
         assertThat(created.path("spec").has("uid")).isFalse();
         assertThat(created.path("spec").path("title").asText()).isEqualTo("ESGT Deep Dive");
-        assertThat(r.out()).containsPattern("esgt-deep-dive .* created +1 +" + java.util.regex.Pattern.quote(grafana.url() + "/d/esgt-deep-dive"));
+        assertThat(r.out())
+                .containsPattern("esgt-deep-dive .* created +1 +"
+                        + java.util.regex.Pattern.quote(grafana.url() + "/d/esgt-deep-dive"));
     }
 
     @Test
@@ -687,18 +817,21 @@ class ImportCommandTest {
         Cli.Result r = dash("import", "esgt-deep-dive");
 
         assertThat(r.exit()).as(r.all()).isZero();
-        List<LoggedRequest> puts = grafana.requests("PUT", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards/esgt-deep-dive");
+        List<LoggedRequest> puts =
+                grafana.requests("PUT", "/apis/dashboard.grafana.app/v1/namespaces/org-7/dashboards/esgt-deep-dive");
         assertThat(puts).hasSize(1);
-        assertThat(body(puts.get(0)).path("metadata").path("resourceVersion").asText()).isEqualTo(Long.toString(read));
+        assertThat(body(puts.get(0)).path("metadata").path("resourceVersion").asText())
+                .isEqualTo(Long.toString(read));
         assertThat(grafana.dashboard("esgt-deep-dive").version).isEqualTo(2);
         assertThat(r.out()).containsPattern("esgt-deep-dive .* updated +2 ");
     }
 
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "repo,cockpit-dashboards,Git Sync (repository cockpit-dashboards)",
-            "terraform,,Terraform",
-            "kubectl,grafana-operator,kubectl or a Kubernetes operator (grafana-operator)"})
+        "repo,cockpit-dashboards,Git Sync (repository cockpit-dashboards)",
+        "terraform,,Terraform",
+        "kubectl,grafana-operator,kubectl or a Kubernetes operator (grafana-operator)"
+    })
     void aManagedDashboardIsRefusedWithItsManagerNamed(String kind, String id, String named) {
         use(FakeGrafana.Generation.GRAFANA_13);
         FakeGrafana.Stored s = seedEditedEsgt();
@@ -712,9 +845,14 @@ class ImportCommandTest {
 
         assertThat(dry.out()).contains("skip (managed by " + named + ": change it there)");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("dashboard esgt-deep-dive is managed by " + named, "grafana.app/managedBy: " + kind, "does not overwrite it");
+        assertThat(r.err())
+                .contains(
+                        "dashboard esgt-deep-dive is managed by " + named,
+                        "grafana.app/managedBy: " + kind,
+                        "does not overwrite it");
         assertThat(dashboardWrites()).isEmpty();
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isEqualTo("7m");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText())
+                .isEqualTo("7m");
     }
 
     @Test
@@ -722,16 +860,19 @@ class ImportCommandTest {
         use(FakeGrafana.Generation.GRAFANA_13);
         env = Map.of("GRAFANA_URL", grafana.url(), "GRAFANA_TOKEN", FakeGrafana.TOKEN);
         assertThat(dash("import", "esgt-deep-dive").exit()).isZero();
-        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/default/dashboards")).hasSize(1);
+        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/default/dashboards"))
+                .hasSize(1);
 
         grafana.apis().cloudStack("5756");
         Cli.Result wrong = dash("import", "arousal-dynamics");
         Cli.Result cloud = dash("import", "arousal-dynamics", "--namespace", "stacks-5756");
 
         assertThat(wrong.exit()).isEqualTo(3);
-        assertThat(wrong.err()).contains("Grafana denied reading dashboard arousal-dynamics", "403 Forbidden", "may not read");
+        assertThat(wrong.err())
+                .contains("Grafana denied reading dashboard arousal-dynamics", "403 Forbidden", "may not read");
         assertThat(cloud.exit()).as(cloud.all()).isZero();
-        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/stacks-5756/dashboards")).hasSize(1);
+        assertThat(grafana.requests("POST", "/apis/dashboard.grafana.app/v1/namespaces/stacks-5756/dashboards"))
+                .hasSize(1);
     }
 
     @Test
@@ -741,30 +882,37 @@ class ImportCommandTest {
         ObjectNode classic = ours("esgt-deep-dive");
         classic.put("refresh", "1h");
         // the UI stores it as v2 (a Grafana 13 save), with one change of content
-        grafana.saveAsV2InUi("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null);
+        grafana.saveAsV2InUi(
+                "esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null);
 
         Cli.Result dry = dash("import", "--dry-run");
         Cli.Result r = dash("import");
 
-        assertThat(dry.out()).contains("esgt-deep-dive: 1 change", "ESGT Deep Dive › refresh: \"1h\" → ").contains("2 unchanged");
+        assertThat(dry.out())
+                .contains("esgt-deep-dive: 1 change", "ESGT Deep Dive › refresh: \"1h\" → ")
+                .contains("2 unchanged");
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(grafana.dashboard("esgt-deep-dive").storedVersion).isEqualTo("v1");
-        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText()).isNotEqualTo("1h");
+        assertThat(grafana.dashboard("esgt-deep-dive").model.path("refresh").asText())
+                .isNotEqualTo("1h");
     }
 
     @Test
     void theLegacyApisNotAcceptableForAV2DashboardSwitchesToApisWithOneVerboseLine() {
         use(FakeGrafana.Generation.GRAFANA_13);
         ObjectNode classic = ours("esgt-deep-dive");
-        grafana.seedV2Dashboard("esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null, null);
+        grafana.seedV2Dashboard(
+                "esgt-deep-dive", "v2beta1", DashboardConversion.toV2(classic, SchemaVersion.V2BETA1), null, null);
 
         Cli.Result r = dash("import", "esgt-deep-dive", "--api", "legacy", "--verbose");
 
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).containsPattern("esgt-deep-dive .* unchanged");
-        assertThat(grafana.requests("GET", "/api/dashboards/uid/esgt-deep-dive")).hasSize(1);
-        assertThat(r.err().lines().filter(l -> l.contains("stored as v2beta1"))).containsExactly(
-                "dash: dashboard esgt-deep-dive is stored as v2beta1, which the legacy API does not serve; reading it through /apis (namespace org-7)");
+        assertThat(grafana.requests("GET", "/api/dashboards/uid/esgt-deep-dive"))
+                .hasSize(1);
+        assertThat(r.err().lines().filter(l -> l.contains("stored as v2beta1")))
+                .containsExactly(
+                        "dash: dashboard esgt-deep-dive is stored as v2beta1, which the legacy API does not serve; reading it through /apis (namespace org-7)");
         assertThat(r.all()).doesNotContain("rejected").doesNotContain("failed").doesNotContain("Exception");
     }
 
@@ -776,7 +924,8 @@ class ImportCommandTest {
         Cli.Result again = dash("import", "--schema", "v2", "--folder", "Cockpit");
 
         assertThat(r.exit()).as(r.all()).isZero();
-        List<LoggedRequest> creates = grafana.requests("POST", "/apis/dashboard.grafana.app/v2/namespaces/org-7/dashboards");
+        List<LoggedRequest> creates =
+                grafana.requests("POST", "/apis/dashboard.grafana.app/v2/namespaces/org-7/dashboards");
         assertThat(creates).hasSize(3);
         JsonNode sent = body(creates.get(0));
         assertThat(sent.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v2");
@@ -803,7 +952,8 @@ class ImportCommandTest {
         Cli.Result r = dash("import", "esgt-deep-dive", "--api", "apis");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("does not serve dashboard.grafana.app and folder.grafana.app under /apis", "drop --api apis");
+        assertThat(r.err())
+                .contains("does not serve dashboard.grafana.app and folder.grafana.app under /apis", "drop --api apis");
         assertThat(grafana.requests("POST", "/api/")).isEmpty();
 
         Cli.Result typo = dash("import", "esgt-deep-dive", "--api", "v3");
@@ -813,5 +963,4 @@ class ImportCommandTest {
         assertThat(schema.exit()).isEqualTo(2);
         assertThat(schema.err()).contains("'v3' is not a schema; use classic or v2");
     }
-
 }

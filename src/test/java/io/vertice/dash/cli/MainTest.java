@@ -1,7 +1,15 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.vertice.dash.DashException;
 import io.vertice.dash.testing.RealPrometheus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,56 +18,86 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 class MainTest {
 
     @Test
     void aNamedSubcommandIsTheOnlyOneBuiltAndEverythingElseGetsAll() {
-        assertThat(Main.commandLine(new String[]{"export", "--check"}).getSubcommands()).containsOnlyKeys("export");
-        assertThat(Main.commandLine(new String[]{"--verbose", "export"}).getSubcommands()).containsOnlyKeys("export");
-        assertThat(Main.commandLine(new String[]{}).getSubcommands())
-                .containsKeys("help", "export", "list", "validate", "simulate", "completion", "promql", "docs",
-                        "import", "pull", "diff");
-        assertThat(Main.commandLine(new String[]{"--help"}).getSubcommands()).hasSize(11);
-        assertThat(Main.commandLine(new String[]{"help", "export"}).getSubcommands()).hasSize(11);
-        assertThat(Main.commandLine(new String[]{"exprt"}).getSubcommands()).hasSize(11);
+        assertThat(Main.commandLine(new String[] {"export", "--check"}).getSubcommands())
+                .containsOnlyKeys("export");
+        assertThat(Main.commandLine(new String[] {"--verbose", "export"}).getSubcommands())
+                .containsOnlyKeys("export");
+        assertThat(Main.commandLine(new String[] {}).getSubcommands())
+                .containsKeys(
+                        "help",
+                        "export",
+                        "list",
+                        "validate",
+                        "simulate",
+                        "completion",
+                        "promql",
+                        "docs",
+                        "import",
+                        "pull",
+                        "diff");
+        assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands()).hasSize(11);
+        assertThat(Main.commandLine(new String[] {"help", "export"}).getSubcommands())
+                .hasSize(11);
+        assertThat(Main.commandLine(new String[] {"exprt"}).getSubcommands()).hasSize(11);
     }
 
     static Stream<Arguments> typos() {
         return Stream.of(
-                arguments("a mistyped command", List.of("exprot"),
+                arguments(
+                        "a mistyped command",
+                        List.of("exprot"),
                         "dash: unknown command 'exprot' for 'dash'. Did you mean 'export'? See 'dash --help'."),
-                arguments("a mistyped subcommand", List.of("promql", "chek"),
+                arguments(
+                        "a mistyped subcommand",
+                        List.of("promql", "chek"),
                         "dash: unknown command 'chek' for 'dash promql'. Did you mean 'check'? See 'dash promql --help'."),
-                arguments("a word that is no command", List.of("deploy"),
+                arguments(
+                        "a word that is no command",
+                        List.of("deploy"),
                         "dash: unknown command 'deploy' for 'dash'. See 'dash --help'."),
-                arguments("a mistyped option", List.of("export", "--chek"),
+                arguments(
+                        "a mistyped option",
+                        List.of("export", "--chek"),
                         "dash: unknown option '--chek' for 'dash export'. Did you mean '--check'? See 'dash export --help'."),
-                arguments("a mistyped negated option", List.of("export", "--no-valdate"),
+                arguments(
+                        "a mistyped negated option",
+                        List.of("export", "--no-valdate"),
                         "dash: unknown option '--no-valdate' for 'dash export'. Did you mean '--no-validate'? See 'dash export --help'."),
-                arguments("a mistyped option with a value", List.of("simulate", "--prot=9000"),
+                arguments(
+                        "a mistyped option with a value",
+                        List.of("simulate", "--prot=9000"),
                         "dash: unknown option '--prot' for 'dash simulate'. Did you mean '--port'? See 'dash simulate --help'."),
-                arguments("a stray argument", List.of("export", "now"),
+                arguments(
+                        "a stray argument",
+                        List.of("export", "now"),
                         "dash: unexpected argument 'now'; 'dash export' takes no such argument. See 'dash export --help'."),
-                arguments("a value of the wrong type", List.of("simulate", "--port", "x"),
+                arguments(
+                        "a value of the wrong type",
+                        List.of("simulate", "--port", "x"),
                         "dash: invalid value for option '--port': 'x' is not an int. See 'dash simulate --help'."),
-                arguments("a missing required option", List.of("pull"),
+                arguments(
+                        "a missing required option",
+                        List.of("pull"),
                         "dash: missing required option: '--out=DIR'. See 'dash pull --help'."),
-                arguments("a missing option value", List.of("export", "--out"),
+                arguments(
+                        "a missing option value",
+                        List.of("export", "--out"),
                         "dash: missing required parameter for option '--out' (DIR). See 'dash export --help'."),
-                arguments("an empty path", List.of("export", "--out="),
+                arguments(
+                        "an empty path",
+                        List.of("export", "--out="),
                         "dash: invalid value for option '--out': an empty path names no file or directory. See 'dash export --help'."),
-                arguments("an option given twice", List.of("import", "--dry-run", "--dry-run"),
+                arguments(
+                        "an option given twice",
+                        List.of("import", "--dry-run", "--dry-run"),
                         "dash: option '--dry-run' should be specified only once. See 'dash import --help'."),
-                arguments("an unknown format", List.of("validate", "--format", "xml"),
+                arguments(
+                        "an unknown format",
+                        List.of("validate", "--format", "xml"),
                         "dash: invalid value for option '--format': expected one of [TEXT, JSON, JUNIT, GITHUB] (case-insensitive) but was 'xml'. See 'dash validate --help'."));
     }
 
@@ -95,8 +133,12 @@ class MainTest {
                 List<String> args = new ArrayList<>(command);
                 args.add(flag);
                 Cli.Result r = Cli.run(args.toArray(String[]::new));
-                assertThat(r.exit()).as("dash %s %s", String.join(" ", command), flag).isZero();
-                assertThat(r.out()).as("dash %s %s", String.join(" ", command), flag).isEqualTo(version);
+                assertThat(r.exit())
+                        .as("dash %s %s", String.join(" ", command), flag)
+                        .isZero();
+                assertThat(r.out())
+                        .as("dash %s %s", String.join(" ", command), flag)
+                        .isEqualTo(version);
             }
         }
     }
@@ -122,7 +164,9 @@ class MainTest {
         Cli.Result without = Cli.run("validate", "--metrics-url", url);
         assertThat(before.exit()).isEqualTo(3);
         assertThat(before.err()).contains("dash: retrying GET /metrics");
-        assertThat(before.err().lines().count()).isEqualTo(after.err().lines().count()).isGreaterThan(1);
+        assertThat(before.err().lines().count())
+                .isEqualTo(after.err().lines().count())
+                .isGreaterThan(1);
         assertThat(without.err().lines()).hasSize(1);
     }
 
@@ -169,27 +213,46 @@ class MainTest {
     static Stream<Arguments> bugs() {
         return Stream.of(
                 arguments("a null pointer", (Supplier<Throwable>) NullPointerException::new, "NullPointerException"),
-                arguments("a bad cast", (Supplier<Throwable>) () -> new ClassCastException("class com.fasterxml.jackson.databind.node.IntNode cannot be cast"), "ClassCastException"),
-                arguments("an illegal state", (Supplier<Throwable>) () -> new IllegalStateException("two dashboards share the uid x"), "IllegalStateException"),
-                arguments("a checked exception", (Supplier<Throwable>) () -> new java.io.IOException("disk"), "IOException"),
+                arguments(
+                        "a bad cast",
+                        (Supplier<Throwable>) () -> new ClassCastException(
+                                "class com.fasterxml.jackson.databind.node.IntNode cannot be cast"),
+                        "ClassCastException"),
+                arguments(
+                        "an illegal state",
+                        (Supplier<Throwable>) () -> new IllegalStateException("two dashboards share the uid x"),
+                        "IllegalStateException"),
+                arguments(
+                        "a checked exception",
+                        (Supplier<Throwable>) () -> new java.io.IOException("disk"),
+                        "IOException"),
                 arguments("a stack overflow", (Supplier<Throwable>) StackOverflowError::new, "StackOverflowError"),
-                arguments("a bug in another thread", (Supplier<Throwable>) () -> new java.util.concurrent.CompletionException(
-                        new NullPointerException()), "NullPointerException"));
+                arguments(
+                        "a bug in another thread",
+                        (Supplier<Throwable>)
+                                () -> new java.util.concurrent.CompletionException(new NullPointerException()),
+                        "NullPointerException"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bugs")
-    void anUnexpectedFailureIsExitFourWithOneSentenceAndTheStackTraceOnlyWithVerbose(String name, Supplier<Throwable> failure, String kind) {
+    void anUnexpectedFailureIsExitFourWithOneSentenceAndTheStackTraceOnlyWithVerbose(
+            String name, Supplier<Throwable> failure, String kind) {
         Cli.Result quiet = Cli.run(withBoom(failure), "boom");
         assertThat(quiet.exit()).isEqualTo(4);
         assertThat(quiet.out()).isEmpty();
-        assertThat(quiet.err()).hasLineCount(1).startsWith("dash: internal error: " + kind + " in MainTest")
+        assertThat(quiet.err())
+                .hasLineCount(1)
+                .startsWith("dash: internal error: " + kind + " in MainTest")
                 .endsWith("; rerun with --verbose and report it." + System.lineSeparator());
 
         for (List<String> args : List.of(List.of("boom", "--verbose"), List.of("--verbose", "boom"))) {
             Cli.Result loud = Cli.run(withBoom(failure), args.toArray(String[]::new));
             assertThat(loud.exit()).as(args.toString()).isEqualTo(4);
-            assertThat(loud.err()).as(args.toString()).startsWith("dash: internal error: " + kind).contains("\tat ");
+            assertThat(loud.err())
+                    .as(args.toString())
+                    .startsWith("dash: internal error: " + kind)
+                    .contains("\tat ");
         }
     }
 
@@ -202,22 +265,27 @@ class MainTest {
 
     @Test
     void aDashExceptionFromAnotherThreadKeepsItsSentenceAndExitCode() {
-        Cli.Result r = Cli.run(withBoom(() -> new java.util.concurrent.CompletionException(
-                DashException.input("cannot write /x/a.json: disk full."))), "boom");
+        Cli.Result r = Cli.run(
+                withBoom(() -> new java.util.concurrent.CompletionException(
+                        DashException.input("cannot write /x/a.json: disk full."))),
+                "boom");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("dash: cannot write /x/a.json: disk full." + System.lineSeparator());
     }
 
     @Test
     void aBugInsideARealCommandIsExitFourNotFindings() {
-        Cli.Result r = Cli.run(CommandFactory.standard()
+        Cli.Result r = Cli.run(
+                CommandFactory.standard()
                         .withEnvironment(java.util.Map.of("GRAFANA_URL", "http://127.0.0.1:1"))
                         .withImportCheck(dashboards -> {
                             throw new IllegalStateException("a bug in the check");
                         }),
-                "import", "--validate");
+                "import",
+                "--validate");
         assertThat(r.exit()).isEqualTo(4);
-        assertThat(r.err()).startsWith("dash: internal error: IllegalStateException in ")
+        assertThat(r.err())
+                .startsWith("dash: internal error: IllegalStateException in ")
                 .endsWith("; rerun with --verbose and report it." + System.lineSeparator())
                 .doesNotContain("\tat ");
     }
@@ -232,7 +300,17 @@ class MainTest {
     void topLevelHelpListsEveryCommand() {
         Cli.Result r = Cli.run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("export", "validate", "simulate", "import", "pull", "diff", "docs", "promql",
-                "completion", "list");
+        assertThat(r.out())
+                .contains(
+                        "export",
+                        "validate",
+                        "simulate",
+                        "import",
+                        "pull",
+                        "diff",
+                        "docs",
+                        "promql",
+                        "completion",
+                        "list");
     }
 }

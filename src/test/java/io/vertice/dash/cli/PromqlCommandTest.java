@@ -1,14 +1,9 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,8 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PromqlCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,7 +53,9 @@ class PromqlCommandTest {
     void invalidExpressionShowsSentenceAndCaretAndExitsOne() {
         int code = Main.run("promql", "check", "up", "sum(rate(x))");
         assertThat(code).isEqualTo(1);
-        assertThat(stdout()).isEqualTo("""
+        assertThat(stdout())
+                .isEqualTo(
+                        """
                 ok   up
                 bad  sum(rate(x))
                      line 1, column 10: expected type range vector in call to function "rate", got instant vector
@@ -86,7 +87,7 @@ class PromqlCommandTest {
     @Test
     void invalidUtf8LineIsReportedNotFatal(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("q.txt");
-        Files.write(f, new byte[]{'u', 'p', '\n', 'x', '{', 'a', '=', '"', (byte) 0xC3, '"', '}', '\n'});
+        Files.write(f, new byte[] {'u', 'p', '\n', 'x', '{', 'a', '=', '"', (byte) 0xC3, '"', '}', '\n'});
         int code = Main.run("promql", "check", "--file", f.toString());
         assertThat(code).isEqualTo(1);
         assertThat(stdout()).startsWith("ok   up\nbad  ").contains("q.txt line 2, column 6: invalid UTF-8 byte 0xC3");
@@ -94,9 +95,12 @@ class PromqlCommandTest {
 
     @Test
     void unreadableFileExitsTwoWithOneSentence(@TempDir Path dir) {
-        int code = Main.run("promql", "check", "--file", dir.resolve("missing.txt").toString());
+        int code =
+                Main.run("promql", "check", "--file", dir.resolve("missing.txt").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("dash: ").contains("missing.txt does not exist")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("dash: ")
+                .contains("missing.txt does not exist")
                 .doesNotContain("Exception");
     }
 
@@ -105,17 +109,25 @@ class PromqlCommandTest {
         assertThat(Main.run("promql", "check")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no expressions to check");
     }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "escape sequence (ESC) | 'up\u001b[2J'     | up\\x1b[2J",
-            "bell                  | 'up\u0007'        | up\\x07",
-            "tab                   | 'sum(up)\t'       | sum(up)\\t",
-            "C1 control (NEL)      | 'up\u0085'        | up\\x85",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "escape sequence (ESC) | 'up\u001b[2J'     | up\\x1b[2J",
+                "bell                  | 'up\u0007'        | up\\x07",
+                "tab                   | 'sum(up)\t'       | sum(up)\\t",
+                "C1 control (NEL)      | 'up\u0085'        | up\\x85",
+            })
     void controlCharactersAreEscapedNotSentToTheTerminal(String name, String expr, String shown) {
         Main.run("promql", "check", expr);
-        assertThat(stdout()).contains(shown).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u0085");
-        assertThat(stdout().chars().filter(c -> Character.isISOControl(c) && c != '\n')).isEmpty();
+        assertThat(stdout())
+                .contains(shown)
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u0085");
+        assertThat(stdout().chars().filter(c -> Character.isISOControl(c) && c != '\n'))
+                .isEmpty();
     }
 
     @Test
@@ -131,8 +143,9 @@ class PromqlCommandTest {
     void longExpressionsAreShortenedUnlessVerbose() {
         String longExpr = "up" + " + up".repeat(100);
         Main.run("promql", "check", longExpr);
-        assertThat(stdout()).isEqualTo("ok   " + longExpr.substring(0, 200) + "… (" + (longExpr.length() - 200)
-                + " more characters; --verbose shows all)\n");
+        assertThat(stdout())
+                .isEqualTo("ok   " + longExpr.substring(0, 200) + "… (" + (longExpr.length() - 200)
+                        + " more characters; --verbose shows all)\n");
         out.reset();
         Main.run("promql", "check", "--verbose", longExpr);
         assertThat(stdout()).isEqualTo("ok   " + longExpr + "\n");
@@ -148,7 +161,8 @@ class PromqlCommandTest {
         } finally {
             System.setIn(oldIn);
         }
-        assertThat(stdout()).startsWith("ok   up\nbad  rate(x)\n     standard input line 5, column 6: expected type range vector");
+        assertThat(stdout())
+                .startsWith("ok   up\nbad  rate(x)\n     standard input line 5, column 6: expected type range vector");
     }
 
     @Test

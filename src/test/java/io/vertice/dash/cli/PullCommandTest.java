@@ -1,9 +1,16 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,19 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code dash pull} against the fake Grafana: the legacy API of Grafana 10–12 and, parameterized, Grafana 13's /apis. */
 @Timeout(120) // per test: the tests here start servers or processes
 class PullCommandTest {
     private FakeGrafana grafana;
     private Map<String, String> env;
+
     @TempDir
     Path out;
 
@@ -47,7 +47,8 @@ class PullCommandTest {
     }
 
     private ObjectNode seed(String uid, String folderUid, String... tags) {
-        ObjectNode d = Json.object().put("uid", uid).put("title", "Title of " + uid).put("schemaVersion", 39);
+        ObjectNode d =
+                Json.object().put("uid", uid).put("title", "Title of " + uid).put("schemaVersion", 39);
         d.putArray("panels").addObject().put("id", 1).put("title", "P").put("type", "stat");
         var t = d.putArray("tags");
         for (String tag : tags) {
@@ -94,10 +95,18 @@ class PullCommandTest {
         seed("other", null);
 
         assertThat(dash("pull", "--uid", "other").exit()).isZero();
-        assertThat(grafana.requests("GET", "/api/search").get(0).queryParameter("dashboardUIDs").firstValue()).isEqualTo("other");
+        assertThat(grafana.requests("GET", "/api/search")
+                        .get(0)
+                        .queryParameter("dashboardUIDs")
+                        .firstValue())
+                .isEqualTo("other");
         assertThat(dash("pull", "--tag", "cockpit").exit()).isZero();
         assertThat(dash("pull", "--folder", "Cockpit/Consciousness").exit()).isZero();
-        assertThat(grafana.requests("GET", "/api/search").get(2).queryParameter("folderUIDs").firstValue()).isEqualTo(consciousness);
+        assertThat(grafana.requests("GET", "/api/search")
+                        .get(2)
+                        .queryParameter("folderUIDs")
+                        .firstValue())
+                .isEqualTo(consciousness);
 
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
@@ -130,7 +139,8 @@ class PullCommandTest {
         assertThat(git("init", "-q")).isZero();
         Files.writeString(out.resolve("c-mine.json"), "{\"uid\": \"c-mine\"}\n");
         assertThat(git("add", "c-mine.json")).isZero();
-        assertThat(git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c")).isZero();
+        assertThat(git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c"))
+                .isZero();
         Files.writeString(out.resolve("c-mine.json"), "{\"uid\": \"c-mine\", \"title\": \"local\"}\n");
 
         Cli.Result r = dash("pull", "--uid", "a-new", "--uid", "b-same", "--uid", "c-mine", "--uid", "ghost");
@@ -142,16 +152,23 @@ class PullCommandTest {
     @Test
     void a403OnAReadDoesNotTalkAboutWriteAccess() {
         seed("secret", null);
-        grafana.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/dashboards/uid/secret")).atPriority(1)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
-                        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Access denied\"}")));
+        grafana.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                        "/api/dashboards/uid/secret"))
+                        .atPriority(1)
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                .withStatus(403)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"message\":\"Access denied\"}")));
 
         Cli.Result r = dash("pull", "--uid", "secret");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("Grafana denied reading dashboard secret", "may not read")
-                .doesNotContain("Editor").doesNotContain("write");
+        assertThat(r.err())
+                .contains("Grafana denied reading dashboard secret", "may not read")
+                .doesNotContain("Editor")
+                .doesNotContain("write");
     }
 
     @Test
@@ -196,7 +213,8 @@ class PullCommandTest {
         assertThat(git("init", "-q")).isZero();
         Files.writeString(out.resolve("mine.json"), "{\"uid\": \"mine\", \"title\": \"committed\"}\n");
         assertThat(git("add", "mine.json")).isZero();
-        assertThat(git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c")).isZero();
+        assertThat(git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c"))
+                .isZero();
         String edited = "{\"uid\": \"mine\", \"title\": \"my local edit\"}\n";
         Files.writeString(out.resolve("mine.json"), edited);
 
@@ -213,7 +231,6 @@ class PullCommandTest {
         assertThat(forced.exit()).as(forced.all()).isZero();
         assertThat(Files.readString(out.resolve("mine.json"))).contains("Title of mine");
     }
-
 
     // ---- both generations ----
 
@@ -246,13 +263,18 @@ class PullCommandTest {
         for (int i = 0; i < 7; i++) {
             JsonNode d = Json.read(out.resolve("dash-" + i + ".json"));
             assertThat(d.path("uid").asText()).isEqualTo("dash-" + i);
-            assertThat(d.has("id") || d.has("version") || d.has("spec") || d.has("dashboard")).isFalse();
+            assertThat(d.has("id") || d.has("version") || d.has("spec") || d.has("dashboard"))
+                    .isFalse();
         }
         if (generation == FakeGrafana.Generation.GRAFANA_13) {
             var lists = grafana.requests("GET", "/apis/dashboard.grafana.app/v1/namespaces/default/dashboards?");
             assertThat(lists).hasSize(4);
-            assertThat(lists).allSatisfy(q -> assertThat(q.queryParameter("limit").firstValue()).isEqualTo("3"));
-            assertThat(lists.subList(1, 4)).allSatisfy(q -> assertThat(q.queryParameter("continue").isPresent()).isTrue());
+            assertThat(lists)
+                    .allSatisfy(q ->
+                            assertThat(q.queryParameter("limit").firstValue()).isEqualTo("3"));
+            assertThat(lists.subList(1, 4))
+                    .allSatisfy(q ->
+                            assertThat(q.queryParameter("continue").isPresent()).isTrue());
             assertThat(grafana.requests("GET", "/api/search")).isEmpty();
         } else {
             assertThat(grafana.requests("GET", "/api/search")).hasSize(3);
@@ -295,21 +317,37 @@ class PullCommandTest {
         assertThat(d.path("metadata").path("name").asText()).isEqualTo("classic-one");
         assertThat(d.path("metadata").size()).isEqualTo(1);
         assertThat(d.path("spec").path("title").asText()).isEqualTo("Title of classic-one");
-        assertThat(d.path("spec").path("elements").path("panel-1").path("spec").path("title").asText()).isEqualTo("P");
+        assertThat(d.path("spec")
+                        .path("elements")
+                        .path("panel-1")
+                        .path("spec")
+                        .path("title")
+                        .asText())
+                .isEqualTo("P");
     }
 
     @Test
     void aClassicDashboardThatV2CannotHoldIsReportedNotWrittenAsV2() throws Exception {
         ObjectNode d = seed("odd-variable", null);
         // "const" is no variable type (the real one is "constant"): Grafana's converter drops it, so does dash's
-        d.putObject("templating").putArray("list").addObject().put("name", "site").put("type", "const").put("query", "x");
-        grafana.dashboard("odd-variable").model.set("templating", d.get("templating").deepCopy());
+        d.putObject("templating")
+                .putArray("list")
+                .addObject()
+                .put("name", "site")
+                .put("type", "const")
+                .put("query", "x");
+        grafana.dashboard("odd-variable")
+                .model
+                .set("templating", d.get("templating").deepCopy());
 
         Cli.Result r = dash("pull", "--uid", "odd-variable", "--schema", "v2");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("dashboard odd-variable: variable 'site' of type 'const' has no v2 form", "nothing was written",
-                "--schema classic");
+        assertThat(r.err())
+                .contains(
+                        "dashboard odd-variable: variable 'site' of type 'const' has no v2 form",
+                        "nothing was written",
+                        "--schema classic");
         assertThat(files()).isEmpty();
     }
 
@@ -336,28 +374,38 @@ class PullCommandTest {
 
     /** Grafana's own v2beta1 input and its v1beta1 conversion output, from grafana/grafana's conversion tests. */
     private static JsonNode[] fixture(String input, String output) {
-        Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "skipped: ../shared/grafana-v2/conversion is not there (a clone of your own)");
-        return new JsonNode[]{Json.read(FIXTURES.resolve("input").resolve(input)), Json.read(FIXTURES.resolve("output").resolve(output))};
+        Assumptions.assumeTrue(
+                Files.isDirectory(FIXTURES),
+                "skipped: ../shared/grafana-v2/conversion is not there (a clone of your own)");
+        return new JsonNode[] {
+            Json.read(FIXTURES.resolve("input").resolve(input)),
+            Json.read(FIXTURES.resolve("output").resolve(output))
+        };
     }
 
     @Test
     void aV2StoredDashboardPullsInBothSchemas() throws Exception {
-        JsonNode[] pair = fixture("migrated_dashboards_from_v0_to_v2/v2beta1.v16.grid_layout_upgrade.json",
+        JsonNode[] pair = fixture(
+                "migrated_dashboards_from_v0_to_v2/v2beta1.v16.grid_layout_upgrade.json",
                 "migrated_dashboards_from_v0_to_v2/v2beta1.v16.grid_layout_upgrade.v1beta1.json");
         use(FakeGrafana.Generation.GRAFANA_13);
-        grafana.seedV2Dashboard("grid", "v2beta1", (ObjectNode) pair[0].get("spec"), (ObjectNode) pair[1].get("spec"), null);
+        grafana.seedV2Dashboard(
+                "grid", "v2beta1", (ObjectNode) pair[0].get("spec"), (ObjectNode) pair[1].get("spec"), null);
         Path v2 = out.resolve("v2");
         Path classic = out.resolve("classic");
 
-        Cli.Result asV2 = Cli.run(env, "pull", "--uid", "grid", "--schema", "v2", "--out", v2.toString(), "--retry-backoff", "1ms");
-        Cli.Result asClassic = Cli.run(env, "pull", "--uid", "grid", "--out", classic.toString(), "--retry-backoff", "1ms");
+        Cli.Result asV2 = Cli.run(
+                env, "pull", "--uid", "grid", "--schema", "v2", "--out", v2.toString(), "--retry-backoff", "1ms");
+        Cli.Result asClassic =
+                Cli.run(env, "pull", "--uid", "grid", "--out", classic.toString(), "--retry-backoff", "1ms");
 
         assertThat(asV2.exit()).as(asV2.all()).isZero();
         JsonNode resource = Json.read(v2.resolve("grid.json"));
         assertThat(resource.path("apiVersion").asText()).isEqualTo("dashboard.grafana.app/v2beta1");
         assertThat(resource.path("metadata").path("name").asText()).isEqualTo("grid");
         assertThat(resource.path("spec")).isEqualTo(pair[0].get("spec"));
-        assertThat(grafana.requests("GET", "/apis/dashboard.grafana.app/v2beta1/namespaces/default/dashboards/grid")).isNotEmpty();
+        assertThat(grafana.requests("GET", "/apis/dashboard.grafana.app/v2beta1/namespaces/default/dashboards/grid"))
+                .isNotEmpty();
 
         assertThat(asClassic.exit()).as(asClassic.all()).isZero();
         JsonNode d = Json.read(classic.resolve("grid.json"));
@@ -372,7 +420,9 @@ class PullCommandTest {
         List<String> out = new ArrayList<>();
         for (JsonNode p : dashboard.path("panels")) {
             out.add(p.path("type").asText() + ":" + p.path("title").asText());
-            p.path("panels").forEach(inner -> out.add(inner.path("type").asText() + ":" + inner.path("title").asText()));
+            p.path("panels")
+                    .forEach(inner -> out.add(inner.path("type").asText() + ":"
+                            + inner.path("title").asText()));
         }
         return out;
     }
@@ -381,13 +431,17 @@ class PullCommandTest {
     void aV2DashboardThatClassicJsonCannotHoldIsReportedNotWritten() throws Exception {
         JsonNode[] pair = fixture("v2beta1.tabs-and-rows-repeated.json", "v2beta1.tabs-and-rows-repeated.v1beta1.json");
         use(FakeGrafana.Generation.GRAFANA_13);
-        grafana.seedV2Dashboard("tabs", "v2beta1", (ObjectNode) pair[0].get("spec"), (ObjectNode) pair[1].get("spec"), null);
+        grafana.seedV2Dashboard(
+                "tabs", "v2beta1", (ObjectNode) pair[0].get("spec"), (ObjectNode) pair[1].get("spec"), null);
 
         Cli.Result r = dash("pull", "--uid", "tabs");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("dashboard tabs is stored as v2beta1 and classic JSON cannot hold all of it (field 'layout",
-                "nothing was written", "--schema v2");
+        assertThat(r.err())
+                .contains(
+                        "dashboard tabs is stored as v2beta1 and classic JSON cannot hold all of it (field 'layout",
+                        "nothing was written",
+                        "--schema v2");
         assertThat(out.resolve("tabs.json")).doesNotExist();
         assertThat(r.out()).contains("0 pulled, 1 failed");
 
@@ -407,8 +461,10 @@ class PullCommandTest {
         Cli.Result r = dash("pull", "--all");
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("Grafana could not read dashboard ancient as v1 from its stored v0alpha1",
-                "status.conversion: schema version 12 is below the minimum version 13");
+        assertThat(r.err())
+                .contains(
+                        "Grafana could not read dashboard ancient as v1 from its stored v0alpha1",
+                        "status.conversion: schema version 12 is below the minimum version 13");
         assertThat(files()).containsExactly("fine.json");
         assertThat(r.out()).contains("1 pulled (1 written), 1 failed");
     }
@@ -426,14 +482,18 @@ class PullCommandTest {
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(files()).hasSize(5);
         var lists = grafana.requests("GET", "/apis/dashboard.grafana.app/v1/namespaces/default/dashboards?");
-        assertThat(lists.stream().filter(q -> !q.queryParameter("continue").isPresent())).hasSize(2);
+        assertThat(lists.stream().filter(q -> !q.queryParameter("continue").isPresent()))
+                .hasSize(2);
     }
 
     private int git(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(out.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor();
         } catch (java.io.IOException e) {

@@ -1,9 +1,10 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
-import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.diff.Change;
 import io.vertice.dash.diff.DashboardDiff;
 import io.vertice.dash.diff.DiffFormat;
@@ -13,17 +14,13 @@ import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.export.Exporter;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
+import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.testing.DashboardMutator;
 import io.vertice.dash.testing.SharedDir;
 import io.vertice.dash.validate.ReportFormat;
 import io.vertice.dash.validate.Reports;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,8 +33,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real dashboards (ours and, when {@code ../shared} is there, the 205-file corpus and Grafana's classic
@@ -61,9 +60,11 @@ class ReadingCommandsFuzzTest {
     /** What must never reach a user: a Java exception or error class, a stack frame, Jackson's limit classes. */
     private static final Pattern LEAK = Pattern.compile(
             "[A-Za-z]+(Exception|Error)\\b|\\n\\s+at [a-zA-Z_$][\\w$.]*\\(|StreamReadConstraints|StreamWriteConstraints|unexpected error|internal error");
+
     private static final Set<Integer> ANSWERS = Set.of(0, 1, 2);
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
     private static List<Path> seeds;
     private static final Map<Path, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -88,8 +89,7 @@ class ReadingCommandsFuzzTest {
     }
 
     /** One broken dashboard on disk, reproducible from its seed. */
-    private record Case(long seed, Path source, JsonNode mutated, Path file) {
-    }
+    private record Case(long seed, Path source, JsonNode mutated, Path file) {}
 
     private Case brokenDashboard(long seed, Path dir) throws IOException {
         Random pick = new Random(seed);
@@ -100,7 +100,9 @@ class ReadingCommandsFuzzTest {
         byte[] bytes = mutator.bytes(yaml ? YAML.writeValueAsString(mutated) : Json.MAPPER.writeValueAsString(mutated));
         Files.createDirectories(dir);
         // sometimes named as one of our files, so that diff and export --check compare it with the code
-        String name = pick.nextBoolean() ? "esgt-deep-dive.json" : source.getFileName().toString();
+        String name = pick.nextBoolean()
+                ? "esgt-deep-dive.json"
+                : source.getFileName().toString();
         Path file = dir.resolve(yaml ? name.replace(".json", ".yaml") : name);
         Files.write(file, bytes);
         return new Case(seed, source, mutated, file);
@@ -124,7 +126,8 @@ class ReadingCommandsFuzzTest {
                 }
                 ObjectNode theirs = d.classic();
                 // against the dashboard it was broken from, as a drifted file is diffed against the code
-                List<Change> changes = DashboardDiff.compare(DashboardReader.of(PARSED.get(c.source()), "seed").classic(), theirs);
+                List<Change> changes = DashboardDiff.compare(
+                        DashboardReader.of(PARSED.get(c.source()), "seed").classic(), theirs);
                 for (DiffFormat f : DiffFormat.values()) {
                     f.render(changes, "dir", uid -> "dir/" + uid + ".json");
                 }
@@ -141,7 +144,9 @@ class ReadingCommandsFuzzTest {
                 failures.add(failure(c, trace.toString().lines().limit(12).reduce("", (a, b) -> a + "\n" + b)));
             }
         }
-        assertThat(failures).as("run seed %d; replay a case with -Ddash.fuzz.seed=<case seed> -Ddash.fuzz.cases=1", runSeed).isEmpty();
+        assertThat(failures)
+                .as("run seed %d; replay a case with -Ddash.fuzz.seed=<case seed> -Ddash.fuzz.cases=1", runSeed)
+                .isEmpty();
         assertThat(read).as("dashboards read despite the damage").isPositive();
         assertThat(refused).as("dashboards refused in a sentence").isPositive();
     }
@@ -158,30 +163,39 @@ class ReadingCommandsFuzzTest {
                 Path dir = tmp.resolve("case-" + i);
                 Case c = brokenDashboard(runSeed + i, dir);
                 List<String[]> commands = new ArrayList<>(List.of(
-                        new String[]{"validate", c.file().toString()},
-                        new String[]{"validate", dir.toString()},
-                        new String[]{"diff", "--against", dir.toString()},
-                        new String[]{"import", "--from", c.file().toString(), "--dry-run", "--retry-backoff", "1ms"},
-                        new String[]{"export", "--check", "--out", dir.toString()}));
+                        new String[] {"validate", c.file().toString()},
+                        new String[] {"validate", dir.toString()},
+                        new String[] {"diff", "--against", dir.toString()},
+                        new String[] {"import", "--from", c.file().toString(), "--dry-run", "--retry-backoff", "1ms"},
+                        new String[] {"export", "--check", "--out", dir.toString()}));
                 if (c.mutated() instanceof ObjectNode model) {
                     // Grafana serving the broken model: pull writes it as it is, normalised
                     String uid = "fuzz-" + i;
                     model.put("uid", uid);
                     grafana.seedDashboard(model, null);
-                    commands.add(new String[]{"pull", "--uid", uid, "--out", tmp.resolve("pulled").toString(), "--retry-backoff", "1ms"});
+                    commands.add(new String[] {
+                        "pull", "--uid", uid, "--out", tmp.resolve("pulled").toString(), "--retry-backoff", "1ms"
+                    });
                 }
                 for (String[] args : commands) {
                     Cli.Result r = Cli.run(env, args);
                     if (!ANSWERS.contains(r.exit()) || LEAK.matcher(r.all()).find()) {
-                        failures.add(failure(c, "dash " + String.join(" ", args) + " exited " + r.exit() + ":\n"
-                                + r.all().substring(0, Math.min(2000, r.all().length()))));
+                        failures.add(failure(
+                                c,
+                                "dash " + String.join(" ", args) + " exited " + r.exit() + ":\n"
+                                        + r.all()
+                                                .substring(
+                                                        0,
+                                                        Math.min(2000, r.all().length()))));
                     } else {
                         exits[r.exit()]++;
                     }
                 }
             }
         }
-        assertThat(failures).as("run seed %d; replay a case with -Ddash.fuzz.seed=<case seed> -Ddash.fuzz.commandCases=1", runSeed).isEmpty();
+        assertThat(failures)
+                .as("run seed %d; replay a case with -Ddash.fuzz.seed=<case seed> -Ddash.fuzz.commandCases=1", runSeed)
+                .isEmpty();
         assertThat(exits[2]).as("input errors among the answers").isPositive();
         assertThat(exits[0] + exits[1]).as("dashboards read despite the damage").isPositive();
     }

@@ -1,5 +1,7 @@
 package io.vertice.dash.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricType;
@@ -11,19 +13,11 @@ import io.vertice.dash.simulator.SimulatorServer;
 import io.vertice.dash.testing.AuthGateway;
 import io.vertice.dash.testing.RealPrometheus;
 import io.vertice.dash.testing.RealServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +28,13 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The remote catalogue and --live against real engines on 127.0.0.1, all scraping the simulator every second:
@@ -60,13 +59,14 @@ class RemoteEnginesTest {
         prometheus = RealPrometheus.scraping(target);
         victoria = RealServer.victoriaMetrics(target);
         gateway = AuthGateway.inFrontOf(prometheus.url(), TOKEN, TENANT);
-        prometheus.awaitResult("rate(maximus_esgt_ignition_events_total[4s])", r -> r.size() >= 4, Duration.ofSeconds(60));
+        prometheus.awaitResult(
+                "rate(maximus_esgt_ignition_events_total[4s])", r -> r.size() >= 4, Duration.ofSeconds(60));
         awaitVictoria("rate(maximus_esgt_ignition_events_total[60s])", 4, Duration.ofSeconds(60));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{gateway, victoria, prometheus, simulator}) {
+        for (AutoCloseable c : new AutoCloseable[] {gateway, victoria, prometheus, simulator}) {
             try {
                 if (c != null) {
                     c.close();
@@ -79,21 +79,42 @@ class RemoteEnginesTest {
 
     static Stream<Arguments> servers() {
         return Stream.of(
-                Arguments.of("Prometheus 2.42", (java.util.function.Supplier<String>) () -> prometheus.url(), Map.of(), List.of()),
-                Arguments.of("VictoriaMetrics 1.79", (java.util.function.Supplier<String>) () -> victoria.url(), Map.of(), List.of()),
-                Arguments.of("gateway, PROMETHEUS_TOKEN and PROMETHEUS_TENANT", (java.util.function.Supplier<String>) () -> gateway.url(),
-                        Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT), List.of()),
-                Arguments.of("gateway, PROMETHEUS_TOKEN and --tenant", (java.util.function.Supplier<String>) () -> gateway.url(),
-                        Map.of("PROMETHEUS_TOKEN", TOKEN), List.of("--tenant", TENANT)),
-                Arguments.of("gateway, --header for both", (java.util.function.Supplier<String>) () -> gateway.url(),
-                        Map.of(), List.of("--header", "Authorization: Bearer " + TOKEN, "--header", "X-Scope-OrgID: " + TENANT)),
-                Arguments.of("gateway, PROMETHEUS_URL", (java.util.function.Supplier<String>) () -> "",
-                        Map.of("PROMETHEUS_URL", gateway.url(), "PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT), List.of()));
+                Arguments.of(
+                        "Prometheus 2.42",
+                        (java.util.function.Supplier<String>) () -> prometheus.url(),
+                        Map.of(),
+                        List.of()),
+                Arguments.of(
+                        "VictoriaMetrics 1.79",
+                        (java.util.function.Supplier<String>) () -> victoria.url(),
+                        Map.of(),
+                        List.of()),
+                Arguments.of(
+                        "gateway, PROMETHEUS_TOKEN and PROMETHEUS_TENANT",
+                        (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT),
+                        List.of()),
+                Arguments.of(
+                        "gateway, PROMETHEUS_TOKEN and --tenant",
+                        (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of("PROMETHEUS_TOKEN", TOKEN),
+                        List.of("--tenant", TENANT)),
+                Arguments.of(
+                        "gateway, --header for both",
+                        (java.util.function.Supplier<String>) () -> gateway.url(),
+                        Map.of(),
+                        List.of("--header", "Authorization: Bearer " + TOKEN, "--header", "X-Scope-OrgID: " + TENANT)),
+                Arguments.of(
+                        "gateway, PROMETHEUS_URL",
+                        (java.util.function.Supplier<String>) () -> "",
+                        Map.of("PROMETHEUS_URL", gateway.url(), "PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT),
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void ourDashboardsValidateLiveWithoutAnError(String name, java.util.function.Supplier<String> url, Map<String, String> env, List<String> extra) {
+    void ourDashboardsValidateLiveWithoutAnError(
+            String name, java.util.function.Supplier<String> url, Map<String, String> env, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("validate", "--live", "--format", "json"));
         args.addAll(extra);
         args.add("--prometheus");
@@ -116,10 +137,14 @@ class RemoteEnginesTest {
     @Test
     void victoriaMetricsGivesWhatPrometheusGives() {
         String fixture = fixture("/validate/wrong-labels.json");
-        for (String[] args : List.of(new String[]{"validate"}, new String[]{"validate", fixture})) {
-            assertThat(findings(victoria.url(), args)).as(String.join(" ", args)).isEqualTo(findings(prometheus.url(), args)).isNotNull();
+        for (String[] args : List.of(new String[] {"validate"}, new String[] {"validate", fixture})) {
+            assertThat(findings(victoria.url(), args))
+                    .as(String.join(" ", args))
+                    .isEqualTo(findings(prometheus.url(), args))
+                    .isNotNull();
         }
-        assertThat(findings(victoria.url(), new String[]{"validate", fixture})).anyMatch(f -> f.contains("live-no-data"));
+        assertThat(findings(victoria.url(), new String[] {"validate", fixture}))
+                .anyMatch(f -> f.contains("live-no-data"));
     }
 
     @Test
@@ -129,24 +154,48 @@ class RemoteEnginesTest {
             assertThat(s.family().type()).isEqualTo(MetricType.HISTOGRAM);
             assertThat(s.labelNames()).contains("le");
         });
-        assertThat(catalog.series("maximus_esgt_ignition_events_total").orElseThrow().family().type()).isEqualTo(MetricType.COUNTER);
-        assertThat(catalog.series("maximus_arousal_level").orElseThrow().family().type())
-                .as("a gauge is not recognisable from its series: its type is unknown, not guessed").isEqualTo(MetricType.UNKNOWN);
+        assertThat(catalog.series("maximus_esgt_ignition_events_total")
+                        .orElseThrow()
+                        .family()
+                        .type())
+                .isEqualTo(MetricType.COUNTER);
+        assertThat(catalog.series("maximus_arousal_level")
+                        .orElseThrow()
+                        .family()
+                        .type())
+                .as("a gauge is not recognisable from its series: its type is unknown, not guessed")
+                .isEqualTo(MetricType.UNKNOWN);
     }
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("wrong token", Map.of("PROMETHEUS_TOKEN", "wrong-token-Zq81", "PROMETHEUS_TENANT", TENANT), "wrong-token-Zq81"),
-                Arguments.of("right token, wrong tenant", Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", "other"), TOKEN),
+                Arguments.of(
+                        "wrong token",
+                        Map.of("PROMETHEUS_TOKEN", "wrong-token-Zq81", "PROMETHEUS_TENANT", TENANT),
+                        "wrong-token-Zq81"),
+                Arguments.of(
+                        "right token, wrong tenant",
+                        Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", "other"),
+                        TOKEN),
                 Arguments.of("no tenant", Map.of("PROMETHEUS_TOKEN", TOKEN), TOKEN),
-                Arguments.of("basic auth instead of a token", Map.of("PROMETHEUS_USER", "ops", "PROMETHEUS_PASSWORD", "hunter2-pw", "PROMETHEUS_TENANT", TENANT), "hunter2-pw"));
+                Arguments.of(
+                        "basic auth instead of a token",
+                        Map.of(
+                                "PROMETHEUS_USER",
+                                "ops",
+                                "PROMETHEUS_PASSWORD",
+                                "hunter2-pw",
+                                "PROMETHEUS_TENANT",
+                                TENANT),
+                        "hunter2-pw"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void theGatewayRefusingIsExit3AndTheSecretIsNeverPrinted(String name, Map<String, String> env, String secret) {
         for (String format : List.of("text", "json")) {
-            Cli.Result r = Cli.run(env, "validate", "--prometheus", gateway.url(), "--live", "--verbose", "--format", format);
+            Cli.Result r =
+                    Cli.run(env, "validate", "--prometheus", gateway.url(), "--live", "--verbose", "--format", format);
             assertThat(r.exit()).as(r.all()).isEqualTo(3);
             assertThat(r.err()).contains("refused the credentials").contains(gateway.url());
             assertThat(r.all()).doesNotContain(secret);
@@ -156,23 +205,34 @@ class RemoteEnginesTest {
     @Test
     void theCatalogueAsksOnlyAboutTheMetricsTheDashboardsReference() {
         gateway.forget();
-        Cli.Result r = Cli.run(Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT), "validate", "--prometheus", gateway.url());
+        Cli.Result r = Cli.run(
+                Map.of("PROMETHEUS_TOKEN", TOKEN, "PROMETHEUS_TENANT", TENANT),
+                "validate",
+                "--prometheus",
+                gateway.url());
         assertThat(r.exit()).as(r.all()).isZero();
         List<AuthGateway.Seen> seen = gateway.seen();
         assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(s.passed()).isTrue());
-        assertThat(seen).as("never every series of the server").noneMatch(s -> s.path().equals("/api/v1/series"));
-        assertThat(seen).filteredOn(s -> s.path().startsWith("/api/v1/label") )
+        assertThat(seen).as("never every series of the server").noneMatch(s -> s.path()
+                .equals("/api/v1/series"));
+        assertThat(seen)
+                .filteredOn(s -> s.path().startsWith("/api/v1/label"))
                 .as("label names and values only of the referenced metrics, within the lookback")
-                .allSatisfy(s -> assertThat(s.params()).contains("match[]={__name__").contains("start="));
-        assertThat(seen).filteredOn(s -> s.path().startsWith("/api/v1/label") && s.params().contains("maximus_arousal_state"))
+                .allSatisfy(s ->
+                        assertThat(s.params()).contains("match[]={__name__").contains("start="));
+        assertThat(seen)
+                .filteredOn(
+                        s -> s.path().startsWith("/api/v1/label") && s.params().contains("maximus_arousal_state"))
                 .isNotEmpty();
     }
 
     @Test
     void liveFindingsDoNotDependOnTheParallelism() {
         String fixture = fixture("/validate/wrong-labels.json");
-        Cli.Result one = Cli.run(Map.of(), "validate", fixture, "--prometheus", prometheus.url(), "--live", "--parallel", "1");
-        Cli.Result eight = Cli.run(Map.of(), "validate", fixture, "--prometheus", prometheus.url(), "--live", "--parallel", "8");
+        Cli.Result one =
+                Cli.run(Map.of(), "validate", fixture, "--prometheus", prometheus.url(), "--live", "--parallel", "1");
+        Cli.Result eight =
+                Cli.run(Map.of(), "validate", fixture, "--prometheus", prometheus.url(), "--live", "--parallel", "8");
         assertThat(one.exit()).isEqualTo(1);
         assertThat(eight.out()).isEqualTo(one.out()).contains("live-no-data");
     }
@@ -184,14 +244,20 @@ class RemoteEnginesTest {
         Cli.Result r = Cli.run(Map.of(), a.toArray(String[]::new));
         assertThat(r.exit()).as(r.all()).isIn(0, 1);
         TreeSet<String> out = new TreeSet<>();
-        Json.parse(r.out(), "stdout").path("findings").forEach(f -> out.add(f.path("severity").asText() + " " + f.path("rule").asText() + " "
-                + f.path("panel").asText() + " " + f.path("refId").asText() + ": " + f.path("message").asText().replace(url, "URL")));
+        Json.parse(r.out(), "stdout")
+                .path("findings")
+                .forEach(f -> out.add(f.path("severity").asText() + " "
+                        + f.path("rule").asText() + " " + f.path("panel").asText() + " "
+                        + f.path("refId").asText() + ": "
+                        + f.path("message").asText().replace(url, "URL")));
         return out;
     }
 
     private static String fixture(String resource) {
         try {
-            return Path.of(Objects.requireNonNull(RemoteEnginesTest.class.getResource(resource)).toURI()).toString();
+            return Path.of(Objects.requireNonNull(RemoteEnginesTest.class.getResource(resource))
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -203,10 +269,19 @@ class RemoteEnginesTest {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(victoria.url() + "/api/v1/query?query="
-                        + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(victoria.url() + "/api/v1/query?query="
+                                        + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 last = r.body();
-                if (r.statusCode() == 200 && Json.parse(r.body(), "vm").path("data").path("result").size() >= atLeast) {
+                if (r.statusCode() == 200
+                        && Json.parse(r.body(), "vm")
+                                        .path("data")
+                                        .path("result")
+                                        .size()
+                                >= atLeast) {
                     return;
                 }
                 Thread.sleep(500);

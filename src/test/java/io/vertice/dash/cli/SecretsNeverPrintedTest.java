@@ -1,14 +1,8 @@
 package io.vertice.dash.cli;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A careless proxy echoes the credentials it got in its 401, 403 and 500 bodies (raw, URL-encoded, decoded from
@@ -82,46 +81,186 @@ class SecretsNeverPrintedTest {
         Map<String, String> promBasic = Map.of("PROMETHEUS_USER", USER, "PROMETHEUS_PASSWORD", PASSWORD);
         Map<String, String> grafanaToken = Map.of("GRAFANA_TOKEN", TOKEN);
         Map<String, String> grafanaBasic = Map.of("GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD);
-        for (int status : new int[]{401, 403, 500}) {
-            for (boolean verbose : new boolean[]{false, true}) {
+        for (int status : new int[] {401, 403, 500}) {
+            for (boolean verbose : new boolean[] {false, true}) {
                 for (String format : List.of("text", "json", "junit", "github")) {
-                    add(out, "validate --prometheus, token", status, verbose, promToken, "validate", "--prometheus", base(status), "--format", format);
-                    add(out, "validate --prometheus, basic", status, verbose, promBasic, "validate", "--prometheus", base(status), "--format", format);
-                    add(out, "validate --prometheus, URL credentials", status, verbose, Map.of(), "validate", "--prometheus", withUserInfo(status), "--format", format);
-                    add(out, "validate PROMETHEUS_URL with credentials", status, verbose, Map.of("PROMETHEUS_URL", withUserInfo(status)), "validate", "--prometheus", "--format", format);
-                    add(out, "validate --live", status, verbose, promToken, "validate", "--live", "--prometheus", base(status), "--format", format);
-                    add(out, "validate --metrics-url with credentials", status, verbose, Map.of(), "validate", "--metrics-url", withUserInfo(status) + "/metrics", "--format", format);
+                    add(
+                            out,
+                            "validate --prometheus, token",
+                            status,
+                            verbose,
+                            promToken,
+                            "validate",
+                            "--prometheus",
+                            base(status),
+                            "--format",
+                            format);
+                    add(
+                            out,
+                            "validate --prometheus, basic",
+                            status,
+                            verbose,
+                            promBasic,
+                            "validate",
+                            "--prometheus",
+                            base(status),
+                            "--format",
+                            format);
+                    add(
+                            out,
+                            "validate --prometheus, URL credentials",
+                            status,
+                            verbose,
+                            Map.of(),
+                            "validate",
+                            "--prometheus",
+                            withUserInfo(status),
+                            "--format",
+                            format);
+                    add(
+                            out,
+                            "validate PROMETHEUS_URL with credentials",
+                            status,
+                            verbose,
+                            Map.of("PROMETHEUS_URL", withUserInfo(status)),
+                            "validate",
+                            "--prometheus",
+                            "--format",
+                            format);
+                    add(
+                            out,
+                            "validate --live",
+                            status,
+                            verbose,
+                            promToken,
+                            "validate",
+                            "--live",
+                            "--prometheus",
+                            base(status),
+                            "--format",
+                            format);
+                    add(
+                            out,
+                            "validate --metrics-url with credentials",
+                            status,
+                            verbose,
+                            Map.of(),
+                            "validate",
+                            "--metrics-url",
+                            withUserInfo(status) + "/metrics",
+                            "--format",
+                            format);
                 }
                 for (String format : List.of("text", "json", "github")) {
-                    add(out, "diff --grafana, token", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN), "diff", "--grafana", "--format", format, "--retries", "0");
+                    add(
+                            out,
+                            "diff --grafana, token",
+                            status,
+                            verbose,
+                            Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN),
+                            "diff",
+                            "--grafana",
+                            "--format",
+                            format,
+                            "--retries",
+                            "0");
                 }
-                add(out, "import, token", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN), "import", "--retries", "0");
-                add(out, "import, basic", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD), "import", "--retries", "0");
-                add(out, "import --dry-run, token", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN), "import", "--dry-run", "--retries", "0");
-                add(out, "pull, token", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN), "pull", "--all", "--retries", "0", "--out", "@OUT@");
-                add(out, "pull, basic", status, verbose, Map.of("GRAFANA_URL", base(status), "GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD), "pull", "--all", "--retries", "0", "--out", "@OUT@");
+                add(
+                        out,
+                        "import, token",
+                        status,
+                        verbose,
+                        Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN),
+                        "import",
+                        "--retries",
+                        "0");
+                add(
+                        out,
+                        "import, basic",
+                        status,
+                        verbose,
+                        Map.of("GRAFANA_URL", base(status), "GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD),
+                        "import",
+                        "--retries",
+                        "0");
+                add(
+                        out,
+                        "import --dry-run, token",
+                        status,
+                        verbose,
+                        Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN),
+                        "import",
+                        "--dry-run",
+                        "--retries",
+                        "0");
+                add(
+                        out,
+                        "pull, token",
+                        status,
+                        verbose,
+                        Map.of("GRAFANA_URL", base(status), "GRAFANA_TOKEN", TOKEN),
+                        "pull",
+                        "--all",
+                        "--retries",
+                        "0",
+                        "--out",
+                        "@OUT@");
+                add(
+                        out,
+                        "pull, basic",
+                        status,
+                        verbose,
+                        Map.of("GRAFANA_URL", base(status), "GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD),
+                        "pull",
+                        "--all",
+                        "--retries",
+                        "0",
+                        "--out",
+                        "@OUT@");
                 if (status == 401 && verbose) {
                     // a Grafana token and basic auth at once: both are secrets dash holds
-                    add(out, "diff --grafana, basic", status, true, grafanaBasic.isEmpty() ? grafanaToken : Map.of("GRAFANA_URL", base(status), "GRAFANA_USER", USER, "GRAFANA_PASSWORD", PASSWORD), "diff", "--grafana");
+                    add(
+                            out,
+                            "diff --grafana, basic",
+                            status,
+                            true,
+                            grafanaBasic.isEmpty()
+                                    ? grafanaToken
+                                    : Map.of(
+                                            "GRAFANA_URL",
+                                            base(status),
+                                            "GRAFANA_USER",
+                                            USER,
+                                            "GRAFANA_PASSWORD",
+                                            PASSWORD),
+                            "diff",
+                            "--grafana");
                 }
             }
         }
         return out.stream();
     }
 
-    private static void add(List<Arguments> out, String name, int status, boolean verbose, Map<String, String> env, String... args) {
+    private static void add(
+            List<Arguments> out, String name, int status, boolean verbose, Map<String, String> env, String... args) {
         List<String> a = new ArrayList<>(List.of(args));
         if (verbose) {
             a.add("--verbose");
         }
-        out.add(Arguments.of(name + ", HTTP " + status + (verbose ? ", --verbose" : "") + (a.contains("--format") ? ", " + a.get(a.indexOf("--format") + 1) : ""),
-                env, a));
+        out.add(Arguments.of(
+                name + ", HTTP " + status + (verbose ? ", --verbose" : "")
+                        + (a.contains("--format") ? ", " + a.get(a.indexOf("--format") + 1) : ""),
+                env,
+                a));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
-    void aSecretEchoedByTheServerIsNeverPrinted(String name, Map<String, String> env, List<String> args, @TempDir Path tmp) throws IOException {
-        List<String> a = args.stream().map(x -> x.equals("@OUT@") ? tmp.resolve("pulled").toString() : x).toList();
+    void aSecretEchoedByTheServerIsNeverPrinted(
+            String name, Map<String, String> env, List<String> args, @TempDir Path tmp) throws IOException {
+        List<String> a = args.stream()
+                .map(x -> x.equals("@OUT@") ? tmp.resolve("pulled").toString() : x)
+                .toList();
         Cli.Result r = Cli.run(env, a.toArray(String[]::new));
         String printed = r.all();
         try (Stream<Path> files = Files.walk(tmp)) {
@@ -130,7 +269,10 @@ class SecretsNeverPrintedTest {
             }
         }
         assertThat(r.exit()).as(printed).isEqualTo(3);
-        assertThat(printed).as("one sentence naming the server").contains("dash: ").contains("127.0.0.1:" + proxy.getAddress().getPort());
+        assertThat(printed)
+                .as("one sentence naming the server")
+                .contains("dash: ")
+                .contains("127.0.0.1:" + proxy.getAddress().getPort());
         for (String secret : secretForms()) {
             assertThat(printed).as("printed:\n" + printed).doesNotContain(secret);
         }

@@ -1,12 +1,9 @@
 package io.vertice.dash.cli;
 
-import io.vertice.dash.testing.RealPrometheus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.vertice.dash.testing.RealPrometheus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(120) // per test: the tests here start servers or processes
 class SimulateCommandTest {
@@ -42,8 +41,10 @@ class SimulateCommandTest {
             int port = busy.getLocalPort();
             Cli.Result r = run("simulate", "--port", Integer.toString(port));
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.err()).isEqualTo("dash: port " + port
-                    + " on 127.0.0.1 is already in use; stop the other process or pass --port" + System.lineSeparator());
+            assertThat(r.err())
+                    .isEqualTo("dash: port " + port
+                            + " on 127.0.0.1 is already in use; stop the other process or pass --port"
+                            + System.lineSeparator());
             assertThat(r.out()).isEmpty();
         }
     }
@@ -69,23 +70,32 @@ class SimulateCommandTest {
 
     static Stream<Arguments> beyondWhatTheSimulatorServes() {
         return Stream.of(
-                arguments("a hundred thousand services", List.of("--services", "100000"),
+                arguments(
+                        "a hundred thousand services",
+                        List.of("--services", "100000"),
                         "dash: the number of services must be at most 100 per environment, got 100000; more series than one "
                                 + "simulator serves in a scrape; see dash simulate --help"),
-                arguments("one service too many", List.of("--services", "101"),
+                arguments(
+                        "one service too many",
+                        List.of("--services", "101"),
                         "dash: the number of services must be at most 100 per environment, got 101; more series than one "
                                 + "simulator serves in a scrape; see dash simulate --help"),
-                arguments("a billion times real time", List.of("--speed", "1e9"),
+                arguments(
+                        "a billion times real time",
+                        List.of("--speed", "1e9"),
                         "dash: the speed must be at most 3600 (a simulated hour per second), got 1000000000; faster, the "
                                 + "simulator falls behind and drops ticks; see dash simulate --help"),
-                arguments("just over an hour per second", List.of("--speed", "3600.5"),
+                arguments(
+                        "just over an hour per second",
+                        List.of("--speed", "3600.5"),
                         "dash: the speed must be at most 3600 (a simulated hour per second), got 3600.5; faster, the "
                                 + "simulator falls behind and drops ticks; see dash simulate --help"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("beyondWhatTheSimulatorServes")
-    void servicesAndSpeedBeyondWhatTheSimulatorServesAreOneSentenceAndExitTwo(String name, List<String> options, String sentence) {
+    void servicesAndSpeedBeyondWhatTheSimulatorServesAreOneSentenceAndExitTwo(
+            String name, List<String> options, String sentence) {
         List<String> args = new ArrayList<>(List.of("simulate", "--port", "0"));
         args.addAll(options);
         Cli.Result r = run(args.toArray(String[]::new));
@@ -107,8 +117,16 @@ class SimulateCommandTest {
     void helpShowsTheOptionsAndAnExample() {
         Cli.Result r = run("simulate", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--port", "--host", "--seed", "--speed", "--tick", "--environments", "--services",
-                "dash simulate --port 9464");
+        assertThat(r.out())
+                .contains(
+                        "--port",
+                        "--host",
+                        "--seed",
+                        "--speed",
+                        "--tick",
+                        "--environments",
+                        "--services",
+                        "dash simulate --port 9464");
     }
 
     /** The real thing: a separate JVM serving until SIGTERM, which stops it within a second. */
@@ -117,23 +135,39 @@ class SimulateCommandTest {
     void servesUntilSigtermAndStopsWithinASecond() throws Exception {
         int port = RealPrometheus.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "simulate", "--port", Integer.toString(port), "--environments", "prod,staging,dev", "--speed", "10")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "simulate",
+                        "--port",
+                        Integer.toString(port),
+                        "--environments",
+                        "prod,staging,dev",
+                        "--speed",
+                        "10")
+                .redirectErrorStream(true)
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            assertThat(line).isEqualTo("dash simulate: serving prod,staging,dev of maximus-core on http://127.0.0.1:"
-                    + port + "/metrics (seed 42, tick 1s, speed 10x); Ctrl-C stops it");
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            assertThat(line)
+                    .isEqualTo("dash simulate: serving prod,staging,dev of maximus-core on http://127.0.0.1:" + port
+                            + "/metrics (seed 42, tick 1s, speed 10x); Ctrl-C stops it");
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("maximus_arousal_level{environment=\"dev\",service_name=\"maximus-core\"}");
 
             long start = System.nanoTime();
             p.destroy(); // SIGTERM
-            assertThat(p.waitFor(1, TimeUnit.SECONDS)).as("stopped within a second of SIGTERM").isTrue();
+            assertThat(p.waitFor(1, TimeUnit.SECONDS))
+                    .as("stopped within a second of SIGTERM")
+                    .isTrue();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(millis).isLessThan(1000);
             // The port is free again.
@@ -150,11 +184,21 @@ class SimulateCommandTest {
     @Timeout(60)
     void portZeroPrintsThePortActuallyChosen() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "simulate", "--port", "0").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "simulate",
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         try {
-            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            Matcher m = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/metrics ").matcher(line);
+            String line =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            Matcher m =
+                    Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/metrics ").matcher(line);
             assertThat(m.find()).as(line).isTrue();
             assertThat(Integer.parseInt(m.group(1))).isPositive();
         } finally {

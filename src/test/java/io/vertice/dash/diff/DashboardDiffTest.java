@@ -1,20 +1,20 @@
 package io.vertice.dash.diff;
 
-import io.vertice.dash.document.DashboardReader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.Json;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DashboardDiffTest {
 
     private static ObjectNode dashboard() {
-        return (ObjectNode) Json.parse("""
+        return (ObjectNode) Json.parse(
+                """
                 {"uid": "esgt-deep-dive", "title": "ESGT Deep Dive", "id": 3, "version": 9, "refresh": "30s",
                  "templating": {"list": [{"name": "environment", "query": "label_values(up, environment)"}]},
                  "panels": [
@@ -25,7 +25,8 @@ class DashboardDiffTest {
                    {"id": 3, "title": "Details", "type": "row", "collapsed": true,
                     "panels": [{"id": 4, "title": "Coherence", "type": "heatmap", "maxDataPoints": 100}]}
                  ]}
-                """, "test");
+                """,
+                "test");
     }
 
     @Test
@@ -37,7 +38,9 @@ class DashboardDiffTest {
         wrapped.set("dashboard", other);
         wrapped.set("meta", Json.object().put("folderUid", "x"));
 
-        assertThat(DashboardDiff.compare(dashboard(), DashboardReader.of(wrapped, "api answer").classic())).isEmpty();
+        assertThat(DashboardDiff.compare(
+                        dashboard(), DashboardReader.of(wrapped, "api answer").classic()))
+                .isEmpty();
         assertThat(DashboardDiff.equal(dashboard(), other)).isTrue();
     }
 
@@ -51,14 +54,16 @@ class DashboardDiffTest {
         assertThat(changes).hasSize(1);
         Change c = changes.get(0);
         assertThat(c.location()).isEqualTo("ESGT Deep Dive › Failure Reasons › targets[A].expr");
-        assertThat(DiffFormat.describe(c, "Grafana")).isEqualTo(
-                "ESGT Deep Dive › Failure Reasons › targets[A].expr: \"old\" → \"sum by (failure_reason) (increase(maximus_esgt_failure_total[$__range]))\"");
+        assertThat(DiffFormat.describe(c, "Grafana"))
+                .isEqualTo(
+                        "ESGT Deep Dive › Failure Reasons › targets[A].expr: \"old\" → \"sum by (failure_reason) (increase(maximus_esgt_failure_total[$__range]))\"");
     }
 
     @Test
     void targetsAreMatchedByRefIdNotPosition() {
         ObjectNode live = dashboard();
-        var targets = (com.fasterxml.jackson.databind.node.ArrayNode) live.get("panels").get(0).get("targets");
+        var targets = (com.fasterxml.jackson.databind.node.ArrayNode)
+                live.get("panels").get(0).get("targets");
         JsonNode a = targets.remove(0);
         targets.add(a);
 
@@ -75,9 +80,11 @@ class DashboardDiffTest {
 
         List<Change> changes = DashboardDiff.compare(dashboard(), live);
 
-        assertThat(changes).extracting(c -> DiffFormat.describe(c, "Grafana")).containsExactly(
-                "ESGT Deep Dive › Success rate › title: \"Success ratio\" → \"Success rate\"",
-                "ESGT Deep Dive › Failure Reasons › id: 20 → 2");
+        assertThat(changes)
+                .extracting(c -> DiffFormat.describe(c, "Grafana"))
+                .containsExactly(
+                        "ESGT Deep Dive › Success rate › title: \"Success ratio\" → \"Success rate\"",
+                        "ESGT Deep Dive › Failure Reasons › id: 20 → 2");
     }
 
     @Test
@@ -85,14 +92,19 @@ class DashboardDiffTest {
         ObjectNode live = dashboard();
         ((com.fasterxml.jackson.databind.node.ArrayNode) live.get("panels")).remove(1);
         ((ObjectNode) live.get("panels").get(1).get("panels").get(0)).put("title", "Coherence");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) live.get("panels").get(1).get("panels"))
-                .addObject().put("id", 9).put("title", "Hand-made panel");
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                        live.get("panels").get(1).get("panels"))
+                .addObject()
+                .put("id", 9)
+                .put("title", "Hand-made panel");
 
         List<Change> changes = DashboardDiff.compare(dashboard(), live);
 
-        assertThat(changes).extracting(c -> DiffFormat.describe(c, "Grafana")).containsExactly(
-                "ESGT Deep Dive › Failure Reasons: panel missing from Grafana",
-                "ESGT Deep Dive › Hand-made panel: panel only in Grafana (not in code)");
+        assertThat(changes)
+                .extracting(c -> DiffFormat.describe(c, "Grafana"))
+                .containsExactly(
+                        "ESGT Deep Dive › Failure Reasons: panel missing from Grafana",
+                        "ESGT Deep Dive › Hand-made panel: panel only in Grafana (not in code)");
     }
 
     @Test
@@ -100,17 +112,31 @@ class DashboardDiffTest {
         ObjectNode live = dashboard();
         live.put("refresh", "5m");
         live.remove("templating");
-        live.putObject("templating").putArray("list").addObject().put("name", "environment").put("query", "x");
+        live.putObject("templating")
+                .putArray("list")
+                .addObject()
+                .put("name", "environment")
+                .put("query", "x");
 
         List<Change> changes = DashboardDiff.compareAll(
-                Map.of("esgt-deep-dive", dashboard(), "new-one", Json.object().put("uid", "new-one").put("title", "New")),
-                Map.of("esgt-deep-dive", live, "stale", Json.object().put("uid", "stale").put("title", "Stale")));
+                Map.of(
+                        "esgt-deep-dive",
+                        dashboard(),
+                        "new-one",
+                        Json.object().put("uid", "new-one").put("title", "New")),
+                Map.of(
+                        "esgt-deep-dive",
+                        live,
+                        "stale",
+                        Json.object().put("uid", "stale").put("title", "Stale")));
 
-        assertThat(changes).extracting(c -> DiffFormat.describe(c, "DIR")).containsExactly(
-                "ESGT Deep Dive › refresh: \"5m\" → \"30s\"",
-                "ESGT Deep Dive › templating.list[environment].query: \"x\" → \"label_values(up, environment)\"",
-                "New: dashboard missing from DIR",
-                "Stale: dashboard only in DIR (not in code)");
+        assertThat(changes)
+                .extracting(c -> DiffFormat.describe(c, "DIR"))
+                .containsExactly(
+                        "ESGT Deep Dive › refresh: \"5m\" → \"30s\"",
+                        "ESGT Deep Dive › templating.list[environment].query: \"x\" → \"label_values(up, environment)\"",
+                        "New: dashboard missing from DIR",
+                        "Stale: dashboard only in DIR (not in code)");
     }
 
     @Test
@@ -125,8 +151,9 @@ class DashboardDiffTest {
         assertThat(json.get(0).path("expected").asText()).isEqualTo("30s");
         assertThat(json.get(0).path("kind").asText()).isEqualTo("changed");
 
-        assertThat(DiffFormat.GITHUB.render(changes, "dir", uid -> "dir/" + uid + ".json")).isEqualTo(
-                "::error file=dir/esgt-deep-dive.json,title=dashboard drift%3A ESGT Deep Dive::ESGT Deep Dive › refresh: \"5m\" → \"30s\"\n");
+        assertThat(DiffFormat.GITHUB.render(changes, "dir", uid -> "dir/" + uid + ".json"))
+                .isEqualTo(
+                        "::error file=dir/esgt-deep-dive.json,title=dashboard drift%3A ESGT Deep Dive::ESGT Deep Dive › refresh: \"5m\" → \"30s\"\n");
     }
 
     /** Grafana stamps its version on every panel it saves; a save in the UI without edits is no change. */
@@ -145,10 +172,18 @@ class DashboardDiffTest {
             ObjectNode apiResponse = Json.object();
             apiResponse.set("dashboard", savedByGrafana);
             apiResponse.putObject("meta").put("version", 7);
-            assertThat(DashboardDiff.compare(ours.json(), DashboardReader.of(apiResponse, "api answer").classic())).as(ours.uid()).isEmpty();
+            assertThat(DashboardDiff.compare(
+                            ours.json(),
+                            DashboardReader.of(apiResponse, "api answer").classic()))
+                    .as(ours.uid())
+                    .isEmpty();
 
             ((ObjectNode) savedByGrafana.path("panels").get(1)).put("title", "Renamed in the UI");
-            assertThat(DashboardDiff.compare(ours.json(), DashboardReader.of(apiResponse, "api answer").classic())).as(ours.uid()).isNotEmpty();
+            assertThat(DashboardDiff.compare(
+                            ours.json(),
+                            DashboardReader.of(apiResponse, "api answer").classic()))
+                    .as(ours.uid())
+                    .isNotEmpty();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.vertice.dash.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -8,11 +10,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every exported dashboard is valid Grafana as Grafana's own published schemas define it
@@ -59,21 +58,30 @@ class GrafanaSchemaTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (RenderedDashboard d : Exporter.render()) {
             ObjectNode json = d.json();
-            tests.add(DynamicTest.dynamicTest(d.uid() + " dashboard", () ->
-                    assertThat(errors(schema("dashboard", null), json)).as(d.uid()).isEmpty()));
+            tests.add(DynamicTest.dynamicTest(
+                    d.uid() + " dashboard", () -> assertThat(errors(schema("dashboard", null), json))
+                            .as(d.uid())
+                            .isEmpty()));
             for (JsonNode panel : allPanels(json)) {
                 String where = d.uid() + " › " + panel.path("title").asText();
                 String plugin = panel.path("type").asText().replace("-", "");
-                tests.add(DynamicTest.dynamicTest(where + " options", () ->
-                        assertThat(errors(schema(plugin, "Options"), panel.path("options"))).as(where).isEmpty()));
+                tests.add(DynamicTest.dynamicTest(
+                        where + " options", () -> assertThat(errors(schema(plugin, "Options"), panel.path("options")))
+                                .as(where)
+                                .isEmpty()));
                 JsonNode custom = panel.path("fieldConfig").path("defaults").path("custom");
                 if (!custom.isMissingNode()) {
-                    tests.add(DynamicTest.dynamicTest(where + " field config", () ->
-                            assertThat(errors(schema(plugin, "FieldConfig"), custom)).as(where).isEmpty()));
+                    tests.add(DynamicTest.dynamicTest(
+                            where + " field config", () -> assertThat(errors(schema(plugin, "FieldConfig"), custom))
+                                    .as(where)
+                                    .isEmpty()));
                 }
                 for (JsonNode target : panel.path("targets")) {
-                    tests.add(DynamicTest.dynamicTest(where + " target " + target.path("refId").asText(), () ->
-                            assertThat(errors(schema("prometheus", null), target)).as(where).isEmpty()));
+                    tests.add(DynamicTest.dynamicTest(
+                            where + " target " + target.path("refId").asText(),
+                            () -> assertThat(errors(schema("prometheus", null), target))
+                                    .as(where)
+                                    .isEmpty()));
                 }
             }
         }

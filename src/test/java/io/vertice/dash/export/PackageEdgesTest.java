@@ -1,15 +1,14 @@
 package io.vertice.dash.export;
 
-import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertice.dash.testing.SharedDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * export validates before it writes, so it uses validate; validate must not use export back (that cycle
@@ -25,7 +24,8 @@ class PackageEdgesTest {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> read(f).contains("io.vertice.dash.export."))
                     .map(f -> validate.relativize(f).toString())
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertThat(offenders).isEmpty();
     }

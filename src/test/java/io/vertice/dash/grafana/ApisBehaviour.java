@@ -1,5 +1,7 @@
 package io.vertice.dash.grafana;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.v2.DashboardConversion;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Grafana 13's {@code /apis} for {@link FakeGrafana}, over the fake's store, following
@@ -79,8 +78,12 @@ final class ApisBehaviour {
         }
         String expected = namespaceFor(r.getHeader("X-Grafana-Org-Id"));
         if (!ns.equals(expected)) {
-            return status(403, "Forbidden", m.group(4) + "." + group + ".grafana.app is forbidden: namespace " + ns
-                    + " does not match the requester's namespace " + expected, name);
+            return status(
+                    403,
+                    "Forbidden",
+                    m.group(4) + "." + group + ".grafana.app is forbidden: namespace " + ns
+                            + " does not match the requester's namespace " + expected,
+                    name);
         }
         JsonNode body = method.equals("GET") ? null : Json.parse(r.getBodyAsString(), "request");
         if (group.equals("folder")) {
@@ -107,7 +110,9 @@ final class ApisBehaviour {
         g.put("name", name);
         ArrayNode vs = g.putArray("versions");
         versions.forEach(v -> vs.addObject().put("groupVersion", name + "/" + v).put("version", v));
-        g.putObject("preferredVersion").put("groupVersion", name + "/" + preferred).put("version", preferred);
+        g.putObject("preferredVersion")
+                .put("groupVersion", name + "/" + preferred)
+                .put("version", preferred);
     }
 
     // ---- dashboards ----
@@ -132,15 +137,20 @@ final class ApisBehaviour {
         o.put("apiVersion", "dashboard.grafana.app/" + version);
         o.put("kind", "Dashboard");
         ObjectNode meta = o.putObject("metadata");
-        meta.put("name", name).put("namespace", ns).put("uid", "k8s-" + s.id)
-                .put("resourceVersion", Long.toString(s.resourceVersion)).put("generation", s.version)
+        meta.put("name", name)
+                .put("namespace", ns)
+                .put("uid", "k8s-" + s.id)
+                .put("resourceVersion", Long.toString(s.resourceVersion))
+                .put("generation", s.version)
                 .put("creationTimestamp", "2026-11-01T10:00:00Z");
         meta.putObject("labels").put("grafana.app/deprecatedInternalID", Long.toString(s.id));
         ObjectNode annotations = s.annotations.deepCopy();
         if (!s.folderUid.isEmpty()) {
             annotations.put("grafana.app/folder", s.folderUid);
         }
-        annotations.put("grafana.app/updatedBy", "service-account:fake").put("grafana.app/updatedTimestamp", "2026-11-01T10:00:00Z");
+        annotations
+                .put("grafana.app/updatedBy", "service-account:fake")
+                .put("grafana.app/updatedTimestamp", "2026-11-01T10:00:00Z");
         meta.set("annotations", annotations);
         boolean wantsV2 = version.startsWith("v2");
         boolean storedV2 = s.storedVersion.startsWith("v2");
@@ -159,7 +169,9 @@ final class ApisBehaviour {
             ObjectNode conv = o.putObject("status").putObject("conversion");
             conv.put("failed", spec == null).put("storedVersion", s.storedVersion);
             if (spec == null) {
-                conv.put("error", s.conversionError != null ? s.conversionError : "no " + version + " form for this dashboard");
+                conv.put(
+                        "error",
+                        s.conversionError != null ? s.conversionError : "no " + version + " form for this dashboard");
             }
         }
         // a failed conversion still answers with the metadata and a default (empty) spec
@@ -176,17 +188,26 @@ final class ApisBehaviour {
     private ResponseDefinition listDashboards(String version, String ns, LoggedRequest r) {
         List<String> names = new ArrayList<>(fake.dashboards().keySet());
         names.sort(Comparator.naturalOrder());
-        return page(names, r, name -> object(name, fake.dashboards().get(name), version, ns), "DashboardList",
+        return page(
+                names,
+                r,
+                name -> object(name, fake.dashboards().get(name), version, ns),
+                "DashboardList",
                 "dashboard.grafana.app/" + version);
     }
 
     private ResponseDefinition createDashboard(String version, String ns, JsonNode body) {
         String name = body.path("metadata").path("name").asText("");
         if (readOnly) {
-            return status(403, "Forbidden", "dashboards.dashboard.grafana.app is forbidden: User \"service-account:fake\" cannot create", name);
+            return status(
+                    403,
+                    "Forbidden",
+                    "dashboards.dashboard.grafana.app is forbidden: User \"service-account:fake\" cannot create",
+                    name);
         }
         if (fake.dashboards().containsKey(name)) {
-            return status(409, "AlreadyExists", "dashboards.dashboard.grafana.app \"" + name + "\" already exists", name);
+            return status(
+                    409, "AlreadyExists", "dashboards.dashboard.grafana.app \"" + name + "\" already exists", name);
         }
         ResponseDefinition invalid = checkWrite(version, body, name);
         if (invalid != null) {
@@ -206,22 +227,37 @@ final class ApisBehaviour {
             return status(404, "NotFound", "dashboards.dashboard.grafana.app \"" + name + "\" not found", name);
         }
         if (readOnly) {
-            return status(403, "Forbidden", "dashboards.dashboard.grafana.app \"" + name + "\" is forbidden: User \"service-account:fake\" cannot update", name);
+            return status(
+                    403,
+                    "Forbidden",
+                    "dashboards.dashboard.grafana.app \"" + name
+                            + "\" is forbidden: User \"service-account:fake\" cannot update",
+                    name);
         }
         String rv = body.path("metadata").path("resourceVersion").asText("");
         if (!rv.isEmpty() && !rv.equals(Long.toString(s.resourceVersion))) {
-            return status(409, "Conflict", "Operation cannot be fulfilled on dashboards.dashboard.grafana.app \"" + name
-                    + "\": the object has been modified; please apply your changes to the latest version and try again", name);
+            return status(
+                    409,
+                    "Conflict",
+                    "Operation cannot be fulfilled on dashboards.dashboard.grafana.app \"" + name
+                            + "\": the object has been modified; please apply your changes to the latest version and try again",
+                    name);
         }
         if ("repo".equals(s.annotations.path("grafana.app/managedBy").asText())) {
-            return status(403, "Forbidden", "Provisioned resources must be manaaged by the provisioning service account", name);
+            return status(
+                    403,
+                    "Forbidden",
+                    "Provisioned resources must be manaaged by the provisioning service account",
+                    name);
         }
         ResponseDefinition invalid = checkWrite(version, body, name);
         if (invalid != null) {
             return invalid;
         }
         boolean sameSpec = version.startsWith("v2") == s.storedVersion.startsWith("v2")
-                && (version.startsWith("v2") ? s.v2spec.equals(body.path("spec")) : classicSpec(s.model).equals(body.path("spec")));
+                && (version.startsWith("v2")
+                        ? s.v2spec.equals(body.path("spec"))
+                        : classicSpec(s.model).equals(body.path("spec")));
         if (!sameSpec) {
             s.version++;
         }
@@ -231,7 +267,10 @@ final class ApisBehaviour {
 
     /** A folder annotation naming no folder is refused, as is a v2 spec sent through a classic version and the reverse. */
     private ResponseDefinition checkWrite(String version, JsonNode body, String name) {
-        String folder = body.path("metadata").path("annotations").path("grafana.app/folder").asText("");
+        String folder = body.path("metadata")
+                .path("annotations")
+                .path("grafana.app/folder")
+                .asText("");
         if (!folder.isEmpty() && !fake.foldersByUid().containsKey(folder)) {
             return status(400, "BadRequest", "folder \"" + folder + "\" not found", name);
         }
@@ -267,29 +306,40 @@ final class ApisBehaviour {
 
     // ---- folders ----
 
-    private ResponseDefinition folders(String method, String version, String ns, String name, JsonNode body, LoggedRequest r) {
+    private ResponseDefinition folders(
+            String method, String version, String ns, String name, JsonNode body, LoggedRequest r) {
         Map<String, FakeGrafana.StoredFolder> folders = fake.foldersByUid();
         if (method.equals("GET") && name == null) {
             List<String> uids = new ArrayList<>(folders.keySet());
             uids.sort(Comparator.naturalOrder());
-            return page(uids, r, uid -> folder(folders.get(uid), version, ns), "FolderList", "folder.grafana.app/" + version);
+            return page(
+                    uids,
+                    r,
+                    uid -> folder(folders.get(uid), version, ns),
+                    "FolderList",
+                    "folder.grafana.app/" + version);
         }
         if (method.equals("GET")) {
             FakeGrafana.StoredFolder f = folders.get(name);
-            return f == null ? status(404, "NotFound", "folders.folder.grafana.app \"" + name + "\" not found", name)
+            return f == null
+                    ? status(404, "NotFound", "folders.folder.grafana.app \"" + name + "\" not found", name)
                     : FakeGrafana.json(200, folder(f, version, ns));
         }
         if (method.equals("POST")) {
             String uid = body.path("metadata").path("name").asText("");
             String title = body.path("spec").path("title").asText("");
-            String parent = body.path("metadata").path("annotations").path("grafana.app/folder").asText("");
+            String parent = body.path("metadata")
+                    .path("annotations")
+                    .path("grafana.app/folder")
+                    .asText("");
             if (folders.containsKey(uid)) {
                 return status(409, "AlreadyExists", "folders.folder.grafana.app \"" + uid + "\" already exists", uid);
             }
             if (!parent.isEmpty() && !folders.containsKey(parent)) {
                 return status(400, "BadRequest", "parent folder \"" + parent + "\" not found", uid);
             }
-            FakeGrafana.StoredFolder f = new FakeGrafana.StoredFolder(fake.nextId(), uid, title, parent.isEmpty() ? null : parent);
+            FakeGrafana.StoredFolder f =
+                    new FakeGrafana.StoredFolder(fake.nextId(), uid, title, parent.isEmpty() ? null : parent);
             folders.put(uid, f);
             return FakeGrafana.json(201, folder(f, version, ns));
         }
@@ -297,8 +347,12 @@ final class ApisBehaviour {
     }
 
     private static ObjectNode folder(FakeGrafana.StoredFolder f, String version, String ns) {
-        ObjectNode o = Json.object().put("apiVersion", "folder.grafana.app/" + version).put("kind", "Folder");
-        ObjectNode meta = o.putObject("metadata").put("name", f.uid()).put("namespace", ns).put("resourceVersion", Long.toString(f.id()));
+        ObjectNode o =
+                Json.object().put("apiVersion", "folder.grafana.app/" + version).put("kind", "Folder");
+        ObjectNode meta = o.putObject("metadata")
+                .put("name", f.uid())
+                .put("namespace", ns)
+                .put("resourceVersion", Long.toString(f.id()));
         if (f.parentUid() != null) {
             meta.putObject("annotations").put("grafana.app/folder", f.parentUid());
         }
@@ -308,15 +362,23 @@ final class ApisBehaviour {
 
     // ---- lists and errors ----
 
-    private ResponseDefinition page(List<String> names, LoggedRequest r, java.util.function.Function<String, ObjectNode> item,
-                                    String kind, String apiVersion) {
+    private ResponseDefinition page(
+            List<String> names,
+            LoggedRequest r,
+            java.util.function.Function<String, ObjectNode> item,
+            String kind,
+            String apiVersion) {
         int limit = Math.min(intParam(r, "limit", 500), maxPage);
         int from = 0;
         String token = param(r, "continue");
         if (token != null) {
             String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
             if (decoded.startsWith("expired:")) {
-                return status(410, "Expired", "The provided continue parameter is too old to display a consistent list result.", null);
+                return status(
+                        410,
+                        "Expired",
+                        "The provided continue parameter is too old to display a consistent list result.",
+                        null);
             }
             from = Integer.parseInt(decoded.substring("from:".length()));
         }

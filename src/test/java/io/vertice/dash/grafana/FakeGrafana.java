@@ -1,5 +1,10 @@
 package io.vertice.dash.grafana;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +17,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,11 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * A small stateful Grafana on WireMock, following Grafana's documented HTTP API (dashboard, folder,
@@ -77,12 +76,14 @@ public final class FakeGrafana implements AutoCloseable {
     private final Map<String, StoredFolder> folders = new LinkedHashMap<>();
     /** uids whose version someone else bumps right after dash reads them (a concurrent edit). */
     private final Set<String> editAfterRead = ConcurrentHashMap.newKeySet();
+
     private long nextId = 1;
 
     /** A stored dashboard. */
     public static final class Stored {
         /** The classic model (for a dashboard stored as v2: what Grafana's v2 → v1 conversion gives). */
         public ObjectNode model;
+
         public long id;
         /** The legacy version, which is also {@code metadata.generation}: it grows when the content changes. */
         public long version;
@@ -96,6 +97,7 @@ public final class FakeGrafana implements AutoCloseable {
         public String conversionError;
         /** {@code metadata.annotations} a client or manager set (managedBy, message...). */
         public ObjectNode annotations = Json.object();
+
         public String folderUid = "";
         public boolean provisioned;
         public String provisionedFile = "";
@@ -104,8 +106,7 @@ public final class FakeGrafana implements AutoCloseable {
     }
 
     /** A stored folder. */
-    public record StoredFolder(long id, String uid, String title, String parentUid) {
-    }
+    public record StoredFolder(long id, String uid, String title, String parentUid) {}
 
     public FakeGrafana() {
         this(0);
@@ -125,10 +126,15 @@ public final class FakeGrafana implements AutoCloseable {
         if (generation == Generation.GRAFANA_13) {
             version = "13.0.1";
         }
-        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40).extensions(behaviour));
+        server = new WireMockServer(
+                wireMockConfig().dynamicPort().containerThreads(40).extensions(behaviour));
         server.start();
-        server.stubFor(any(urlPathMatching("/api/.*")).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
-        server.stubFor(any(urlPathMatching("/apis(/.*)?")).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
+        server.stubFor(any(urlPathMatching("/api/.*"))
+                .atPriority(10)
+                .willReturn(aResponse().withTransformers(Behaviour.NAME)));
+        server.stubFor(any(urlPathMatching("/apis(/.*)?"))
+                .atPriority(10)
+                .willReturn(aResponse().withTransformers(Behaviour.NAME)));
         if (fixedDelayMs > 0) {
             server.setGlobalFixedDelay(fixedDelayMs);
         }
@@ -192,8 +198,10 @@ public final class FakeGrafana implements AutoCloseable {
      * Stores a dashboard as v2 (created in Grafana 13's UI); {@code classic} is Grafana's v1 conversion of it
      * (from its own fixtures), or null for dash's conversion of it.
      */
-    public synchronized Stored seedV2Dashboard(String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic, String folderUid) {
-        ObjectNode model = classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
+    public synchronized Stored seedV2Dashboard(
+            String uid, String storedVersion, ObjectNode v2spec, ObjectNode classic, String folderUid) {
+        ObjectNode model =
+                classic != null ? classic.deepCopy() : io.vertice.dash.v2.DashboardConversion.toClassic(v2spec);
         model.put("uid", uid);
         Stored s = seedDashboard(model, folderUid);
         s.storedVersion = storedVersion;
@@ -239,11 +247,20 @@ public final class FakeGrafana implements AutoCloseable {
     }
 
     public synchronized List<String> folderTitles() {
-        return folders.values().stream().map(f -> f.title() + (f.parentUid() == null ? "" : " in " + folders.get(f.parentUid()).title())).toList();
+        return folders.values().stream()
+                .map(f -> f.title()
+                        + (f.parentUid() == null
+                                ? ""
+                                : " in " + folders.get(f.parentUid()).title()))
+                .toList();
     }
 
     public synchronized String folderUid(String title) {
-        return folders.values().stream().filter(f -> f.title().equals(title)).map(StoredFolder::uid).findFirst().orElse(null);
+        return folders.values().stream()
+                .filter(f -> f.title().equals(title))
+                .map(StoredFolder::uid)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Grafana 13's /apis behaviour: namespaces, page sizes, expired tokens, read-only accounts. */
@@ -287,7 +304,10 @@ public final class FakeGrafana implements AutoCloseable {
 
     /** Requests of this method whose path starts with {@code pathPrefix}, in order. */
     public List<LoggedRequest> requests(String method, String pathPrefix) {
-        return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(pathPrefix)).toList();
+        return requests().stream()
+                .filter(r ->
+                        r.getMethod().getName().equals(method) && r.getUrl().startsWith(pathPrefix))
+                .toList();
     }
 
     @Override
@@ -317,8 +337,11 @@ public final class FakeGrafana implements AutoCloseable {
             if (path.startsWith("/apis")) {
                 if (generation == Generation.GRAFANA_11) {
                     // Grafana 10/11 have no such route: the web app's 404
-                    return ResponseDefinitionBuilder.responseDefinition().withStatus(404).withHeader("Content-Type", "text/html")
-                            .withBody("<!doctype html><title>Grafana</title>").build();
+                    return ResponseDefinitionBuilder.responseDefinition()
+                            .withStatus(404)
+                            .withHeader("Content-Type", "text/html")
+                            .withBody("<!doctype html><title>Grafana</title>")
+                            .build();
                 }
                 if (expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
                     return ApisBehaviour.status(401, "Unauthorized", "Unauthorized", null);
@@ -328,24 +351,39 @@ public final class FakeGrafana implements AutoCloseable {
                 }
             }
             if (path.equals("/api/health")) {
-                return json(200, Json.object().put("commit", "0123abc").put("database", "ok").put("version", version));
+                return json(
+                        200,
+                        Json.object()
+                                .put("commit", "0123abc")
+                                .put("database", "ok")
+                                .put("version", version));
             }
             boolean anonymous = searchNeedsNoAuth && path.equals("/api/search");
-            if (!anonymous && expectedAuthorization != null && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
+            if (!anonymous
+                    && expectedAuthorization != null
+                    && !expectedAuthorization.equals(r.getHeader("Authorization"))) {
                 return json(401, Json.object().put("message", "Invalid API key"));
             }
             synchronized (FakeGrafana.this) {
                 if (readOnly && method.equals("POST")) {
-                    return json(403, Json.object().put("message", "You'll need additional permissions to perform this action. Permissions needed: dashboards:create"));
+                    return json(
+                            403,
+                            Json.object()
+                                    .put(
+                                            "message",
+                                            "You'll need additional permissions to perform this action. Permissions needed: dashboards:create"));
                 }
                 if (method.equals("GET") && path.startsWith("/api/dashboards/uid/")) {
-                    return getDashboard(path.substring("/api/dashboards/uid/".length()), r.getHeader("X-Grafana-Org-Id"));
+                    return getDashboard(
+                            path.substring("/api/dashboards/uid/".length()), r.getHeader("X-Grafana-Org-Id"));
                 }
                 if (method.equals("POST") && path.equals("/api/dashboards/db")) {
                     ResponseDefinition saved = save(Json.parse(r.getBodyAsString(), "request"));
                     if (loseNextSaveAnswer && saved.getStatus() == 200) {
                         loseNextSaveAnswer = false;
-                        return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                        return ResponseDefinitionBuilder.responseDefinition()
+                                .withFault(Fault.CONNECTION_RESET_BY_PEER)
+                                .build();
                     }
                     return saved;
                 }
@@ -369,8 +407,14 @@ public final class FakeGrafana implements AutoCloseable {
             }
             if (s.storedVersion.startsWith("v2")) {
                 // pkg/api/dashboard.go GetDashboard, Grafana 12+
-                return json(406, Json.object().put("message", "dashboard api version not supported, use /apis/dashboard.grafana.app/"
-                        + s.storedVersion + "/namespaces/" + apis.namespaceFor(org) + "/dashboards/" + uid + " instead"));
+                return json(
+                        406,
+                        Json.object()
+                                .put(
+                                        "message",
+                                        "dashboard api version not supported, use /apis/dashboard.grafana.app/"
+                                                + s.storedVersion + "/namespaces/" + apis.namespaceFor(org)
+                                                + "/dashboards/" + uid + " instead"));
             }
             ObjectNode body = Json.object();
             body.set("dashboard", s.model.deepCopy());
@@ -416,8 +460,10 @@ public final class FakeGrafana implements AutoCloseable {
             }
             String title = model.path("title").asText();
             for (Map.Entry<String, Stored> e : dashboards.entrySet()) {
-                if (!e.getKey().equals(uid) && e.getValue().folderUid.equals(folderUid)
-                        && e.getValue().model.path("title").asText().equalsIgnoreCase(title) && !overwrite) {
+                if (!e.getKey().equals(uid)
+                        && e.getValue().folderUid.equals(folderUid)
+                        && e.getValue().model.path("title").asText().equalsIgnoreCase(title)
+                        && !overwrite) {
                     return conflict("A dashboard with the same name in the folder already exists", "name-exists");
                 }
             }
@@ -435,40 +481,64 @@ public final class FakeGrafana implements AutoCloseable {
             model.put("version", s.version);
             s.model = model;
             s.messages.add(body.path("message").asText(""));
-            return json(200, Json.object().put("id", s.id).put("uid", uid).put("url", "/d/" + uid + "/" + slug(title))
-                    .put("status", "success").put("version", s.version).put("slug", slug(title)));
+            return json(
+                    200,
+                    Json.object()
+                            .put("id", s.id)
+                            .put("uid", uid)
+                            .put("url", "/d/" + uid + "/" + slug(title))
+                            .put("status", "success")
+                            .put("version", s.version)
+                            .put("slug", slug(title)));
         }
 
         private ResponseDefinition listFolders(String parentUid, int limit, int page) {
             String parent = nestedFolders ? parentUid : null;
             List<StoredFolder> children = folders.values().stream()
                     .filter(f -> parent == null ? f.parentUid() == null : parent.equals(f.parentUid()))
-                    .sorted(Comparator.comparing(StoredFolder::title)).toList();
+                    .sorted(Comparator.comparing(StoredFolder::title))
+                    .toList();
             ArrayNode out = Json.array();
-            children.stream().skip((long) (page - 1) * limit).limit(limit)
-                    .forEach(f -> out.addObject().put("id", f.id()).put("uid", f.uid()).put("title", f.title()));
+            children.stream().skip((long) (page - 1) * limit).limit(limit).forEach(f -> out.addObject()
+                    .put("id", f.id())
+                    .put("uid", f.uid())
+                    .put("title", f.title()));
             return json(200, out);
         }
 
         private ResponseDefinition createFolder(JsonNode body) {
             String title = body.path("title").asText();
-            String parentUid = nestedFolders && body.hasNonNull("parentUid") ? body.get("parentUid").asText() : null;
+            String parentUid = nestedFolders && body.hasNonNull("parentUid")
+                    ? body.get("parentUid").asText()
+                    : null;
             if (parentUid != null && !folders.containsKey(parentUid)) {
                 return json(404, Json.object().put("message", "parent folder not found"));
             }
             for (StoredFolder f : folders.values()) {
                 if (f.title().equalsIgnoreCase(title) && java.util.Objects.equals(f.parentUid(), parentUid)) {
-                    return json(409, Json.object().put("message", "a folder with the same name already exists in the current location"));
+                    return json(
+                            409,
+                            Json.object()
+                                    .put(
+                                            "message",
+                                            "a folder with the same name already exists in the current location"));
                 }
             }
             String uid = "fld" + nextId;
             StoredFolder f = new StoredFolder(nextId++, uid, title, parentUid);
             folders.put(uid, f);
-            ObjectNode out = Json.object().put("id", f.id()).put("uid", uid).put("title", title)
-                    .put("url", "/dashboards/f/" + uid + "/" + slug(title)).put("version", 1);
+            ObjectNode out = Json.object()
+                    .put("id", f.id())
+                    .put("uid", uid)
+                    .put("title", title)
+                    .put("url", "/dashboards/f/" + uid + "/" + slug(title))
+                    .put("version", 1);
             if (parentUid != null) {
                 out.put("parentUid", parentUid);
-                out.putArray("parents").addObject().put("uid", parentUid).put("title", folders.get(parentUid).title());
+                out.putArray("parents")
+                        .addObject()
+                        .put("uid", parentUid)
+                        .put("title", folders.get(parentUid).title());
             }
             return json(200, out);
         }
@@ -483,17 +553,22 @@ public final class FakeGrafana implements AutoCloseable {
                     .filter(e -> uids.isEmpty() || uids.contains(e.getKey()))
                     .filter(e -> folderUids.isEmpty() || folderUids.contains(e.getValue().folderUid))
                     .filter(e -> tags.stream().allMatch(t -> hasTag(e.getValue().model, t)))
-                    .sorted(Comparator.comparing(e -> e.getValue().model.path("title").asText().toLowerCase(Locale.ROOT)))
+                    .sorted(Comparator.comparing(
+                            e -> e.getValue().model.path("title").asText().toLowerCase(Locale.ROOT)))
                     .toList();
             ArrayNode out = Json.array();
             hits.stream().skip((long) (page - 1) * limit).limit(limit).forEach(e -> {
                 ObjectNode h = out.addObject();
                 Stored s = e.getValue();
-                h.put("id", s.id).put("uid", e.getKey()).put("title", s.model.path("title").asText())
-                        .put("type", "dash-db").put("url", "/d/" + e.getKey());
+                h.put("id", s.id)
+                        .put("uid", e.getKey())
+                        .put("title", s.model.path("title").asText())
+                        .put("type", "dash-db")
+                        .put("url", "/d/" + e.getKey());
                 h.set("tags", s.model.has("tags") ? s.model.get("tags").deepCopy() : Json.array());
                 if (!s.folderUid.isEmpty()) {
-                    h.put("folderUid", s.folderUid).put("folderTitle", folders.get(s.folderUid).title());
+                    h.put("folderUid", s.folderUid)
+                            .put("folderTitle", folders.get(s.folderUid).title());
                 }
             });
             return json(200, out);
@@ -533,7 +608,10 @@ public final class FakeGrafana implements AutoCloseable {
     }
 
     static ResponseDefinition json(int status, JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body.toString())
+                .build();
     }
 }

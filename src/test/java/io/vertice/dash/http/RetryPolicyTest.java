@@ -1,12 +1,11 @@
 package io.vertice.dash.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 11, 24, 5, 0, 0, 0, ZoneOffset.UTC);
@@ -14,8 +13,10 @@ class RetryPolicyTest {
     @Test
     void retryAfterInSecondsOrAsAnHttpDate() {
         assertThat(RetryPolicy.parseRetryAfter("7", NOW)).isEqualTo(Duration.ofSeconds(7));
-        assertThat(RetryPolicy.parseRetryAfter("Tue, 24 Nov 2026 05:00:12 GMT", NOW)).isEqualTo(Duration.ofSeconds(12));
-        assertThat(RetryPolicy.parseRetryAfter("Tue, 24 Nov 2026 04:59:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+        assertThat(RetryPolicy.parseRetryAfter("Tue, 24 Nov 2026 05:00:12 GMT", NOW))
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(RetryPolicy.parseRetryAfter("Tue, 24 Nov 2026 04:59:00 GMT", NOW))
+                .isEqualTo(Duration.ZERO);
         assertThat(RetryPolicy.parseRetryAfter("soon", NOW)).isNull();
         assertThat(RetryPolicy.parseRetryAfter(null, NOW)).isNull();
     }
@@ -43,7 +44,7 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.retryableStatus(502)).isTrue();
         assertThat(RetryPolicy.retryableStatus(503)).isTrue();
         assertThat(RetryPolicy.retryableStatus(504)).isTrue();
-        for (int code : new int[]{400, 401, 403, 404, 409, 412, 500}) {
+        for (int code : new int[] {400, 401, 403, 404, 409, 412, 500}) {
             assertThat(RetryPolicy.retryableStatus(code)).as("%d", code).isFalse();
         }
     }

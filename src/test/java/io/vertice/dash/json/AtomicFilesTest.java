@@ -1,17 +1,16 @@
 package io.vertice.dash.json;
 
-import io.vertice.dash.DashException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertice.dash.DashException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(300) // per test: the tests here start servers or processes
 class AtomicFilesTest {
@@ -50,9 +49,14 @@ class AtomicFilesTest {
         Path file = dir.resolve("big.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int round = 0; round < 3; round++) {
-            Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AtomicWriteLoop.class.getName(), file.toString())
-                    .redirectErrorStream(true).start();
+            Process writer = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AtomicWriteLoop.class.getName(),
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             // let it get going, then kill it hard at some point mid-stream
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!Files.exists(file) && System.nanoTime() < deadline) {
@@ -64,7 +68,9 @@ class AtomicFilesTest {
             String content = Files.readString(file);
             assertThat(content).hasSize(AtomicWriteLoop.SIZE);
             char first = content.charAt(0);
-            assertThat(content.chars().allMatch(c -> c == first)).as("one complete version, not a mix").isTrue();
+            assertThat(content.chars().allMatch(c -> c == first))
+                    .as("one complete version, not a mix")
+                    .isTrue();
         }
     }
 }

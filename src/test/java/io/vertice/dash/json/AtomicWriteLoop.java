@@ -6,8 +6,7 @@ import java.nio.file.Path;
 public final class AtomicWriteLoop {
     public static final int SIZE = 4 * 1024 * 1024;
 
-    private AtomicWriteLoop() {
-    }
+    private AtomicWriteLoop() {}
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);

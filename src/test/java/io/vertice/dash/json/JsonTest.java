@@ -1,12 +1,12 @@
 package io.vertice.dash.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.DashException;
 import io.vertice.dash.ExitCodes;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonTest {
 
@@ -16,7 +16,9 @@ class JsonTest {
         n.put("zeta", 1);
         n.put("alpha", "a");
         n.putObject("mid").put("y", true).put("x", false);
-        assertThat(Json.write(n)).isEqualTo("""
+        assertThat(Json.write(n))
+                .isEqualTo(
+                        """
                 {
                   "alpha": "a",
                   "mid": {
@@ -36,7 +38,9 @@ class JsonTest {
         n.put("whole", 80.0);
         n.put("fraction", 0.25);
         n.putNull("nothing");
-        assertThat(Json.write(n)).isEqualTo("""
+        assertThat(Json.write(n))
+                .isEqualTo(
+                        """
                 {
                   "fraction": 0.25,
                   "list": [],

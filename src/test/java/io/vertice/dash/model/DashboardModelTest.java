@@ -1,21 +1,20 @@
 package io.vertice.dash.model;
 
+import static io.vertice.dash.model.Panels.stat;
+import static io.vertice.dash.model.Panels.text;
+import static io.vertice.dash.model.Panels.timeseries;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertice.dash.json.Json;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.vertice.dash.model.Panels.stat;
-import static io.vertice.dash.model.Panels.text;
-import static io.vertice.dash.model.Panels.timeseries;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DashboardModelTest {
 
@@ -24,8 +23,7 @@ class DashboardModelTest {
                 .description("A small dashboard for the golden file.")
                 .tags("test")
                 .variable(new Variable.Datasource("datasource", "Data source", "prometheus", "prom", "Prometheus"))
-                .row("Only row", row -> row
-                        .add(stat("Up")
+                .row("Only row", row -> row.add(stat("Up")
                                 .description("Targets up.")
                                 .size(6, 4)
                                 .query(Query.of("sum(up)").legend("up").asInstant())
@@ -56,20 +54,20 @@ class DashboardModelTest {
     @Test
     void panelsFlowLeftToRightAndWrapWithoutOverlapping() {
         Dashboard d = Dashboard.builder("flow", "Flow")
-                .row("A", row -> row
-                        .add(stat("one").size(10, 4))
+                .row("A", row -> row.add(stat("one").size(10, 4))
                         .add(stat("two").size(10, 6))
-                        .add(stat("three").size(10, 4)))   // does not fit beside two: wraps
+                        .add(stat("three").size(10, 4))) // does not fit beside two: wraps
                 .row("B", row -> row.add(stat("four").size(24, 2)))
                 .build();
         List<GridPos> pos = d.elements().stream().map(DashboardElement::gridPos).toList();
-        assertThat(pos).containsExactly(
-                new GridPos(0, 0, 24, 1),   // row A
-                new GridPos(0, 1, 10, 4),
-                new GridPos(10, 1, 10, 6),
-                new GridPos(0, 7, 10, 4),   // below the taller of the line above
-                new GridPos(0, 11, 24, 1),  // row B
-                new GridPos(0, 12, 24, 2));
+        assertThat(pos)
+                .containsExactly(
+                        new GridPos(0, 0, 24, 1), // row A
+                        new GridPos(0, 1, 10, 4),
+                        new GridPos(10, 1, 10, 6),
+                        new GridPos(0, 7, 10, 4), // below the taller of the line above
+                        new GridPos(0, 11, 24, 1), // row B
+                        new GridPos(0, 12, 24, 2));
         assertNoOverlap(d);
     }
 
@@ -85,14 +83,16 @@ class DashboardModelTest {
         assertThat(closed.collapsed()).isTrue();
         assertThat(closed.panels()).extracting(Panel::id).containsExactly(5);
         // the collapsed row's panel sits just below its header; the next row follows the header directly
-        assertThat(closed.panels().get(0).gridPos().y()).isEqualTo(closed.gridPos().y() + 1);
+        assertThat(closed.panels().get(0).gridPos().y())
+                .isEqualTo(closed.gridPos().y() + 1);
         assertThat(d.elements().get(4).gridPos().y()).isEqualTo(closed.gridPos().y() + 1);
         assertThat(d.panels()).extracting(Panel::title).containsExactly("a", "b", "c", "d");
     }
 
     @Test
     void queriesGetRefIdsInOrder() {
-        PanelSpec spec = timeseries("t").query("a", "").query("b", "").query("c", "").build();
+        PanelSpec spec =
+                timeseries("t").query("a", "").query("b", "").query("c", "").build();
         assertThat(spec.targets()).extracting(Query::refId).containsExactly("A", "B", "C");
         assertThat(Query.refIdFor(25)).isEqualTo("Z");
         assertThat(Query.refIdFor(26)).isEqualTo("AA");
@@ -128,7 +128,8 @@ class DashboardModelTest {
         assertThat(new GridPos(0, 0, 0, 4).offGridReason()).contains("at least 1");
         assertThat(new GridPos(18, 0, 6, 4).offGridReason()).isNull();
         assertThatThrownBy(() -> Dashboard.builder("bad uid!", "x")).hasMessageContaining("uid");
-        assertThatThrownBy(() -> Dashboard.builder("w", "w").panel(stat("too wide").size(25, 4)))
+        assertThatThrownBy(
+                        () -> Dashboard.builder("w", "w").panel(stat("too wide").size(25, 4)))
                 .hasMessageContaining("panel \"too wide\" ends at column 25");
     }
 
@@ -148,7 +149,9 @@ class DashboardModelTest {
         }
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
-                assertThat(all.get(i).overlaps(all.get(j))).as(all.get(i) + " vs " + all.get(j)).isFalse();
+                assertThat(all.get(i).overlaps(all.get(j)))
+                        .as(all.get(i) + " vs " + all.get(j))
+                        .isFalse();
             }
         }
     }

@@ -1,8 +1,8 @@
 package io.vertice.dash.promql;
 
-import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertice.dash.testing.SharedDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs every row of ../shared/promql-conformance/parse_cases.tsv (expressions from Prometheus's own
@@ -24,8 +23,7 @@ class ConformanceTest {
 
     // the expression's raw bytes, as the conformance file holds them (never compared as a value)
     @SuppressWarnings("ArrayRecordComponent")
-    record Case(int line, String tier, String verdict, byte[] expression, String display) {
-    }
+    record Case(int line, String tier, String verdict, byte[] expression, String display) {}
 
     static List<Case> load() throws IOException {
         Path file = SharedDir.require("promql-conformance/parse_cases.tsv");
@@ -46,13 +44,14 @@ class ConformanceTest {
             char c = field.charAt(i);
             if (c == '\\' && i + 1 < field.length()) {
                 char e = field.charAt(i + 1);
-                String literal = switch (e) {
-                    case '\\' -> "\\";
-                    case 't' -> "\t";
-                    case 'n' -> "\n";
-                    case 'r' -> "\r";
-                    default -> null;
-                };
+                String literal =
+                        switch (e) {
+                            case '\\' -> "\\";
+                            case 't' -> "\t";
+                            case 'n' -> "\n";
+                            case 'r' -> "\r";
+                            default -> null;
+                        };
                 if (literal != null) {
                     text.append(literal);
                     i++;
@@ -101,17 +100,27 @@ class ConformanceTest {
             }
         }
         StringBuilder summary = new StringBuilder();
-        perTier.forEach((tier, n) -> summary.append(tier).append(": ").append(n[1]).append("/").append(n[0]).append(" matched; "));
-        assertThat(mismatches).as(summary + "\nmismatches:\n" + String.join("\n", mismatches)).isEmpty();
+        perTier.forEach((tier, n) -> summary.append(tier)
+                .append(": ")
+                .append(n[1])
+                .append("/")
+                .append(n[0])
+                .append(" matched; "));
+        assertThat(mismatches)
+                .as(summary + "\nmismatches:\n" + String.join("\n", mismatches))
+                .isEmpty();
         assertThat(perTier.get("core")[0]).as("core rows read").isEqualTo(462);
     }
 
     @Test
     void adversarialRowFailsFast() throws IOException {
-        Case big = load().stream().filter(c -> c.expression().length == 55_002).findFirst().orElseThrow();
+        Case big = load().stream()
+                .filter(c -> c.expression().length == 55_002)
+                .findFirst()
+                .orElseThrow();
         long t0 = System.nanoTime();
-        PromqlException e = org.junit.jupiter.api.Assertions.assertThrows(PromqlException.class,
-                () -> PromQL.parseUtf8(big.expression()));
+        PromqlException e = org.junit.jupiter.api.Assertions.assertThrows(
+                PromqlException.class, () -> PromQL.parseUtf8(big.expression()));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(ms).as("parse time of the 55,002-char row in ms").isLessThan(1000);
         assertThat(e.message()).isNotBlank();

@@ -1,8 +1,8 @@
 package io.vertice.dash.promql;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Finding variable references in any text: legends, titles, expressions that do not parse. */
 class GrafanaVariablesFindTest {
@@ -24,7 +24,8 @@ class GrafanaVariablesFindTest {
 
     @Test
     void regexBackReferencesAndLoneDollarsAreNotVariables() {
-        assertThat(GrafanaVariables.find("label_replace(up, \"a\", \"$1-$2\", \"b\", \"(.*)\") $ ${ [[ ]]")).isEmpty();
+        assertThat(GrafanaVariables.find("label_replace(up, \"a\", \"$1-$2\", \"b\", \"(.*)\") $ ${ [[ ]]"))
+                .isEmpty();
         assertThat(GrafanaVariables.find(null)).isEmpty();
     }
 }

@@ -1,12 +1,11 @@
 package io.vertice.dash.promql;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GrafanaVariablesTest {
 
@@ -29,21 +28,25 @@ class GrafanaVariablesTest {
         assertThat(m.rangeText()).isEqualTo("$__rate_interval");
         assertThat(m.range()).isPositive();
         assertThat(q.substring(m.span().start(), m.span().end()))
-                .startsWith("maximus_arousal_state_seconds_total{").endsWith("[$__rate_interval]");
-        assertThat(pq.variables()).extracting(VariableUse::name)
+                .startsWith("maximus_arousal_state_seconds_total{")
+                .endsWith("[$__rate_interval]");
+        assertThat(pq.variables())
+                .extracting(VariableUse::name)
                 .containsExactly("environment", "service", "__rate_interval");
         VariableUse service = pq.variables().get(1);
         assertThat(service.format()).isEqualTo("regex");
         assertThat(q.substring(service.start(), service.end())).isEqualTo("${service:regex}");
         // inside label values the variable stays a string, verbatim
         VectorSelector vs = m.selector();
-        assertThat(vs.matchers()).extracting(LabelMatcher::value)
+        assertThat(vs.matchers())
+                .extracting(LabelMatcher::value)
                 .containsExactly("maximus_arousal_state_seconds_total", "$environment", "${service:regex}");
     }
 
     @Test
     void fixedWindowKeepsItsText() {
-        MatrixSelector m = nodes(PromQL.parseGrafana("rate(x[5m])").expr(), MatrixSelector.class).get(0);
+        MatrixSelector m = nodes(PromQL.parseGrafana("rate(x[5m])").expr(), MatrixSelector.class)
+                .get(0);
         assertThat(m.rangeText()).isEqualTo("5m");
     }
 
@@ -53,10 +56,13 @@ class GrafanaVariablesTest {
         assertThat(pq.expr().type()).isEqualTo(ValueType.VECTOR);
         MatrixSelector m = nodes(pq.expr(), MatrixSelector.class).get(0);
         assertThat(m.rangeText()).isEqualTo("${__range_s}s");
-        assertThat(PromQL.parseGrafana("topk($n, sum by ($label) (rate(x[$__interval])))").expr())
+        assertThat(PromQL.parseGrafana("topk($n, sum by ($label) (rate(x[$__interval])))")
+                        .expr())
                 .isInstanceOf(Aggregation.class);
-        assertThat(PromQL.parseGrafana("histogram_quantile($q, rate(x_bucket[[[interval]]]))").variables())
-                .extracting(VariableUse::name).containsExactly("q", "interval");
+        assertThat(PromQL.parseGrafana("histogram_quantile($q, rate(x_bucket[[[interval]]]))")
+                        .variables())
+                .extracting(VariableUse::name)
+                .containsExactly("q", "interval");
     }
 
     @Test
@@ -67,25 +73,28 @@ class GrafanaVariablesTest {
         assertThat(vs.span().start()).isZero();
         assertThat(vs.matchers().get(1).name()).isEqualTo("$label");
         assertThat(pq.variables()).extracting(VariableUse::name).containsExactly("metric", "label", "shift");
-        VectorSelector glued = (VectorSelector) PromQL.parseGrafana("foo_${env}_total{a=\"b\"}").expr();
+        VectorSelector glued = (VectorSelector)
+                PromQL.parseGrafana("foo_${env}_total{a=\"b\"}").expr();
         assertThat(glued.name()).isEqualTo("foo_${env}_total");
         assertThat(vs.offset()).isNotNull();
         assertThat(PromQL.parseGrafana("$metric").expr()).isInstanceOf(VectorSelector.class);
-        assertThat(PromQL.parseGrafana("sum(${prefix}_requests_total) by (${group})").expr()).isInstanceOf(Aggregation.class);
+        assertThat(PromQL.parseGrafana("sum(${prefix}_requests_total) by (${group})")
+                        .expr())
+                .isInstanceOf(Aggregation.class);
     }
 
     @Test
     void errorsPointIntoTheOriginalText() {
         String q = "rate(x{a=\"$a\"}[$__rate_interval]) +";
-        assertThatThrownBy(() -> PromQL.parseGrafana(q))
-                .isInstanceOfSatisfying(PromqlException.class, e -> {
-                    assertThat(e.offset()).isEqualTo(q.length());
-                    assertThat(e.column()).isEqualTo(q.length() + 1);
-                    assertThat(e.message()).isEqualTo("unexpected end of input");
-                });
+        assertThatThrownBy(() -> PromQL.parseGrafana(q)).isInstanceOfSatisfying(PromqlException.class, e -> {
+            assertThat(e.offset()).isEqualTo(q.length());
+            assertThat(e.column()).isEqualTo(q.length() + 1);
+            assertThat(e.message()).isEqualTo("unexpected end of input");
+        });
         String q2 = "sum(rate(x[$__rate_interval])) + bogus(x)";
         assertThatThrownBy(() -> PromQL.parseGrafana(q2))
-                .isInstanceOfSatisfying(PromqlException.class, e -> assertThat(e.offset()).isEqualTo(q2.indexOf("bogus")));
+                .isInstanceOfSatisfying(
+                        PromqlException.class, e -> assertThat(e.offset()).isEqualTo(q2.indexOf("bogus")));
     }
 
     @Test
@@ -93,7 +102,9 @@ class GrafanaVariablesTest {
         String q = "rate(a[$__rate_interval]) + rate(bb[$__interval])";
         ParsedQuery pq = PromQL.parseGrafana(q);
         List<VectorSelector> sels = nodes(pq.expr(), VectorSelector.class);
-        assertThat(sels).extracting(v -> q.substring(v.span().start(), v.span().end())).containsExactly("a", "bb");
+        assertThat(sels)
+                .extracting(v -> q.substring(v.span().start(), v.span().end()))
+                .containsExactly("a", "bb");
         Binary b = (Binary) pq.expr();
         assertThat(b.span().start()).isZero();
         assertThat(b.span().end()).isEqualTo(q.length());
@@ -108,11 +119,14 @@ class GrafanaVariablesTest {
 
     @Test
     void everyReferenceSyntaxIsRecognisedWithFormatAndPosition() {
-        String q = "sum by ([[group]]) (rate(x{a=~\"${a:pipe}\", b=\"[[b:raw]]\", c=\"${c.text}\"}[${win}] offset ${shift}m @ ${__to:date:seconds}))";
+        String q =
+                "sum by ([[group]]) (rate(x{a=~\"${a:pipe}\", b=\"[[b:raw]]\", c=\"${c.text}\"}[${win}] offset ${shift}m @ ${__to:date:seconds}))";
         ParsedQuery pq = PromQL.parseGrafana(q);
-        assertThat(pq.variables()).extracting(VariableUse::name)
+        assertThat(pq.variables())
+                .extracting(VariableUse::name)
                 .containsExactly("group", "a", "b", "c", "win", "shift", "__to");
-        assertThat(pq.variables()).extracting(VariableUse::format)
+        assertThat(pq.variables())
+                .extracting(VariableUse::format)
                 .containsExactly(null, "pipe", "raw", null, null, null, "date:seconds");
         for (VariableUse v : pq.variables()) {
             String text = q.substring(v.start(), v.end());
@@ -144,25 +158,30 @@ class GrafanaVariablesTest {
     @Test
     void typeErrorsAroundVariablesAreStillFound() {
         assertThatThrownBy(() -> PromQL.parseGrafana("rate(x{a=\"$a\"})"))
-                .isInstanceOfSatisfying(PromqlException.class, e ->
-                        assertThat(e.message()).contains("expected type range vector"));
+                .isInstanceOfSatisfying(
+                        PromqlException.class, e -> assertThat(e.message()).contains("expected type range vector"));
         assertThatThrownBy(() -> PromQL.parseGrafana("x{a=$a}"))
-                .isInstanceOfSatisfying(PromqlException.class, e ->
-                        assertThat(e.message()).contains("expected string"));
+                .isInstanceOfSatisfying(
+                        PromqlException.class, e -> assertThat(e.message()).contains("expected string"));
     }
 
     @Test
     void userVariableIsAMetricNameOrANumberAsTheContextNeeds() {
         Aggregation sum = (Aggregation) PromQL.parseGrafana("sum($metric)").expr();
         assertThat(((VectorSelector) sum.expr()).name()).isEqualTo("$metric");
-        Aggregation topk = (Aggregation) PromQL.parseGrafana("topk($n, rate($metric[5m]))").expr();
+        Aggregation topk =
+                (Aggregation) PromQL.parseGrafana("topk($n, rate($metric[5m]))").expr();
         assertThat(topk.param()).isInstanceOf(NumberLiteral.class);
         assertThat(topk.param().span()).isEqualTo(new Span(5, 7, 1, 6));
-        Call hq = (Call) PromQL.parseGrafana("histogram_quantile($q, rate(x_bucket[5m]))").expr();
+        Call hq = (Call) PromQL.parseGrafana("histogram_quantile($q, rate(x_bucket[5m]))")
+                .expr();
         assertThat(hq.args().get(0)).isInstanceOf(NumberLiteral.class);
         Binary threshold = (Binary) PromQL.parseGrafana("up > $threshold").expr();
         assertThat(threshold.type()).isEqualTo(ValueType.VECTOR);
         assertThat(PromQL.parseGrafana("$__range_s").expr()).isInstanceOf(NumberLiteral.class);
-        assertThat(PromQL.parseGrafana("increase(x[$__range]) / $__range_s").expr().type()).isEqualTo(ValueType.VECTOR);
+        assertThat(PromQL.parseGrafana("increase(x[$__range]) / $__range_s")
+                        .expr()
+                        .type())
+                .isEqualTo(ValueType.VECTOR);
     }
 }

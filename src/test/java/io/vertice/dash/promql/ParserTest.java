@@ -1,19 +1,18 @@
 package io.vertice.dash.promql;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ParserTest {
 
@@ -47,23 +46,25 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "a + b * c | (a + (b * c))",
-            "a * b + c | ((a * b) + c)",
-            "a - b - c | ((a - b) - c)",
-            "a / b / c | ((a / b) / c)",
-            "2 ^ 3 ^ 2 | (2 ^ (3 ^ 2))",
-            "-1 ^ 2 | -(1 ^ 2)",
-            "-a * b | (-a * b)",
-            "a or b and c | (a or (b and c))",
-            "a and b unless c | ((a and b) unless c)",
-            "a > b + c | (a > (b + c))",
-            "a + b > c or d | (((a + b) > c) or d)",
-            "a atan2 b * c | ((a atan2 b) * c)",
-            "(a + b) * c | ([(a + b)] * c)",
-            "a ^ -b | (a ^ -b)",
-            "1 < bool 2 - 1 * 2 | (1 < (2 - (1 * 2)))",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a + b * c | (a + (b * c))",
+                "a * b + c | ((a * b) + c)",
+                "a - b - c | ((a - b) - c)",
+                "a / b / c | ((a / b) / c)",
+                "2 ^ 3 ^ 2 | (2 ^ (3 ^ 2))",
+                "-1 ^ 2 | -(1 ^ 2)",
+                "-a * b | (-a * b)",
+                "a or b and c | (a or (b and c))",
+                "a and b unless c | ((a and b) unless c)",
+                "a > b + c | (a > (b + c))",
+                "a + b > c or d | (((a + b) > c) or d)",
+                "a atan2 b * c | ((a atan2 b) * c)",
+                "(a + b) * c | ([(a + b)] * c)",
+                "a ^ -b | (a ^ -b)",
+                "1 < bool 2 - 1 * 2 | (1 < (2 - (1 * 2)))",
+            })
     void precedenceAndAssociativity(String expr, String expected) {
         assertThat(shape(PromQL.parse(expr))).isEqualTo(expected);
     }
@@ -87,7 +88,8 @@ class ParserTest {
                 .isEqualTo("a\tb\"céAA\uD83D\uDE00");
         assertThat(((StringLiteral) PromQL.parse("'it\\'s'")).value()).isEqualTo("it's");
         assertThat(((StringLiteral) PromQL.parse("`raw\\n`")).value()).isEqualTo("raw\\n");
-        assertThat(((StringLiteral) PromQL.parse("\"\\xe2\\x98\\xba\"")).value()).isEqualTo("☺");
+        assertThat(((StringLiteral) PromQL.parse("\"\\xe2\\x98\\xba\"")).value())
+                .isEqualTo("☺");
         assertThat(error("\"\\q\"").message()).contains("unknown escape sequence");
         assertThat(error("\"abc").message()).isEqualTo("unterminated quoted string");
         assertThat(error("\"\\ud800\"").message()).contains("invalid Unicode code point");
@@ -97,7 +99,8 @@ class ParserTest {
     void selectorsMatchersAndQuotedNames() {
         VectorSelector v = (VectorSelector) PromQL.parse("foo{a=\"1\", b!=\"2\", c=~\"3.*\", d!~'4'}");
         assertThat(v.name()).isEqualTo("foo");
-        assertThat(v.matchers()).extracting(LabelMatcher::op)
+        assertThat(v.matchers())
+                .extracting(LabelMatcher::op)
                 .containsExactly(MatchOp.EQUAL, MatchOp.EQUAL, MatchOp.NOT_EQUAL, MatchOp.REGEX, MatchOp.NOT_REGEX);
         VectorSelector utf8 = (VectorSelector) PromQL.parse("{\"my.metric\", \"a.b\"=\"c\"}");
         assertThat(utf8.name()).isEqualTo("my.metric");
@@ -164,57 +167,128 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "rate(x) | expected type range vector in call to function \"rate\", got instant vector",
-            "x[5m] + 1 | binary expression must contain only scalar and instant vector types",
-            "rate(sum(x)[5m]) | ranges only allowed for vector selectors",
-            "floor(x, 1) | expected 1 argument(s) in call to \"floor\", got 2",
-            "label_join(x, \"a\") | expected at least 3 argument(s)",
-            "round(x, 1, 2) | expected at most 2 argument(s)",
-            "1 and 2 | set operator \"and\" not allowed in binary scalar expression",
-            "x or 1 | set operator \"or\" not allowed in binary scalar expression",
-            "x + bool y | bool modifier can only be used on comparison operators",
-            "1 > 2 | comparisons between scalars must use the bool modifier",
-            "1 + on(a) x | vector matching (on/ignoring) only allowed between instant vectors",
-            "a and on(x) group_left b | no grouping (group_left) allowed for \"and\" operation",
-            "a + on(x) group_left(x) b | label \"x\" must not occur in on() and group_left() at once",
-            "sum(x[5m]) | expected type instant vector in aggregation expression, got range vector",
-            "topk(x, y) | expected type scalar in aggregation parameter, got instant vector",
-            "-\"a\" | unary expression only allowed on expressions of type scalar or instant vector",
-            "x[5m][5m:1m] | subquery is only allowed on instant vector, got range vector instead",
-            "sum(x) offset 5m | offset modifier must be preceded by an instant vector selector",
-            "x offset 1m offset 2m | offset may not be set multiple times",
-            "x offset 1m[5m] | no offset modifiers allowed before range",
-            "x @ NaN | timestamp out of bounds for @ modifier",
-            "foo[0s] | duration must be greater than 0",
-            "foo[5m1h] | not a valid duration string",
-            "foo[5x] | bad number or duration syntax",
-            "nope(x) | unknown function with name \"nope\"",
-            "info(x) | not supported",
-            "x anchored | not supported",
-            "foo[1m+1m] | not supported",
-            "sum() | no arguments for aggregate expression provided",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "rate(x) | expected type range vector in call to function \"rate\", got instant vector",
+                "x[5m] + 1 | binary expression must contain only scalar and instant vector types",
+                "rate(sum(x)[5m]) | ranges only allowed for vector selectors",
+                "floor(x, 1) | expected 1 argument(s) in call to \"floor\", got 2",
+                "label_join(x, \"a\") | expected at least 3 argument(s)",
+                "round(x, 1, 2) | expected at most 2 argument(s)",
+                "1 and 2 | set operator \"and\" not allowed in binary scalar expression",
+                "x or 1 | set operator \"or\" not allowed in binary scalar expression",
+                "x + bool y | bool modifier can only be used on comparison operators",
+                "1 > 2 | comparisons between scalars must use the bool modifier",
+                "1 + on(a) x | vector matching (on/ignoring) only allowed between instant vectors",
+                "a and on(x) group_left b | no grouping (group_left) allowed for \"and\" operation",
+                "a + on(x) group_left(x) b | label \"x\" must not occur in on() and group_left() at once",
+                "sum(x[5m]) | expected type instant vector in aggregation expression, got range vector",
+                "topk(x, y) | expected type scalar in aggregation parameter, got instant vector",
+                "-\"a\" | unary expression only allowed on expressions of type scalar or instant vector",
+                "x[5m][5m:1m] | subquery is only allowed on instant vector, got range vector instead",
+                "sum(x) offset 5m | offset modifier must be preceded by an instant vector selector",
+                "x offset 1m offset 2m | offset may not be set multiple times",
+                "x offset 1m[5m] | no offset modifiers allowed before range",
+                "x @ NaN | timestamp out of bounds for @ modifier",
+                "foo[0s] | duration must be greater than 0",
+                "foo[5m1h] | not a valid duration string",
+                "foo[5x] | bad number or duration syntax",
+                "nope(x) | unknown function with name \"nope\"",
+                "info(x) | not supported",
+                "x anchored | not supported",
+                "foo[1m+1m] | not supported",
+                "sum() | no arguments for aggregate expression provided",
+            })
     void typeAndSyntaxErrors(String expr, String message) {
         assertThat(error(expr).message()).contains(message);
     }
 
     @Test
     void functionsTableCoversStableFunctions() {
-        for (String name : List.of("abs", "absent", "absent_over_time", "ceil", "changes", "clamp", "clamp_max",
-                "clamp_min", "day_of_month", "day_of_week", "day_of_year", "days_in_month", "delta", "deriv", "exp",
-                "floor", "histogram_avg", "histogram_count", "histogram_sum", "histogram_fraction", "histogram_stddev",
-                "histogram_stdvar", "histogram_quantile", "holt_winters", "double_exponential_smoothing", "hour",
-                "idelta", "increase", "irate", "label_join", "label_replace", "ln", "log2", "log10", "minute", "month",
-                "predict_linear", "rate", "resets", "round", "scalar", "sgn", "sort", "sort_desc", "sort_by_label",
-                "sort_by_label_desc", "sqrt", "time", "timestamp", "vector", "year", "avg_over_time", "min_over_time",
-                "max_over_time", "sum_over_time", "count_over_time", "quantile_over_time", "stddev_over_time",
-                "stdvar_over_time", "last_over_time", "present_over_time", "mad_over_time", "acos", "acosh", "asin",
-                "asinh", "atan", "atanh", "cos", "cosh", "sin", "sinh", "tan", "tanh", "deg", "rad", "pi")) {
+        for (String name : List.of(
+                "abs",
+                "absent",
+                "absent_over_time",
+                "ceil",
+                "changes",
+                "clamp",
+                "clamp_max",
+                "clamp_min",
+                "day_of_month",
+                "day_of_week",
+                "day_of_year",
+                "days_in_month",
+                "delta",
+                "deriv",
+                "exp",
+                "floor",
+                "histogram_avg",
+                "histogram_count",
+                "histogram_sum",
+                "histogram_fraction",
+                "histogram_stddev",
+                "histogram_stdvar",
+                "histogram_quantile",
+                "holt_winters",
+                "double_exponential_smoothing",
+                "hour",
+                "idelta",
+                "increase",
+                "irate",
+                "label_join",
+                "label_replace",
+                "ln",
+                "log2",
+                "log10",
+                "minute",
+                "month",
+                "predict_linear",
+                "rate",
+                "resets",
+                "round",
+                "scalar",
+                "sgn",
+                "sort",
+                "sort_desc",
+                "sort_by_label",
+                "sort_by_label_desc",
+                "sqrt",
+                "time",
+                "timestamp",
+                "vector",
+                "year",
+                "avg_over_time",
+                "min_over_time",
+                "max_over_time",
+                "sum_over_time",
+                "count_over_time",
+                "quantile_over_time",
+                "stddev_over_time",
+                "stdvar_over_time",
+                "last_over_time",
+                "present_over_time",
+                "mad_over_time",
+                "acos",
+                "acosh",
+                "asin",
+                "asinh",
+                "atan",
+                "atanh",
+                "cos",
+                "cosh",
+                "sin",
+                "sinh",
+                "tan",
+                "tanh",
+                "deg",
+                "rad",
+                "pi")) {
             assertThat(Functions.get(name)).as(name).isNotNull();
         }
         assertThat(PromQL.parse("hour()").type()).isEqualTo(ValueType.VECTOR);
-        assertThat(PromQL.parse("label_join(x, \"d\", \",\", \"a\", \"b\", \"c\")")).isInstanceOf(Call.class);
+        assertThat(PromQL.parse("label_join(x, \"d\", \",\", \"a\", \"b\", \"c\")"))
+                .isInstanceOf(Call.class);
         assertThat(PromQL.parse("quantile_over_time(0.9, x[5m])").type()).isEqualTo(ValueType.VECTOR);
         assertThat(PromQL.parse("scalar(x) * 2").type()).isEqualTo(ValueType.SCALAR);
     }
@@ -239,7 +313,8 @@ class ParserTest {
         Span s = ms.get(0).span();
         assertThat(s.line()).isEqualTo(2);
         assertThat(s.column()).isEqualTo(8);
-        assertThat("sum by (job) (\n  rate(x[5m])\n)".substring(s.start(), s.end())).isEqualTo("x[5m]");
+        assertThat("sum by (job) (\n  rate(x[5m])\n)".substring(s.start(), s.end()))
+                .isEqualTo("x[5m]");
     }
 
     @Test
@@ -254,23 +329,44 @@ class ParserTest {
     @Test
     void walkVisitsEveryNodeDepthFirst() {
         List<String> seen = new ArrayList<>();
-        Exprs.walk(PromQL.parse("sum(rate(a[5m])) / (b + 1)"), e -> seen.add(e.getClass().getSimpleName()));
-        assertThat(seen).containsExactly("Binary", "Aggregation", "Call", "MatrixSelector", "VectorSelector",
-                "Paren", "Binary", "VectorSelector", "NumberLiteral");
+        Exprs.walk(
+                PromQL.parse("sum(rate(a[5m])) / (b + 1)"),
+                e -> seen.add(e.getClass().getSimpleName()));
+        assertThat(seen)
+                .containsExactly(
+                        "Binary",
+                        "Aggregation",
+                        "Call",
+                        "MatrixSelector",
+                        "VectorSelector",
+                        "Paren",
+                        "Binary",
+                        "VectorSelector",
+                        "NumberLiteral");
     }
 
     /** Inputs Prometheus accepts however deep or long (promtool 2.42 accepts each); named for the report. */
     static Stream<Arguments> deepAndLongExpressions() {
         return Stream.of(
-                Arguments.of("10,000 nested parentheses", "(".repeat(10_000) + "1" + ")".repeat(10_000), ValueType.SCALAR),
-                Arguments.of("100,000 nested parentheses", "(".repeat(100_000) + "up" + ")".repeat(100_000), ValueType.VECTOR),
-                Arguments.of("10,000 nested calls", "abs(".repeat(10_000) + "up" + ")".repeat(10_000), ValueType.VECTOR),
-                Arguments.of("10,000 nested aggregations", "sum by (job) (".repeat(10_000) + "up" + ")".repeat(10_000),
+                Arguments.of(
+                        "10,000 nested parentheses", "(".repeat(10_000) + "1" + ")".repeat(10_000), ValueType.SCALAR),
+                Arguments.of(
+                        "100,000 nested parentheses",
+                        "(".repeat(100_000) + "up" + ")".repeat(100_000),
                         ValueType.VECTOR),
-                Arguments.of("10,000 nested subqueries", "max_over_time(".repeat(10_000) + "up" + "[5m:1m])".repeat(10_000),
+                Arguments.of(
+                        "10,000 nested calls", "abs(".repeat(10_000) + "up" + ")".repeat(10_000), ValueType.VECTOR),
+                Arguments.of(
+                        "10,000 nested aggregations",
+                        "sum by (job) (".repeat(10_000) + "up" + ")".repeat(10_000),
+                        ValueType.VECTOR),
+                Arguments.of(
+                        "10,000 nested subqueries",
+                        "max_over_time(".repeat(10_000) + "up" + "[5m:1m])".repeat(10_000),
                         ValueType.VECTOR),
                 Arguments.of("100,000 chained + operators", "up" + " + up".repeat(100_000), ValueType.VECTOR),
-                Arguments.of("100,000 chained mixed operators", "1" + " + 2 * 3 - 4 / 5".repeat(25_000), ValueType.SCALAR),
+                Arguments.of(
+                        "100,000 chained mixed operators", "1" + " + 2 * 3 - 4 / 5".repeat(25_000), ValueType.SCALAR),
                 Arguments.of("100,000 chained and/or", "up" + " and up or up".repeat(50_000), ValueType.VECTOR),
                 Arguments.of("100,000 chained ^ (right-associative)", "2" + " ^ 2".repeat(100_000), ValueType.SCALAR),
                 Arguments.of("100,000 unary minus signs", "-".repeat(100_000) + "up", ValueType.VECTOR));
@@ -286,11 +382,13 @@ class ParserTest {
     @Test
     void typeErrorsDeepInsideLongExpressionsAreFound() {
         String deep = "(".repeat(10_000) + "rate(up)" + ")".repeat(10_000);
-        assertThat(error(deep).message()).isEqualTo("expected type range vector in call to function \"rate\", got instant vector");
+        assertThat(error(deep).message())
+                .isEqualTo("expected type range vector in call to function \"rate\", got instant vector");
         assertThat(error(deep).column()).isEqualTo(10_006);
         String chain = "up" + " + up".repeat(100_000) + " + up[5m]";
         assertThat(error(chain).message()).contains("got range vector on the right of \"+\"");
-        assertThat(error("(".repeat(10_000) + "1" + ")".repeat(9_999)).message()).isEqualTo("unclosed left parenthesis");
+        assertThat(error("(".repeat(10_000) + "1" + ")".repeat(9_999)).message())
+                .isEqualTo("unclosed left parenthesis");
     }
 
     /** Label regexes as RE2 (Prometheus) judges them; promtool 2.42 gives the same verdicts (see PromtoolDifferentialTest). */
@@ -323,25 +421,30 @@ class ParserTest {
         if (problem == null) {
             assertThat(PromQL.parse(expr)).isInstanceOf(VectorSelector.class);
         } else {
-            assertThat(error(expr).message()).startsWith("invalid regular expression ").contains(problem);
+            assertThat(error(expr).message())
+                    .startsWith("invalid regular expression ")
+                    .contains(problem);
             assertThat(error(expr).column()).isEqualTo(8);
         }
     }
 
     @ParameterizedTest(name = "{0} matches {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-            "a.*     | abc      | true",
-            "a.*     | xabc     | false",
-            "[bc]+   | bcb      | true",
-            "(?i)ok  | OK       | true",
-            ".       | '\n'     | true",
-            "\\pL+    | états    | true",
-            "a{2}    | aaa      | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a.*     | abc      | true",
+                "a.*     | xabc     | false",
+                "[bc]+   | bcb      | true",
+                "(?i)ok  | OK       | true",
+                ".       | '\n'     | true",
+                "\\pL+    | états    | true",
+                "a{2}    | aaa      | false",
+            })
     void regexMatchersMatchAsPrometheus(String regex, String value, boolean matches) {
         LabelMatcher m = new LabelMatcher("l", MatchOp.REGEX, regex, new Span(0, 0), new Span(0, 0));
         assertThat(m.matches(value.equals("\\n") ? "\n" : value)).isEqualTo(matches);
-        assertThat(new LabelMatcher("l", MatchOp.NOT_REGEX, regex, new Span(0, 0), new Span(0, 0)).matches(value.equals("\\n") ? "\n" : value))
+        assertThat(new LabelMatcher("l", MatchOp.NOT_REGEX, regex, new Span(0, 0), new Span(0, 0))
+                        .matches(value.equals("\\n") ? "\n" : value))
                 .isEqualTo(!matches);
     }
 
@@ -355,10 +458,9 @@ class ParserTest {
     @Test
     void invalidUtf8IsAnError() {
         byte[] bad = {'f', 'o', 'o', '{', 'a', '=', '"', (byte) 0xff, '"', '}'};
-        assertThatThrownBy(() -> PromQL.parseUtf8(bad)).isInstanceOfSatisfying(PromqlException.class,
-                e -> {
-                    assertThat(e.message()).contains("invalid UTF-8");
-                    assertThat(e.column()).isEqualTo(8);
-                });
+        assertThatThrownBy(() -> PromQL.parseUtf8(bad)).isInstanceOfSatisfying(PromqlException.class, e -> {
+            assertThat(e.message()).contains("invalid UTF-8");
+            assertThat(e.column()).isEqualTo(8);
+        });
     }
 }

@@ -1,9 +1,6 @@
 package io.vertice.dash.promql;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +14,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Differential test against the real Prometheus parser: random expressions (valid ones, type errors and
@@ -29,21 +28,87 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(600) // per test: the tests here start servers or processes
 class PromtoolDifferentialTest {
     private static final int CASES = Integer.getInteger("dash.differential.cases", 3000);
-    private static final String[] METRICS = {"up", "foo", "http_requests_total", "node:cpu:rate5m", "sum", "min",
-            "offset", "by", "start", "end", "bool_metric"};
+    private static final String[] METRICS = {
+        "up",
+        "foo",
+        "http_requests_total",
+        "node:cpu:rate5m",
+        "sum",
+        "min",
+        "offset",
+        "by",
+        "start",
+        "end",
+        "bool_metric"
+    };
     private static final String[] LABELS = {"job", "instance", "le", "state", "and", "on", "offset", "bool"};
-    private static final String[] STABLE_2_42 = {"abs", "absent", "absent_over_time", "acos", "avg_over_time", "ceil",
-            "changes", "clamp", "clamp_max", "clamp_min", "count_over_time", "day_of_month", "day_of_week",
-            "days_in_month", "deg", "delta", "deriv", "exp", "floor", "histogram_count", "histogram_sum",
-            "histogram_fraction", "histogram_quantile", "holt_winters", "hour", "idelta", "increase", "irate",
-            "label_join", "label_replace", "last_over_time", "ln", "log10", "log2", "max_over_time", "min_over_time",
-            "minute", "month", "pi", "predict_linear", "present_over_time", "quantile_over_time", "rad", "rate",
-            "resets", "round", "scalar", "sgn", "sin", "sort", "sort_desc", "sqrt", "stddev_over_time",
-            "stdvar_over_time", "sum_over_time", "time", "timestamp", "vector", "year"};
-    private static final String[] AGGREGATIONS = {"sum", "avg", "count", "min", "max", "group", "stddev", "stdvar",
-            "topk", "bottomk", "quantile", "count_values"};
-    private static final String[] OPS = {"+", "-", "*", "/", "%", "^", "==", "!=", ">", "<", ">=", "<=", "and", "or",
-            "unless", "atan2"};
+    private static final String[] STABLE_2_42 = {
+        "abs",
+        "absent",
+        "absent_over_time",
+        "acos",
+        "avg_over_time",
+        "ceil",
+        "changes",
+        "clamp",
+        "clamp_max",
+        "clamp_min",
+        "count_over_time",
+        "day_of_month",
+        "day_of_week",
+        "days_in_month",
+        "deg",
+        "delta",
+        "deriv",
+        "exp",
+        "floor",
+        "histogram_count",
+        "histogram_sum",
+        "histogram_fraction",
+        "histogram_quantile",
+        "holt_winters",
+        "hour",
+        "idelta",
+        "increase",
+        "irate",
+        "label_join",
+        "label_replace",
+        "last_over_time",
+        "ln",
+        "log10",
+        "log2",
+        "max_over_time",
+        "min_over_time",
+        "minute",
+        "month",
+        "pi",
+        "predict_linear",
+        "present_over_time",
+        "quantile_over_time",
+        "rad",
+        "rate",
+        "resets",
+        "round",
+        "scalar",
+        "sgn",
+        "sin",
+        "sort",
+        "sort_desc",
+        "sqrt",
+        "stddev_over_time",
+        "stdvar_over_time",
+        "sum_over_time",
+        "time",
+        "timestamp",
+        "vector",
+        "year"
+    };
+    private static final String[] AGGREGATIONS = {
+        "sum", "avg", "count", "min", "max", "group", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values"
+    };
+    private static final String[] OPS = {
+        "+", "-", "*", "/", "%", "^", "==", "!=", ">", "<", ">=", "<=", "and", "or", "unless", "atan2"
+    };
     private static final String MUTATION_CHARS = "(){}[],:=!~\"'+-*/^ 0159.emhsxabyz@#`\\_<>%";
 
     private final Random random = new Random(Long.getLong("dash.differential.seed", 20261124L));
@@ -68,8 +133,10 @@ class PromtoolDifferentialTest {
         int agreedInvalid = 0;
         for (int i = 0; i < exprs.size(); i++) {
             String promErr = promtoolErrors.get(i + 1);
-            if (promErr != null && (promErr.contains("missing unit character in duration")
-                    || promErr.contains("expected duration") || promErr.contains("unexpected duration"))) {
+            if (promErr != null
+                    && (promErr.contains("missing unit character in duration")
+                            || promErr.contains("expected duration")
+                            || promErr.contains("unexpected duration"))) {
                 continue; // numbers as durations and durations as numbers: Prometheus 3 accepts them, 2.42 not
             }
             String dashErr = null;
@@ -87,9 +154,14 @@ class PromtoolDifferentialTest {
                 agreedInvalid++;
             }
         }
-        assertThat(disagreements).as("agreed on %d valid and %d invalid; disagreements:%n%s", agreedValid,
-                agreedInvalid, String.join("\n", disagreements)).isEmpty();
-        assertThat(agreedValid).as("the generator produces valid expressions too").isGreaterThan(100);
+        assertThat(disagreements)
+                .as(
+                        "agreed on %d valid and %d invalid; disagreements:%n%s",
+                        agreedValid, agreedInvalid, String.join("\n", disagreements))
+                .isEmpty();
+        assertThat(agreedValid)
+                .as("the generator produces valid expressions too")
+                .isGreaterThan(100);
         assertThat(agreedInvalid).as("and invalid ones").isGreaterThan(100);
     }
 
@@ -140,24 +212,33 @@ class PromtoolDifferentialTest {
     }
 
     private static void assumePromtool() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")),
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/promtool")),
                 "skipped: /usr/bin/promtool is absent (install the Debian package prometheus; CI has it)");
     }
 
     /** Runs promtool over one rules file with one recording rule per expression; returns rule number -> error. */
-    private static Map<Integer, String> promtool(Path dir, List<String> exprs) throws IOException, InterruptedException {
+    private static Map<Integer, String> promtool(Path dir, List<String> exprs)
+            throws IOException, InterruptedException {
         StringBuilder yaml = new StringBuilder("groups:\n- name: g\n  rules:\n");
         for (int i = 0; i < exprs.size(); i++) {
-            yaml.append("  - record: r").append(i + 1).append("\n    expr: '")
-                    .append(exprs.get(i).replace("'", "''")).append("'\n");
+            yaml.append("  - record: r")
+                    .append(i + 1)
+                    .append("\n    expr: '")
+                    .append(exprs.get(i).replace("'", "''"))
+                    .append("'\n");
         }
         Path file = dir.resolve("rules.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         Path output = dir.resolve("promtool.out");
         Process p = new ProcessBuilder("/usr/bin/promtool", "check", "rules", file.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("promtool finished within 90 s").isTrue();
+            assertThat(p.waitFor(90, TimeUnit.SECONDS))
+                    .as("promtool finished within 90 s")
+                    .isTrue();
         } finally {
             p.destroyForcibly(); // this PID only: the promtool this test started
         }
@@ -207,8 +288,9 @@ class PromtoolDifferentialTest {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                sb.append(pick(LABELS)).append(pick(new String[]{"=", "!=", "=~", "!~"}))
-                        .append(pick(new String[]{"\"a\"", "\"\"", "'b.*'", "\".+\"", "`c`", "\"x|y\""}));
+                sb.append(pick(LABELS))
+                        .append(pick(new String[] {"=", "!=", "=~", "!~"}))
+                        .append(pick(new String[] {"\"a\"", "\"\"", "'b.*'", "\".+\"", "`c`", "\"x|y\""}));
             }
             sb.append('}');
         }
@@ -220,7 +302,7 @@ class PromtoolDifferentialTest {
             e += " offset " + (random.nextBoolean() ? "-" : "") + duration();
         }
         if (random.nextInt(6) == 0) {
-            e += " @ " + pick(new String[]{"start()", "end()", "1600000000", "-5", "1.5"});
+            e += " @ " + pick(new String[] {"start()", "end()", "1600000000", "-5", "1.5"});
         }
         return e;
     }
@@ -246,8 +328,19 @@ class PromtoolDifferentialTest {
             case 2:
                 return modifiers(selector() + "[" + duration() + "]");
             case 3:
-                return random.nextInt(3) == 0 ? pick(new String[]{"\"str\"", "'a\\'b'", "\"\\x41\\101\\u00e9\"",
-                        "`raw\\q`", "\"\\U0001F600\"", "\"\\q\"", "\"tab\\t\"", "'\\\"'", "\"\\xZZ\""}) : selector();
+                return random.nextInt(3) == 0
+                        ? pick(new String[] {
+                            "\"str\"",
+                            "'a\\'b'",
+                            "\"\\x41\\101\\u00e9\"",
+                            "`raw\\q`",
+                            "\"\\U0001F600\"",
+                            "\"\\q\"",
+                            "\"tab\\t\"",
+                            "'\\\"'",
+                            "\"\\xZZ\""
+                        })
+                        : selector();
             case 4:
             case 5: {
                 String f = pick(STABLE_2_42);
@@ -260,7 +353,8 @@ class PromtoolDifferentialTest {
             }
             case 6: {
                 String a = pick(AGGREGATIONS);
-                String grouping = random.nextBoolean() ? "" : (random.nextBoolean() ? " by " : " without ") + labelList();
+                String grouping =
+                        random.nextBoolean() ? "" : (random.nextBoolean() ? " by " : " without ") + labelList();
                 String body = random.nextInt(3) == 0 ? expr(depth + 1) + ", " + expr(depth + 1) : expr(depth + 1);
                 return random.nextBoolean() ? a + grouping + " (" + body + ")" : a + "(" + body + ")" + grouping;
             }
@@ -284,9 +378,11 @@ class PromtoolDifferentialTest {
             case 10:
                 return "(" + expr(depth + 1) + ")";
             case 11:
-                return modifiers(expr(depth + 1) + "[" + duration() + ":" + (random.nextBoolean() ? duration() : "") + "]");
+                return modifiers(
+                        expr(depth + 1) + "[" + duration() + ":" + (random.nextBoolean() ? duration() : "") + "]");
             default:
-                return random.nextBoolean() ? "rate(" + selector() + "[" + duration() + "])"
+                return random.nextBoolean()
+                        ? "rate(" + selector() + "[" + duration() + "])"
                         : "label_replace(" + expr(depth + 1) + ", \"dst\", \"$1\", \"src\", \"(.*)\")";
         }
     }
@@ -298,8 +394,12 @@ class PromtoolDifferentialTest {
         int at = random.nextInt(e.length());
         return switch (random.nextInt(3)) {
             case 0 -> e.substring(0, at) + e.substring(at + 1);
-            case 1 -> e.substring(0, at) + MUTATION_CHARS.charAt(random.nextInt(MUTATION_CHARS.length())) + e.substring(at);
-            default -> e.substring(0, at) + MUTATION_CHARS.charAt(random.nextInt(MUTATION_CHARS.length())) + e.substring(at + 1);
+            case 1 -> e.substring(0, at)
+                    + MUTATION_CHARS.charAt(random.nextInt(MUTATION_CHARS.length()))
+                    + e.substring(at);
+            default -> e.substring(0, at)
+                    + MUTATION_CHARS.charAt(random.nextInt(MUTATION_CHARS.length()))
+                    + e.substring(at + 1);
         };
     }
 }

@@ -11,16 +11,21 @@ import java.time.Duration;
 final class Scrape {
     static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     static final String TEXT = "text/plain; version=0.0.4";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Response(int status, String contentType, String body) {
-    }
+    record Response(int status, String contentType, String body) {}
 
     static Response get(String url, String accept) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
             throw new AssertionError("GET " + url + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -29,6 +34,5 @@ final class Scrape {
         }
     }
 
-    private Scrape() {
-    }
+    private Scrape() {}
 }

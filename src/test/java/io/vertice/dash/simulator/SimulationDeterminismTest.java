@@ -1,11 +1,10 @@
 package io.vertice.dash.simulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The same seed gives the same values tick for tick; the process and JVM figures are the machine's own. */
 class SimulationDeterminismTest {
@@ -48,7 +47,8 @@ class SimulationDeterminismTest {
     void aTargetsCourseDoesNotDependOnTheOtherTargets() {
         // Adding environments or services must not change what prod shows for the same seed.
         Simulation two = new Simulation(SimulatorConfig.defaults());
-        Simulation more = new Simulation(SimulatorConfig.defaults().withServices(3)
+        Simulation more = new Simulation(SimulatorConfig.defaults()
+                .withServices(3)
                 .withEnvironments(java.util.List.of("dev", "prod", "staging")));
         two.step(500);
         more.step(500);
@@ -69,6 +69,7 @@ class SimulationDeterminismTest {
 
     private static double total(String exposition) {
         return io.vertice.dash.catalog.Exposition.parse(exposition).samples().stream()
-                .mapToDouble(io.vertice.dash.catalog.Exposition.Sample::value).sum();
+                .mapToDouble(io.vertice.dash.catalog.Exposition.Sample::value)
+                .sum();
     }
 }

@@ -1,11 +1,11 @@
 package io.vertice.dash.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.vertice.dash.catalog.Exposition;
 import io.vertice.dash.catalog.Exposition.Sample;
 import io.vertice.dash.catalog.MetricType;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ten thousand ticks of the default setup, read through the exposition every 25 ticks (the same text the
@@ -52,7 +51,8 @@ class SimulationInvariantsTest {
                 double level = value(e, "maximus_arousal_level", Map.of("environment", env));
                 assertThat(level).isBetween(0.1, 0.95);
                 List<Sample> set = samples(e, "maximus_arousal_state", Map.of("environment", env)).stream()
-                        .filter(s -> s.value() == 1.0).toList();
+                        .filter(s -> s.value() == 1.0)
+                        .toList();
                 assertThat(set).hasSize(1);
                 assertThat(set.get(0).labels().get("state")).isEqualTo(expectedClass(level));
                 assertThat(samples(e, "maximus_arousal_state", Map.of("environment", env)))
@@ -76,13 +76,20 @@ class SimulationInvariantsTest {
     @Test
     void ratiosAndFabricGaugesStayInTheirRanges() {
         for (Exposition e : snapshots) {
-            for (String name : List.of("maximus_esgt_success_ratio", "maximus_esgt_coherence", "maximus_esgt_avg_coherence",
-                    "maximus_tig_connectivity_ratio", "maximus_tig_integration_score", "maximus_phi_proxy")) {
-                assertThat(e.family(name).samples()).allSatisfy(s -> assertThat(s.value()).as(name).isBetween(0.0, 1.0));
+            for (String name : List.of(
+                    "maximus_esgt_success_ratio",
+                    "maximus_esgt_coherence",
+                    "maximus_esgt_avg_coherence",
+                    "maximus_tig_connectivity_ratio",
+                    "maximus_tig_integration_score",
+                    "maximus_phi_proxy")) {
+                assertThat(e.family(name).samples())
+                        .allSatisfy(s -> assertThat(s.value()).as(name).isBetween(0.0, 1.0));
             }
             assertThat(e.family("maximus_tig_nodes_active").samples())
                     .allSatisfy(s -> assertThat(s.value()).isBetween(0.0, 32.0));
-            assertThat(e.family("maximus_tig_nodes_configured").samples()).allSatisfy(s -> assertThat(s.value()).isEqualTo(32.0));
+            assertThat(e.family("maximus_tig_nodes_configured").samples())
+                    .allSatisfy(s -> assertThat(s.value()).isEqualTo(32.0));
         }
     }
 
@@ -121,8 +128,11 @@ class SimulationInvariantsTest {
                     }
                     assertThat(previousBound).as(f.name() + " ends with +Inf").isInfinite();
                     double count = f.samples().stream()
-                            .filter(s -> s.name().equals(f.name() + "_count") && s.labels().equals(series))
-                            .findFirst().orElseThrow().value();
+                            .filter(s -> s.name().equals(f.name() + "_count")
+                                    && s.labels().equals(series))
+                            .findFirst()
+                            .orElseThrow()
+                            .value();
                     assertThat(previousCount).as(f.name() + " +Inf = _count").isEqualTo(count);
                 });
             }
@@ -140,12 +150,19 @@ class SimulationInvariantsTest {
                 assertThat(fromTo).hasSize(2);
                 assertThat(CLASSES).contains(fromTo[0], fromTo[1]);
                 assertThat(Math.abs(SpecCatalogue.STATES.indexOf(fromTo[0]) - SpecCatalogue.STATES.indexOf(fromTo[1])))
-                        .as("%s is between adjacent classes", s.labels().get("transition")).isEqualTo(1);
+                        .as("%s is between adjacent classes", s.labels().get("transition"))
+                        .isEqualTo(1);
                 transitions += s.value();
             }
-            assertThat(transitions).isPositive()
-                    .isEqualTo(value(last, "consciousness_event", Map.of("environment", env, "event_type", "arousal_transition")));
-            double seconds = samples(last, "maximus_arousal_state_seconds", target).stream().mapToDouble(Sample::value).sum();
+            assertThat(transitions)
+                    .isPositive()
+                    .isEqualTo(value(
+                            last,
+                            "consciousness_event",
+                            Map.of("environment", env, "event_type", "arousal_transition")));
+            double seconds = samples(last, "maximus_arousal_state_seconds", target).stream()
+                    .mapToDouble(Sample::value)
+                    .sum();
             assertThat(seconds).isEqualTo(TICKS * 1.0);
         }
     }
@@ -156,11 +173,14 @@ class SimulationInvariantsTest {
         for (String env : ENVIRONMENTS) {
             Map<String, String> target = Map.of("environment", env);
             assertThat(samples(last, "maximus_arousal_state_seconds", target))
-                    .allSatisfy(s -> assertThat(s.value()).as(s.labels().get("state")).isPositive());
-            assertThat(samples(last, "maximus_esgt_failure", target))
-                    .allSatisfy(s -> assertThat(s.value()).as(s.labels().get("failure_reason")).isPositive());
-            assertThat(samples(last, "consciousness_event", target))
-                    .allSatisfy(s -> assertThat(s.value()).as(s.labels().get("event_type")).isPositive());
+                    .allSatisfy(s ->
+                            assertThat(s.value()).as(s.labels().get("state")).isPositive());
+            assertThat(samples(last, "maximus_esgt_failure", target)).allSatisfy(s -> assertThat(s.value())
+                    .as(s.labels().get("failure_reason"))
+                    .isPositive());
+            assertThat(samples(last, "consciousness_event", target)).allSatisfy(s -> assertThat(s.value())
+                    .as(s.labels().get("event_type"))
+                    .isPositive());
         }
         // The level is not pinned: it moves around the baseline.
         double min = 1;
@@ -178,10 +198,13 @@ class SimulationInvariantsTest {
     void eachFailureHasExactlyOneReasonAndEventsCountOutcomes() {
         Exposition last = snapshots.get(snapshots.size() - 1);
         for (String env : ENVIRONMENTS) {
-            double failures = value(last, "maximus_esgt_ignition_events", Map.of("environment", env, "outcome", "failure"));
-            double successes = value(last, "maximus_esgt_ignition_events", Map.of("environment", env, "outcome", "success"));
+            double failures =
+                    value(last, "maximus_esgt_ignition_events", Map.of("environment", env, "outcome", "failure"));
+            double successes =
+                    value(last, "maximus_esgt_ignition_events", Map.of("environment", env, "outcome", "success"));
             double byReason = samples(last, "maximus_esgt_failure", Map.of("environment", env)).stream()
-                    .mapToDouble(Sample::value).sum();
+                    .mapToDouble(Sample::value)
+                    .sum();
             assertThat(byReason).isEqualTo(failures);
             assertThat(value(last, "consciousness_event", Map.of("environment", env, "event_type", "esgt_failure")))
                     .isEqualTo(failures);
@@ -189,8 +212,12 @@ class SimulationInvariantsTest {
                     .isEqualTo(successes);
             // Every attempt draws its three salience components.
             for (String component : List.of("novelty", "relevance", "urgency")) {
-                assertThat(value(last, "maximus_esgt_salience_component",
-                        Map.of("environment", env, "component", component), "_count")).isEqualTo(failures + successes);
+                assertThat(value(
+                                last,
+                                "maximus_esgt_salience_component",
+                                Map.of("environment", env, "component", component),
+                                "_count"))
+                        .isEqualTo(failures + successes);
             }
             // Attempts arrive at ~0.2 + 2 a^2 per second: around one a second near the baseline.
             assertThat((failures + successes) / TICKS).isBetween(0.5, 1.5);

@@ -1,23 +1,21 @@
 package io.vertice.dash.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertice.dash.testing.RealPrometheus;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Prometheus's own linter on what the simulator serves, and on the scrape config we ship. */
 @Timeout(120) // per test: the tests here start servers or processes
 class SimulatorPromtoolTest {
 
-    private record Outcome(int exitCode, String output) {
-    }
+    private record Outcome(int exitCode, String output) {}
 
     private static Outcome promtool(String stdin, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
@@ -36,7 +34,8 @@ class SimulatorPromtoolTest {
     @Test
     void scrapedExpositionPassesPromtoolCheckMetrics() throws Exception {
         RealPrometheus.promtool();
-        try (SimulatorServer server = SimulatorServer.start(SimulatorConfig.defaults().withSpeed(100), "127.0.0.1", 0)) {
+        try (SimulatorServer server =
+                SimulatorServer.start(SimulatorConfig.defaults().withSpeed(100), "127.0.0.1", 0)) {
             Thread.sleep(300); // let some ticks fill the histograms
             Scrape.Response r = Scrape.get(server.metricsUrl(), Scrape.TEXT);
             assertThat(r.body()).contains("maximus_arousal_level");
@@ -50,7 +49,8 @@ class SimulatorPromtoolTest {
     @Test
     void promtoolWouldCatchABadExposition() throws Exception {
         RealPrometheus.promtool();
-        Outcome check = promtool("# HELP bad_counter oops\n# TYPE bad_counter counter\nbad_counter 1\n", "check", "metrics");
+        Outcome check =
+                promtool("# HELP bad_counter oops\n# TYPE bad_counter counter\nbad_counter 1\n", "check", "metrics");
         assertThat(check.exitCode()).isNotZero();
         assertThat(check.output()).contains("bad_counter");
     }

@@ -1,20 +1,19 @@
 package io.vertice.dash.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertice.dash.catalog.Exposition;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricFamily;
 import io.vertice.dash.catalog.MetricType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The exporter over real HTTP: what a scraper gets. */
 @Timeout(120) // per test: the tests here start servers or processes
@@ -47,20 +46,26 @@ class SimulatorServerTest {
             Map<String, Set<String>> seen = labelValues(f);
             assertThat(seen.get("environment")).as(name).containsExactlyInAnyOrder("prod", "staging");
             assertThat(seen.get("service_name")).as(name).containsExactly("maximus-core");
-            expected.labels().forEach((label, values) ->
-                    assertThat(seen.get(label)).as(name + " " + label).containsExactlyInAnyOrderElementsOf(values));
+            expected.labels().forEach((label, values) -> assertThat(seen.get(label))
+                    .as(name + " " + label)
+                    .containsExactlyInAnyOrderElementsOf(values));
             assertThat(seen.keySet()).as(name).hasSize(2 + expected.labels().size());
         });
         // Counters are exposed as _total, histograms as _bucket/_sum/_count.
-        assertThat(r.body()).contains("\nmaximus_esgt_failure_total{", "\nmaximus_esgt_duration_seconds_bucket{",
-                "\nprocess_cpu_seconds_total{environment=\"prod\"");
+        assertThat(r.body())
+                .contains(
+                        "\nmaximus_esgt_failure_total{",
+                        "\nmaximus_esgt_duration_seconds_bucket{",
+                        "\nprocess_cpu_seconds_total{environment=\"prod\"");
     }
 
     @Test
     void everySeriesCarriesEnvironmentAndServiceName() {
-        Exposition scraped = Exposition.parse(Scrape.get(server.metricsUrl(), Scrape.TEXT).body());
-        assertThat(scraped.samples()).isNotEmpty().allSatisfy(s ->
-                assertThat(s.labels()).as(s.name()).containsKeys("environment", "service_name"));
+        Exposition scraped =
+                Exposition.parse(Scrape.get(server.metricsUrl(), Scrape.TEXT).body());
+        assertThat(scraped.samples())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsKeys("environment", "service_name"));
     }
 
     @Test
@@ -77,7 +82,9 @@ class SimulatorServerTest {
     @Test
     void catalogueEqualsWhatAScrapeShows() {
         MetricCatalog catalog = SimulatorCatalog.catalog();
-        MetricCatalog scraped = Exposition.parse(Scrape.get(server.metricsUrl(), Scrape.OPENMETRICS).body()).toCatalog();
+        MetricCatalog scraped = Exposition.parse(
+                        Scrape.get(server.metricsUrl(), Scrape.OPENMETRICS).body())
+                .toCatalog();
 
         assertThat(catalog.families().keySet()).containsAll(scraped.families().keySet());
         // The only family a scrape may lack is the one the JVM fills after its first garbage collection.
@@ -122,7 +129,7 @@ class SimulatorServerTest {
         return f.samples().stream()
                 .flatMap(s -> s.labels().entrySet().stream())
                 .filter(e -> !e.getKey().equals("le"))
-                .collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, TreeMap::new, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
     }
 }

@@ -2,7 +2,6 @@ package io.vertice.dash.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,11 +23,11 @@ import java.util.List;
  * they are; every request is recorded (method, path, decoded parameters) for the test to inspect.
  */
 public final class AuthGateway implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One request the gateway saw: method, path, and the decoded query or form parameters. */
-    public record Seen(String method, String path, String params, boolean passed) {
-    }
+    public record Seen(String method, String path, String params, boolean passed) {}
 
     private final HttpServer server;
     private final String upstream;
@@ -74,25 +73,36 @@ public final class AuthGateway implements AutoCloseable {
             String org = ex.getRequestHeaders().getFirst("X-Scope-OrgID");
             byte[] body = ex.getRequestBody().readAllBytes();
             String query = ex.getRequestURI().getRawQuery();
-            String params = URLDecoder.decode((query == null ? "" : query) + (body.length == 0 ? "" : (query == null ? "" : "&")
-                    + new String(body, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            String params = URLDecoder.decode(
+                    (query == null ? "" : query)
+                            + (body.length == 0
+                                    ? ""
+                                    : (query == null ? "" : "&") + new String(body, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
             boolean ok = ("Bearer " + token).equals(auth) && tenant.equals(org);
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), params, ok));
             if (!ok) {
-                byte[] out = ("401 Unauthorized: got Authorization='" + auth + "' X-Scope-OrgID='" + org + "'\n").getBytes(StandardCharsets.UTF_8);
+                byte[] out = ("401 Unauthorized: got Authorization='" + auth + "' X-Scope-OrgID='" + org + "'\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 ex.sendResponseHeaders(401, out.length);
                 ex.getResponseBody().write(out);
                 return;
             }
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI().getRawPath() + (query == null ? "" : "?" + query)))
+            HttpRequest.Builder req = HttpRequest.newBuilder(
+                            URI.create(upstream + ex.getRequestURI().getRawPath() + (query == null ? "" : "?" + query)))
                     .timeout(Duration.ofSeconds(30));
             String type = ex.getRequestHeaders().getFirst("Content-Type");
             if (type != null) {
                 req.header("Content-Type", type);
             }
-            req.method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            req.method(
+                    ex.getRequestMethod(),
+                    body.length == 0
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
             HttpResponse<byte[]> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            r.headers().firstValue("Content-Type").ifPresent(v -> ex.getResponseHeaders().set("Content-Type", v));
+            r.headers().firstValue("Content-Type").ifPresent(v -> ex.getResponseHeaders()
+                    .set("Content-Type", v));
             ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
             ex.getResponseBody().write(r.body());
         } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,33 @@ import java.util.Random;
 public final class DashboardMutator {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Keys dash reads, so that mutations land where they matter more often than a uniform pick would. */
-    private static final List<String> READ_KEYS = List.of("panels", "targets", "rows", "templating", "list",
-            "annotations", "expr", "refId", "datasource", "gridPos", "id", "title", "uid", "type", "current", "options",
-            "query", "fieldConfig", "defaults", "unit", "legendFormat", "hide", "repeat", "collapsed", "enable", "builtIn");
+    private static final List<String> READ_KEYS = List.of(
+            "panels",
+            "targets",
+            "rows",
+            "templating",
+            "list",
+            "annotations",
+            "expr",
+            "refId",
+            "datasource",
+            "gridPos",
+            "id",
+            "title",
+            "uid",
+            "type",
+            "current",
+            "options",
+            "query",
+            "fieldConfig",
+            "defaults",
+            "unit",
+            "legendFormat",
+            "hide",
+            "repeat",
+            "collapsed",
+            "enable",
+            "builtIn");
 
     private final Random random;
     private final int maxDepth;
@@ -154,7 +177,10 @@ public final class DashboardMutator {
             case 15 -> F.objectNode();
             case 16 -> F.arrayNode().add(F.nullNode());
             case 17 -> F.arrayNode().add(1).add("x");
-            case 18 -> F.arrayNode().add(F.objectNode().put("type", "row").set("panels", F.arrayNode().add(F.nullNode())));
+            case 18 -> F.arrayNode()
+                    .add(F.objectNode()
+                            .put("type", "row")
+                            .set("panels", F.arrayNode().add(F.nullNode())));
             case 19 -> F.objectNode().put("refId", 5).put("expr", 7).set("datasource", F.arrayNode());
             default -> deep(1 + random.nextInt(maxDepth));
         };

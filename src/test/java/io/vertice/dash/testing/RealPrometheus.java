@@ -2,8 +2,6 @@ package io.vertice.dash.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.json.Json;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) started for a test on 127.0.0.1 with a
@@ -29,7 +28,8 @@ import java.util.function.Predicate;
  * When the binary is absent (a user's clone without the package) the test is skipped with the reason; CI has it.
  */
 public final class RealPrometheus implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final RealServer server;
     private final String url;
@@ -52,8 +52,8 @@ public final class RealPrometheus implements AutoCloseable {
     private static Path tool(String env, String name) {
         String override = System.getenv(env);
         Path p = override != null ? Path.of(override) : Path.of("/usr/bin", name);
-        Assumptions.assumeTrue(Files.isExecutable(p),
-                "skipped: " + p + " is absent (apt-get install prometheus; CI installs it)");
+        Assumptions.assumeTrue(
+                Files.isExecutable(p), "skipped: " + p + " is absent (apt-get install prometheus; CI installs it)");
         return p;
     }
 
@@ -73,7 +73,8 @@ public final class RealPrometheus implements AutoCloseable {
         for (String t : targets) {
             list.append(list.length() == 0 ? "" : ", ").append('"').append(t).append('"');
         }
-        return start("""
+        return start(
+                """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -81,7 +82,8 @@ public final class RealPrometheus implements AutoCloseable {
                   - job_name: maximus-core
                     static_configs:
                       - targets: [%s]
-                """.formatted(list));
+                """
+                        .formatted(list));
     }
 
     /** Starts Prometheus with this configuration file content; waits until it answers ready. */
@@ -89,7 +91,9 @@ public final class RealPrometheus implements AutoCloseable {
         return new RealPrometheus(RealServer.start(binary(), "/-/ready", (port, dir) -> {
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(config, configYaml);
-            return List.of("--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+            return List.of(
+                    "--config.file=" + config,
+                    "--storage.tsdb.path=" + dir.resolve("data"),
                     "--web.listen-address=127.0.0.1:" + port);
         }));
     }
@@ -107,7 +111,10 @@ public final class RealPrometheus implements AutoCloseable {
     public JsonNode query(String promql) {
         String uri = url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8);
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(uri))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = Json.MAPPER.readTree(r.body());
             if (r.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
@@ -133,8 +140,8 @@ public final class RealPrometheus implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new AssertionError("after " + timeout.toSeconds() + " s, " + promql + " still gives " + last
-                + "\n" + logTail());
+        throw new AssertionError(
+                "after " + timeout.toSeconds() + " s, " + promql + " still gives " + last + "\n" + logTail());
     }
 
     /** The last lines Prometheus logged, for failure messages. */

@@ -1,7 +1,5 @@
 package io.vertice.dash.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real server from a Debian package (victoria-metrics, prometheus-node-exporter, prometheus-alertmanager)
@@ -26,7 +25,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class RealServer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The command line of a server, given its port and its temporary directory. */
     public interface CommandLine {
@@ -47,7 +47,9 @@ public final class RealServer implements AutoCloseable {
     public static Path binary(String name) {
         String override = System.getenv(name.toUpperCase().replace('-', '_') + "_BIN");
         Path p = override != null ? Path.of(override) : Path.of("/usr/bin", name);
-        Assumptions.assumeTrue(Files.isExecutable(p), "skipped: " + p + " is absent (apt-get install the Debian package; CI installs it)");
+        Assumptions.assumeTrue(
+                Files.isExecutable(p),
+                "skipped: " + p + " is absent (apt-get install the Debian package; CI installs it)");
         return p;
     }
 
@@ -65,7 +67,10 @@ public final class RealServer implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(bin.toString());
             cmd.addAll(command.args(port, dir));
-            Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+            Process process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("log").toFile())
+                    .start();
             RealServer server = new RealServer(process, dir, "http://127.0.0.1:" + port);
             try {
                 server.awaitReady(readyPath, Duration.ofSeconds(60));
@@ -84,8 +89,12 @@ public final class RealServer implements AutoCloseable {
         return start("victoria-metrics", "/health", (port, dir) -> {
             Path config = dir.resolve("scrape.yml");
             Files.writeString(config, scrapeConfig("maximus-core", targets));
-            return List.of("-httpListenAddr=127.0.0.1:" + port, "-storageDataPath=" + dir.resolve("data"),
-                    "-promscrape.config=" + config, "-search.latencyOffset=1s", "-loggerLevel=ERROR");
+            return List.of(
+                    "-httpListenAddr=127.0.0.1:" + port,
+                    "-storageDataPath=" + dir.resolve("data"),
+                    "-promscrape.config=" + config,
+                    "-search.latencyOffset=1s",
+                    "-loggerLevel=ERROR");
         });
     }
 
@@ -102,7 +111,8 @@ public final class RealServer implements AutoCloseable {
                   - job_name: %s
                     static_configs:
                       - targets: [%s]
-                """.formatted(job, list);
+                """
+                .formatted(job, list);
     }
 
     public String url() {
@@ -125,7 +135,10 @@ public final class RealServer implements AutoCloseable {
                 throw new AssertionError(url + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + path))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

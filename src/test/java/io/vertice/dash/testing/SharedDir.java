@@ -1,9 +1,8 @@
 package io.vertice.dash.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds {@code ../shared} (Grafana schemas, PromQL conformance cases) beside the project.
@@ -11,8 +10,7 @@ import java.nio.file.Path;
  * skipped with the reason instead of failing.
  */
 public final class SharedDir {
-    private SharedDir() {
-    }
+    private SharedDir() {}
 
     /** The project directory (Maven passes it; otherwise the working directory). */
     public static Path projectDir() {
@@ -25,8 +23,10 @@ public final class SharedDir {
         String override = System.getenv("DASH_SHARED_DIR");
         Path base = override != null ? Path.of(override) : projectDir().resolveSibling("shared");
         Path p = base.resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p),
-                "skipped: " + p + " is absent (it ships beside the repository in CI; set DASH_SHARED_DIR to use another copy)");
+        Assumptions.assumeTrue(
+                Files.exists(p),
+                "skipped: " + p
+                        + " is absent (it ships beside the repository in CI; set DASH_SHARED_DIR to use another copy)");
         return p;
     }
 }

@@ -1,5 +1,7 @@
 package io.vertice.dash.v2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -7,8 +9,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The conversion on real dashboards of the field ({@code ../shared/dashboards-corpus}): every one
@@ -36,15 +35,18 @@ class CorpusConversionTest {
     private static final Map<String, String> INVALID_SOURCES = Map.of(
             "mixins-website/ceph__ceph-cluster-advanced.json", SPECIAL_MATCH_NULL,
             "mixins-website/ceph__ceph-nvmeof.json", SPECIAL_MATCH_NULL);
+
     @Test
     void everyCorpusDashboardConvertsBothWaysAndPassesTheV2Schema() throws IOException {
         Path corpus = SharedDir.require("dashboards-corpus");
         ObjectNode root = (ObjectNode) Json.read(SharedDir.require("grafana-schema/dashboardv2.jsonschema.json"));
         root.put("$ref", "#/definitions/Dashboard");
-        ((ObjectNode) root.at("/definitions/AnnotationQuerySpec/properties/legacyOptions")).putObject("additionalProperties");
+        ((ObjectNode) root.at("/definitions/AnnotationQuerySpec/properties/legacyOptions"))
+                .putObject("additionalProperties");
         ((ObjectNode) root.at("/definitions/MatcherConfig/properties")).putObject("options");
         ((ObjectNode) root.at("/definitions/DynamicConfigValue/properties")).putObject("value");
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
+        JsonSchema schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -62,14 +64,23 @@ class CorpusConversionTest {
             var errors = schema.validate(spec);
             String name = corpus.relativize(f).toString();
             if (errors.isEmpty() == INVALID_SOURCES.containsKey(name)) {
-                invalid.add(name + ": " + (errors.isEmpty() ? "valid now; drop it from INVALID_SOURCES"
-                        : errors.iterator().next().getMessage()));
+                invalid.add(name + ": "
+                        + (errors.isEmpty()
+                                ? "valid now; drop it from INVALID_SOURCES"
+                                : errors.iterator().next().getMessage()));
             }
             DashboardConversion.toClassic(spec);
-            ConversionLoss.of((ObjectNode) n).ifPresent(loss ->
-                    losses.merge(loss.replaceAll("panel '[^']*'", "panel").replaceAll("variable '[^']*'", "variable").replaceAll(" \\(.*\\)", "").replaceAll("\\[\\d+]", "[]"), 1, Integer::sum));
+            ConversionLoss.of((ObjectNode) n)
+                    .ifPresent(loss -> losses.merge(
+                            loss.replaceAll("panel '[^']*'", "panel")
+                                    .replaceAll("variable '[^']*'", "variable")
+                                    .replaceAll(" \\(.*\\)", "")
+                                    .replaceAll("\\[\\d+]", "[]"),
+                            1,
+                            Integer::sum));
         }
-        System.out.printf("corpus: %d dashboards, %d unexpected v2 schema results, %d known invalid sources, losses by kind: %s%n",
+        System.out.printf(
+                "corpus: %d dashboards, %d unexpected v2 schema results, %d known invalid sources, losses by kind: %s%n",
                 dashboards, invalid.size(), INVALID_SOURCES.size(), losses);
         assertThat(dashboards).isGreaterThan(100);
         assertThat(invalid).isEmpty();

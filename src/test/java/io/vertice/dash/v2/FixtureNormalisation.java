@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,7 @@ final class FixtureNormalisation {
     /** The default datasource of Grafana's conversion test provider. */
     private static final String TEST_DEFAULT_UID = "default-ds-uid";
 
-    private FixtureNormalisation() {
-    }
+    private FixtureNormalisation() {}
 
     /** A v2 spec, normalised: dash's own rule for what v2 writes or leaves out at will. */
     static JsonNode v2(JsonNode spec) {
@@ -41,7 +39,9 @@ final class FixtureNormalisation {
         ObjectNode n = (ObjectNode) dashboard.deepCopy();
         dropDefaults(n, CLASSIC_DEFAULTS);
         JsonNode templating = n.get("templating");
-        if (templating != null && templating.isObject() && templating.path("list").isMissingNode()) {
+        if (templating != null
+                && templating.isObject()
+                && templating.path("list").isMissingNode()) {
             n.remove("templating");
         }
         for (JsonNode p : Trees.panelsAndRowChildren(n)) {
@@ -66,7 +66,8 @@ final class FixtureNormalisation {
     private static void defaultDatasources(JsonNode n) {
         if (n.isObject()) {
             JsonNode ds = n.get("datasource");
-            if (ds instanceof ObjectNode o && TEST_DEFAULT_UID.equals(o.path("uid").asText())) {
+            if (ds instanceof ObjectNode o
+                    && TEST_DEFAULT_UID.equals(o.path("uid").asText())) {
                 o.remove("uid");
             }
             n.forEach(FixtureNormalisation::defaultDatasources);

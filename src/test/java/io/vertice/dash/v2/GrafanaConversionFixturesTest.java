@@ -1,12 +1,11 @@
 package io.vertice.dash.v2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * dash's conversions reproduce Grafana's own: each of the 20 input/output pairs of Grafana's
@@ -31,8 +30,7 @@ class GrafanaConversionFixturesTest {
      * today, which dash follows: {@code pointer} (a JSON pointer into the spec) is left out of the
      * comparison, after checking that the two sides really differ there.
      */
-    record Era(String pointer, String reason) {
-    }
+    record Era(String pointer, String reason) {}
 
     /** Input → Grafana's output, relative to the fixture folder, and where that output is of an older era. */
     record Pair(String input, String output, List<Era> eras) {
@@ -74,7 +72,9 @@ class GrafanaConversionFixturesTest {
                 dev("panel-gauge/v1beta1.gauge-multi-series.v42"),
                 dev("panel-piechart/v1beta1.panel_test_piechart.v42"),
                 dev("panel-timeline/v1beta1.timeline-align-nulls-retain.v42"),
-                new Pair("input/v2beta1.tabs-and-rows-repeated.json", "output/v2beta1.tabs-and-rows-repeated.v1beta1.json"),
+                new Pair(
+                        "input/v2beta1.tabs-and-rows-repeated.json",
+                        "output/v2beta1.tabs-and-rows-repeated.v1beta1.json"),
                 back("v2beta1.v16.grid_layout_upgrade"),
                 back("v2beta1.v28.singlestat_migration"),
                 back("v2beta1.v18.gauge_options"),
@@ -87,12 +87,14 @@ class GrafanaConversionFixturesTest {
     }
 
     private static Pair dev(String name) {
-        return new Pair("input/migrated_dev_dashboards/" + name + ".json",
+        return new Pair(
+                "input/migrated_dev_dashboards/" + name + ".json",
                 "output/migrated_dev_dashboards/" + name + ".v2beta1.json");
     }
 
     private static Pair back(String name) {
-        return new Pair("input/migrated_dashboards_from_v0_to_v2/" + name + ".json",
+        return new Pair(
+                "input/migrated_dashboards_from_v0_to_v2/" + name + ".json",
                 "output/migrated_dashboards_from_v0_to_v2/" + name + ".v1beta1.json");
     }
 
@@ -116,12 +118,16 @@ class GrafanaConversionFixturesTest {
         }
         for (Era era : pair.eras()) {
             JsonDifference there = JsonDifference.first(want.at(era.pointer()), actual.at(era.pointer()));
-            assertThat(there).as(pair + ": the era difference at " + era.pointer() + " is gone; drop it from the table").isNotNull();
+            assertThat(there)
+                    .as(pair + ": the era difference at " + era.pointer() + " is gone; drop it from the table")
+                    .isNotNull();
             remove(want, era.pointer());
             remove(actual, era.pointer());
         }
         JsonDifference difference = JsonDifference.first(want, actual);
-        assertThat(difference).as(() -> pair + " differs from Grafana's output at " + difference.describe()).isNull();
+        assertThat(difference)
+                .as(() -> pair + " differs from Grafana's output at " + difference.describe())
+                .isNull();
     }
 
     static Stream<Pair> v2Inputs() {
@@ -135,16 +141,20 @@ class GrafanaConversionFixturesTest {
     void grafanasV2ComesBackFromClassicUnchanged(Pair pair) {
         Path dir = SharedDir.require("grafana-v2/conversion");
         ObjectNode spec = (ObjectNode) Json.read(dir.resolve(pair.input())).get("spec");
-        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1)).as(pair.toString()).isEmpty();
+        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1))
+                .as(pair.toString())
+                .isEmpty();
     }
 
     /** Tabs have no classic form: converting them is a loss dash names, where Grafana drops them. */
     @org.junit.jupiter.api.Test
     void tabsAreALossToClassic() {
         Path dir = SharedDir.require("grafana-v2/conversion");
-        ObjectNode spec = (ObjectNode) Json.read(dir.resolve("input/v2beta1.tabs-and-rows-repeated.json")).get("spec");
-        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1)).hasValue(
-                "field 'layout.kind' (\"TabsLayout\") has no classic form, so the conversion would drop or change it");
+        ObjectNode spec = (ObjectNode) Json.read(dir.resolve("input/v2beta1.tabs-and-rows-repeated.json"))
+                .get("spec");
+        assertThat(ConversionLoss.ofV2(spec, SchemaVersion.V2BETA1))
+                .hasValue(
+                        "field 'layout.kind' (\"TabsLayout\") has no classic form, so the conversion would drop or change it");
     }
 
     static Stream<Pair> classicInputs() {
@@ -162,11 +172,14 @@ class GrafanaConversionFixturesTest {
         Path dir = SharedDir.require("grafana-v2/conversion");
         ObjectNode root = (ObjectNode) Json.read(SharedDir.require("grafana-schema/dashboardv2beta1.jsonschema.json"));
         root.put("$ref", "#/definitions/Dashboard");
-        ((ObjectNode) root.at("/definitions/AnnotationQuerySpec/properties/legacyOptions")).putObject("additionalProperties");
+        ((ObjectNode) root.at("/definitions/AnnotationQuerySpec/properties/legacyOptions"))
+                .putObject("additionalProperties");
         ((ObjectNode) root.at("/definitions/MatcherConfig/properties")).putObject("options");
-        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(root);
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                .getSchema(root);
         ObjectNode input = (ObjectNode) Json.read(dir.resolve(pair.input()));
-        ObjectNode spec = DashboardConversion.toV2(input.has("spec") ? (ObjectNode) input.get("spec") : input, SchemaVersion.V2BETA1);
+        ObjectNode spec = DashboardConversion.toV2(
+                input.has("spec") ? (ObjectNode) input.get("spec") : input, SchemaVersion.V2BETA1);
         assertThat(schema.validate(spec)).as(pair.toString()).isEmpty();
     }
 
@@ -183,10 +196,13 @@ class GrafanaConversionFixturesTest {
         List<String> sums = Files.readAllLines(dir.resolve("SHA256SUMS"));
         String hash;
         try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(file))));
+            hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(file))));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
-        assertThat(sums).as(file + " is listed in SHA256SUMS with this hash").anyMatch(l -> l.startsWith(hash) && l.trim().endsWith(file));
+        assertThat(sums)
+                .as(file + " is listed in SHA256SUMS with this hash")
+                .anyMatch(l -> l.startsWith(hash) && l.trim().endsWith(file));
     }
 }

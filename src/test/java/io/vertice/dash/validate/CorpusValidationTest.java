@@ -1,15 +1,12 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.document.DashboardDocument;
-import io.vertice.dash.document.DashboardReader;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.simulator.EmbeddedCatalogSource;
 import io.vertice.dash.testing.SharedDir;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +21,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code dash validate} over the whole development corpus of public dashboards (../shared/dashboards-corpus),
@@ -44,7 +42,8 @@ class CorpusValidationTest {
         corpus = SharedDir.require("dashboards-corpus");
         List<DashboardDocument> inputs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 DashboardDocument input = DashboardReader.read(f);
                 inputs.add(input);
                 DASHBOARDS.put(f.toString(), input.classic());
@@ -64,7 +63,9 @@ class CorpusValidationTest {
                 }
             }
         }
-        assertThat(byClass).as("findings of classes that are false by Grafana's and Prometheus's behaviour").isEmpty();
+        assertThat(byClass)
+                .as("findings of classes that are false by Grafana's and Prometheus's behaviour")
+                .isEmpty();
     }
 
     @Test
@@ -75,20 +76,28 @@ class CorpusValidationTest {
                 now.add(String.join("\t", relative(f.file()), nz(f.panel()), nz(f.refId()), f.rule()));
             }
         }
-        List<String> lost = rows("true-positives.tsv").stream().filter(r -> !now.contains(r)).toList();
+        List<String> lost = rows("true-positives.tsv").stream()
+                .filter(r -> !now.contains(r))
+                .toList();
         assertThat(rows("true-positives.tsv")).hasSizeGreaterThan(200);
-        assertThat(lost).as("real findings no longer reported (file, panel, refId, rule)").isEmpty();
+        assertThat(lost)
+                .as("real findings no longer reported (file, panel, refId, rule)")
+                .isEmpty();
         // the corpus's real kinds, by name: a Prometheus-rejected expression, rate() on a gauge, undefined
         // variables, equality on multi-value variables outside any repeat
-        assertThat(now).anyMatch(r -> r.endsWith("\tpromql-syntax") && r.startsWith("mixins-website/"))
-                .anyMatch(r -> r.endsWith("\trate-on-gauge")).anyMatch(r -> r.endsWith("\tundefined-variable"))
+        assertThat(now)
+                .anyMatch(r -> r.endsWith("\tpromql-syntax") && r.startsWith("mixins-website/"))
+                .anyMatch(r -> r.endsWith("\trate-on-gauge"))
+                .anyMatch(r -> r.endsWith("\tundefined-variable"))
                 .anyMatch(r -> r.endsWith("\tmulti-value-equality"));
     }
 
     @Test
     void unknownMetricsAreStillReportedPerFile() throws IOException {
         Map<String, Integer> now = new HashMap<>();
-        report.findings().stream().filter(f -> f.rule().equals("unknown-metric")).forEach(f -> now.merge(relative(f.file()), 1, Integer::sum));
+        report.findings().stream()
+                .filter(f -> f.rule().equals("unknown-metric"))
+                .forEach(f -> now.merge(relative(f.file()), 1, Integer::sum));
         for (String row : rows("unknown-metric-counts.tsv")) {
             String[] parts = row.split("\t");
             assertThat(now.getOrDefault(parts[0], 0)).as(parts[0]).isEqualTo(Integer.parseInt(parts[1]));
@@ -98,8 +107,11 @@ class CorpusValidationTest {
     @Test
     void duplicatePanelIdsAreFoundInAFixture() throws IOException {
         Path fixture = Path.of("src/test/resources/validate/duplicate-panel-ids.json");
-        ValidationReport r = Validator.withDefaultRules(new EmbeddedCatalogSource().load()).validate(List.of(DashboardReader.read(fixture)));
-        assertThat(r.findings()).filteredOn(f -> f.rule().equals("duplicate-panel-id")).extracting(Finding::panelId)
+        ValidationReport r = Validator.withDefaultRules(new EmbeddedCatalogSource().load())
+                .validate(List.of(DashboardReader.read(fixture)));
+        assertThat(r.findings())
+                .filteredOn(f -> f.rule().equals("duplicate-panel-id"))
+                .extracting(Finding::panelId)
                 .containsExactlyInAnyOrder(1, 3);
     }
 
@@ -108,11 +120,11 @@ class CorpusValidationTest {
     private static final Pattern VARIABLE_IN_MESSAGE = Pattern.compile("variable \\$(\\w+)");
     private static final Pattern USES = Pattern.compile("uses \\$(\\w+)");
     private static final Pattern LEGEND = Pattern.compile("uses \\{\\{(\\w+)}}");
-    private static final Pattern OUTER_BY = Pattern.compile("^\\w+\\s*by\\s*\\(([^)]*)\\)\\s*\\(|\\)\\s*by\\s*\\(([^)]*)\\)\\s*$");
+    private static final Pattern OUTER_BY =
+            Pattern.compile("^\\w+\\s*by\\s*\\(([^)]*)\\)\\s*\\(|\\)\\s*by\\s*\\(([^)]*)\\)\\s*$");
 
     /** A panel and the variable its row repeats over. */
-    private record Placed(JsonNode panel, String rowRepeat) {
-    }
+    private record Placed(JsonNode panel, String rowRepeat) {}
 
     private static String knownFalseClass(Finding f) {
         JsonNode d = DASHBOARDS.get(f.file());
@@ -120,14 +132,20 @@ class CorpusValidationTest {
         JsonNode p = placed == null ? null : placed.panel();
         JsonNode target = target(p, f.refId());
         boolean victoriaMetrics = f.file().contains("/victoriametrics/");
-        if (target != null && target.path("hide").asBoolean(false) && !f.rule().equals("promql-syntax")
-                && !f.rule().equals("undefined-variable") && !f.rule().equals("datasource-hardcoded")) {
+        if (target != null
+                && target.path("hide").asBoolean(false)
+                && !f.rule().equals("promql-syntax")
+                && !f.rule().equals("undefined-variable")
+                && !f.rule().equals("datasource-hardcoded")) {
             return "a PromQL finding on a hidden target, which Grafana does not send";
         }
         switch (f.rule()) {
             case "multi-value-equality" -> {
                 Matcher m = VARIABLE_IN_MESSAGE.matcher(f.message());
-                if (m.find() && p != null && (m.group(1).equals(p.path("repeat").asText()) || m.group(1).equals(placed.rowRepeat()))) {
+                if (m.find()
+                        && p != null
+                        && (m.group(1).equals(p.path("repeat").asText())
+                                || m.group(1).equals(placed.rowRepeat()))) {
                     return "multi-value-equality inside a repeated row or panel";
                 }
             }
@@ -153,13 +171,16 @@ class CorpusValidationTest {
                 }
             }
             case "promql-syntax" -> {
-                if (target != null && (target.path("hide").asBoolean(false) || target.path("expr").asText().isBlank())) {
+                if (target != null
+                        && (target.path("hide").asBoolean(false)
+                                || target.path("expr").asText().isBlank())) {
                     return "promql-syntax on a hidden or empty target";
                 }
                 if (victoriaMetrics) {
                     return "promql-syntax on a MetricsQL dashboard";
                 }
-                Matcher m = Pattern.compile("unexpected Grafana variable \"\\$(\\w+)\"").matcher(f.message());
+                Matcher m = Pattern.compile("unexpected Grafana variable \"\\$(\\w+)\"")
+                        .matcher(f.message());
                 if (m.find() && isCustom(d, m.group(1))) {
                     return "promql-syntax on a custom variable standing for PromQL";
                 }
@@ -200,8 +221,7 @@ class CorpusValidationTest {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return null;
     }
@@ -209,7 +229,8 @@ class CorpusValidationTest {
     private static boolean isCustom(JsonNode d, String variable) {
         for (JsonNode v : d.path("templating").path("list")) {
             if (v.path("name").asText().equals(variable)) {
-                return v.path("type").asText().equals("custom") || v.path("type").asText().equals("constant");
+                return v.path("type").asText().equals("custom")
+                        || v.path("type").asText().equals("constant");
             }
         }
         return false;
@@ -268,8 +289,10 @@ class CorpusValidationTest {
     private static List<String> rows(String resource) throws IOException {
         try (var in = CorpusValidationTest.class.getResourceAsStream("/corpus/" + resource)) {
             assertThat(in).as(resource).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
     }
 }

@@ -1,20 +1,21 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.DashException;
-import io.vertice.dash.ExitCodes;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertice.dash.DashException;
+import io.vertice.dash.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class DashboardViewTest {
 
     @Test
     void unwrapsApiResponsesAndReadsCollapsedRowsTargetsVariablesAndAnnotations() {
-        DashboardView d = DashboardView.of(RuleHarness.input("""
+        DashboardView d = DashboardView.of(
+                RuleHarness.input(
+                        """
                 {"meta": {"slug": "x"}, "dashboard": {
                   "title": "Wrapped", "uid": "w",
                   "templating": {"list": [
@@ -46,12 +47,14 @@ class DashboardViewTest {
         assertThat(d.variables().get("q").effectiveValues()).containsExactly("a", "b");
         assertThat(d.variables().get("env").effectiveValues()).containsExactly("prod");
         // the Loki target is not PromQL; the annotation is
-        assertThat(d.queries()).extracting(QueryView::location, QueryView::refId, QueryView::expr).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("S", "A", "up"),
-                org.assertj.core.groups.Tuple.tuple("S", "B", "up"),
-                org.assertj.core.groups.Tuple.tuple("H", "C", "rate(x_bucket[5m])"),
-                org.assertj.core.groups.Tuple.tuple("annotation Ignitions", null, "changes(x[1m]) > 0"),
-                org.assertj.core.groups.Tuple.tuple("variable q", null, "up"));
+        assertThat(d.queries())
+                .extracting(QueryView::location, QueryView::refId, QueryView::expr)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("S", "A", "up"),
+                        org.assertj.core.groups.Tuple.tuple("S", "B", "up"),
+                        org.assertj.core.groups.Tuple.tuple("H", "C", "rate(x_bucket[5m])"),
+                        org.assertj.core.groups.Tuple.tuple("annotation Ignitions", null, "changes(x[1m]) > 0"),
+                        org.assertj.core.groups.Tuple.tuple("variable q", null, "up"));
         assertThat(d.queries().get(4).variableLabel()).isEqualTo("job");
         assertThat(d.queries().get(1).hidden()).isTrue();
         assertThat(d.queries().get(3).templates()).containsExactly("{{outcome}}");
@@ -59,7 +62,9 @@ class DashboardViewTest {
 
     @Test
     void readsPreV16RowsSchema() {
-        DashboardView d = DashboardView.of(RuleHarness.input("""
+        DashboardView d = DashboardView.of(
+                RuleHarness.input(
+                        """
                 {"title": "Old", "rows": [{"title": "R", "panels": [{"id": 1, "type": "graph", "title": "G",
                   "yaxes": [{"format": "percent"}], "targets": [{"refId": "A", "expr": "up"}]}]}]}
                 """));

@@ -1,21 +1,20 @@
 package io.vertice.dash.validate;
 
-import io.vertice.dash.document.DashboardReader;
-import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.catalog.Exposition;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.PrometheusAddedSeries;
+import io.vertice.dash.document.DashboardDocument;
+import io.vertice.dash.document.DashboardReader;
 import io.vertice.dash.json.Json;
-
 import java.util.List;
 
 /** Runs rules on small inline dashboards in tests. */
 public final class RuleHarness {
-    private RuleHarness() {
-    }
+    private RuleHarness() {}
 
     /** A small catalogue in the simulator's style (exposition text keeps the fixture readable). */
-    public static final MetricCatalog CATALOG = PrometheusAddedSeries.asScraped(Exposition.parse("""
+    public static final MetricCatalog CATALOG = PrometheusAddedSeries.asScraped(Exposition.parse(
+                    """
             # HELP maximus_arousal_level Current arousal level, 0..1.
             # TYPE maximus_arousal_level gauge
             maximus_arousal_level{environment="prod",service_name="maximus-core"} 0.6
@@ -46,7 +45,8 @@ public final class RuleHarness {
             maximus_esgt_duration_seconds_bucket{environment="prod",service_name="maximus-core",le="+Inf"} 2
             maximus_esgt_duration_seconds_sum{environment="prod",service_name="maximus-core"} 0.3
             maximus_esgt_duration_seconds_count{environment="prod",service_name="maximus-core"} 2
-            """).toCatalog());
+            """)
+            .toCatalog());
 
     public static DashboardDocument input(String json) {
         return DashboardReader.of(Json.parse(json, "test.json"), "test.json");
@@ -58,7 +58,9 @@ public final class RuleHarness {
     }
 
     public static List<Finding> run(Rule rule, String json, MetricCatalog catalog) {
-        return new Validator(catalog, List.of(rule)).validate(List.of(input(json))).findings();
+        return new Validator(catalog, List.of(rule))
+                .validate(List.of(input(json)))
+                .findings();
     }
 
     /** A dashboard "T" with the usual three variables and these panels (a JSON array body). */
@@ -73,7 +75,15 @@ public final class RuleHarness {
                  "datasource": {"type": "prometheus", "uid": "${datasource}"},
                  "gridPos": {"x": %d, "y": %d, "w": 12, "h": 8},
                  "targets": [{"refId": "A", "expr": %s, "legendFormat": %s}]}
-                """.formatted(id, id, x, y, Json.MAPPER.valueToTree(expr).toString(),
-                legend == null ? "null" : Json.MAPPER.valueToTree(legend).toString());
+                """
+                .formatted(
+                        id,
+                        id,
+                        x,
+                        y,
+                        Json.MAPPER.valueToTree(expr).toString(),
+                        legend == null
+                                ? "null"
+                                : Json.MAPPER.valueToTree(legend).toString());
     }
 }

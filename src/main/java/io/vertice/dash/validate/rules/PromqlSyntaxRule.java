@@ -13,14 +13,26 @@ import io.vertice.dash.validate.SyntaxError;
  * The expression does not parse or type-check as PromQL (Grafana variables understood; a variable with known
  * values that stands for a piece of PromQL is tried with each of them). Empty targets are not queries.
  */
-@RuleInfo(id = "promql-syntax", severity = Severity.ERROR,
+@RuleInfo(
+        id = "promql-syntax",
+        severity = Severity.ERROR,
         summary = "Prometheus rejects the query (syntax or types), so the panel shows an error instead of data",
-        why = "Prometheus rejects the query, so the panel shows an error instead of data. Targets Grafana never sends (an empty expr, hide: true) are not checked.",
+        why =
+                "Prometheus rejects the query, so the panel shows an error instead of data. Targets Grafana never sends (an empty expr, hide: true) are not checked.",
         failing = {
-                @Example(expr = "sum(rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval])", note = "a parenthesis is missing"),
-                @Example(expr = "rate(maximus_arousal_level{environment=\"$environment\", service_name=~\"$service\"})", note = "rate needs a range vector")},
+            @Example(
+                    expr =
+                            "sum(rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval])",
+                    note = "a parenthesis is missing"),
+            @Example(
+                    expr = "rate(maximus_arousal_level{environment=\"$environment\", service_name=~\"$service\"})",
+                    note = "rate needs a range vector")
+        },
         passing = {
-                @Example(expr = "sum(rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval]))")})
+            @Example(
+                    expr =
+                            "sum(rate(maximus_esgt_ignition_events_total{environment=\"$environment\", service_name=~\"$service\"}[$__rate_interval]))")
+        })
 public final class PromqlSyntaxRule implements QueryRule {
     @Override
     public void check(QueryContext context, Findings out) {
@@ -34,7 +46,9 @@ public final class PromqlSyntaxRule implements QueryRule {
         boolean metricsql = context.query().dialect() == QueryDialect.METRICSQL;
         Severity severity = hidden || metricsql ? Severity.INFO : severity();
         String message = (hidden ? "hidden, so Grafana does not run it, but it does not parse: " : "")
-                + (metricsql ? "not checked as MetricsQL (the datasource speaks VictoriaMetrics' dialect); as PromQL: " : "")
+                + (metricsql
+                        ? "not checked as MetricsQL (the datasource speaks VictoriaMetrics' dialect); as PromQL: "
+                        : "")
                 + e.message() + ".";
         out.queryAt(this, severity, context.query(), message, e.line(), e.column());
     }

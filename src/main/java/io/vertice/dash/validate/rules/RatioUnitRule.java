@@ -14,13 +14,12 @@ import io.vertice.dash.promql.Subquery;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.PanelView;
+import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.QueryContext;
 import io.vertice.dash.validate.QueryFacts;
-import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.RuleInfo;
 import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,23 +30,44 @@ import java.util.Set;
  * {@code _ratio} or {@code _score}) through value-preserving functions and aggregations, or divides one
  * rate/increase by another (not a {@code _sum}/{@code _count} mean). Multiplying by 100 makes it a percentage.
  */
-@RuleInfo(id = "ratio-unit", severity = Severity.WARNING,
+@RuleInfo(
+        id = "ratio-unit",
+        severity = Severity.WARNING,
         summary = "unit `percent` expects 0..100, so a 0..1 ratio reads 0.8 %; use `percentunit`",
         why = "Unit percent expects 0..100: a 0..1 ratio then reads 0.8% instead of 80%; use percentunit.",
         failing = {
-                @Example(expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percent")},
+            @Example(
+                    expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})",
+                    unit = "percent")
+        },
         passing = {
-                @Example(expr = "100 * avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percent"),
-                @Example(expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})", unit = "percentunit")})
+            @Example(
+                    expr =
+                            "100 * avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})",
+                    unit = "percent"),
+            @Example(
+                    expr = "avg(maximus_esgt_success_ratio{environment=\"$environment\", service_name=~\"$service\"})",
+                    unit = "percentunit")
+        })
 public final class RatioUnitRule implements ParsedQueryRule {
     /** Functions whose result stays within the input's range. */
-    private static final Set<String> RANGE_PRESERVING = Set.of("avg_over_time", "min_over_time", "max_over_time",
-            "last_over_time", "quantile_over_time", "clamp", "clamp_min", "clamp_max", "round", "sort", "sort_desc",
-            "label_replace", "label_join", "abs");
+    private static final Set<String> RANGE_PRESERVING = Set.of(
+            "avg_over_time",
+            "min_over_time",
+            "max_over_time",
+            "last_over_time",
+            "quantile_over_time",
+            "clamp",
+            "clamp_min",
+            "clamp_max",
+            "round",
+            "sort",
+            "sort_desc",
+            "label_replace",
+            "label_join",
+            "abs");
+
     private static final Set<String> RATES = Set.of("rate", "irate", "increase");
-
-
-
 
     @Override
     public void check(QueryContext context, ParsedQuery q, Findings out) {
@@ -57,8 +77,11 @@ public final class RatioUnitRule implements ParsedQueryRule {
         }
         String reason = ratioReason(q.expr(), q, context.catalog());
         if (reason != null) {
-            out.query(this, context.query(), "the panel's unit is percent (0..100) but the query returns a 0..1 ratio ("
-                    + reason + "); use unit percentunit.");
+            out.query(
+                    this,
+                    context.query(),
+                    "the panel's unit is percent (0..100) but the query returns a 0..1 ratio (" + reason
+                            + "); use unit percentunit.");
         }
     }
 
@@ -73,10 +96,12 @@ public final class RatioUnitRule implements ParsedQueryRule {
                 return ratioMetric(m.selector(), q, catalog);
             } else if (e instanceof Subquery sq) {
                 e = sq.expr();
-            } else if (e instanceof Call c && RANGE_PRESERVING.contains(c.function().name())) {
+            } else if (e instanceof Call c
+                    && RANGE_PRESERVING.contains(c.function().name())) {
                 Expr next = null;
                 for (Expr arg : c.args()) {
-                    if (!(arg instanceof io.vertice.dash.promql.NumberLiteral) && !(arg instanceof io.vertice.dash.promql.StringLiteral)) {
+                    if (!(arg instanceof io.vertice.dash.promql.NumberLiteral)
+                            && !(arg instanceof io.vertice.dash.promql.StringLiteral)) {
                         next = arg;
                         break;
                     }
@@ -85,10 +110,19 @@ public final class RatioUnitRule implements ParsedQueryRule {
                     return null;
                 }
                 e = next;
-            } else if (e instanceof Aggregation a && (a.op() == AggregationOp.AVG || a.op() == AggregationOp.MIN || a.op() == AggregationOp.MAX
-                    || a.op() == AggregationOp.QUANTILE || a.op() == AggregationOp.TOPK || a.op() == AggregationOp.BOTTOMK)) {
+            } else if (e instanceof Aggregation a
+                    && (a.op() == AggregationOp.AVG
+                            || a.op() == AggregationOp.MIN
+                            || a.op() == AggregationOp.MAX
+                            || a.op() == AggregationOp.QUANTILE
+                            || a.op() == AggregationOp.TOPK
+                            || a.op() == AggregationOp.BOTTOMK)) {
                 e = a.expr();
-            } else if (e instanceof Binary b && b.op() == BinaryOp.DIV && isRateOf(b.lhs()) && isRateOf(b.rhs()) && !isMean(b)) {
+            } else if (e instanceof Binary b
+                    && b.op() == BinaryOp.DIV
+                    && isRateOf(b.lhs())
+                    && isRateOf(b.rhs())
+                    && !isMean(b)) {
                 return "a rate divided by a rate";
             } else {
                 return null;
@@ -131,12 +165,16 @@ public final class RatioUnitRule implements ParsedQueryRule {
         boolean[] sum = {false};
         boolean[] count = {false};
         b.lhs().walk(x -> {
-            if (x instanceof VectorSelector s && s.metricName() != null && s.metricName().endsWith("_sum")) {
+            if (x instanceof VectorSelector s
+                    && s.metricName() != null
+                    && s.metricName().endsWith("_sum")) {
                 sum[0] = true;
             }
         });
         b.rhs().walk(x -> {
-            if (x instanceof VectorSelector s && s.metricName() != null && s.metricName().endsWith("_count")) {
+            if (x instanceof VectorSelector s
+                    && s.metricName() != null
+                    && s.metricName().endsWith("_count")) {
                 count[0] = true;
             }
         });

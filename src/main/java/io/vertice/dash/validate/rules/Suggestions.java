@@ -1,22 +1,20 @@
 package io.vertice.dash.validate.rules;
 
 import io.vertice.dash.catalog.MetricCatalog;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** "Did you mean": the closest known name by edit distance, when it is close enough to be a typo. */
 final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** Typos are a few edits; a larger cap would only suggest unrelated names (and cost more). */
     private static final int MAX_EDITS = 3;
@@ -86,7 +84,9 @@ final class Suggestions {
     /** The catalogue's series name closest to {@code wanted}, or null when none is a likely typo. */
     static String closest(String wanted, MetricCatalog catalog) {
         Index index = INDEXES.computeIfAbsent(catalog, Index::new);
-        return index.answers.computeIfAbsent(wanted, w -> Optional.ofNullable(index.search(w))).orElse(null);
+        return index.answers
+                .computeIfAbsent(wanted, w -> Optional.ofNullable(index.search(w)))
+                .orElse(null);
     }
 
     /**

@@ -1,21 +1,20 @@
 package io.vertice.dash.validate.rules;
 
+import io.vertice.dash.model.DatasourceRef;
+import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VariableUse;
 import io.vertice.dash.validate.AnnotationView;
+import io.vertice.dash.validate.BuiltInVariables;
 import io.vertice.dash.validate.DashboardRule;
 import io.vertice.dash.validate.DashboardView;
-import io.vertice.dash.model.DatasourceRef;
 import io.vertice.dash.validate.Findings;
-import io.vertice.dash.promql.GrafanaVariables;
-import io.vertice.dash.validate.BuiltInVariables;
 import io.vertice.dash.validate.PanelView;
 import io.vertice.dash.validate.RuleInfo;
 import io.vertice.dash.validate.RuleInfo.Example;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.TargetView;
 import io.vertice.dash.validate.VariableView;
-
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,14 +24,24 @@ import java.util.Set;
  * (Grafana's own, like {@code $__rate_interval}, are defined). Looks in expressions, legends, titles,
  * repeats, datasources, annotation queries and variable queries.
  */
-@RuleInfo(id = "undefined-variable", severity = Severity.ERROR,
+@RuleInfo(
+        id = "undefined-variable",
+        severity = Severity.ERROR,
         summary = "Grafana leaves an unknown `$var` in the query text",
-        why = "Grafana leaves an unknown $variable in the text, so the query fails or the title shows a raw placeholder. Names declared in __inputs are filled on import, and an escaped \\$ is literal.",
+        why =
+                "Grafana leaves an unknown $variable in the text, so the query fails or the title shows a raw placeholder. Names declared in __inputs are filled on import, and an escaped \\$ is literal.",
         failing = {
-                @Example(expr = "maximus_arousal_level{environment=\"$enviroment\"}", note = "a typo in the variable name")},
+            @Example(expr = "maximus_arousal_level{environment=\"$enviroment\"}", note = "a typo in the variable name")
+        },
         passing = {
-                @Example(expr = "maximus_arousal_level{environment=\"$environment\", service_name=~\"${service:regex}\"} * $__range_s"),
-                @Example(expr = "label_replace(maximus_arousal_level{environment=\"$environment\", service_name=~\"$service\"}, \"x\", \"$1\", \"service_name\", \"(.*)\")", note = "$1 is a regex group")})
+            @Example(
+                    expr =
+                            "maximus_arousal_level{environment=\"$environment\", service_name=~\"${service:regex}\"} * $__range_s"),
+            @Example(
+                    expr =
+                            "label_replace(maximus_arousal_level{environment=\"$environment\", service_name=~\"$service\"}, \"x\", \"$1\", \"service_name\", \"(.*)\")",
+                    note = "$1 is a regex group")
+        })
 public final class UndefinedVariableRule implements DashboardRule {
     /** Where a finding goes: a panel (with its id) or an annotation or variable. */
     @FunctionalInterface
@@ -48,7 +57,8 @@ public final class UndefinedVariableRule implements DashboardRule {
             Place panel = (refId, message, line, column) -> out.target(this, p, refId, message, line, column);
             report(defined, p.title(), "title", panel, null);
             if (p.repeat() != null && !defined.contains(p.repeat())) {
-                out.panel(this, p, "repeats over variable \"" + p.repeat() + "\", which the dashboard does not define.");
+                out.panel(
+                        this, p, "repeats over variable \"" + p.repeat() + "\", which the dashboard does not define.");
             }
             report(defined, datasourceText(p.datasource()), "datasource", panel, null);
             for (TargetView t : p.targets()) {
@@ -70,8 +80,13 @@ public final class UndefinedVariableRule implements DashboardRule {
         }
         for (VariableView v : dashboard.variables().values()) {
             if (!v.type().equals("datasource")) { // a datasource variable's query is a plugin type
-                report(defined, v.query(), "query", (refId, message, line, column) -> out.add(this, "variable " + v.name(), refId,
-                        message, line, column), null);
+                report(
+                        defined,
+                        v.query(),
+                        "query",
+                        (refId, message, line, column) ->
+                                out.add(this, "variable " + v.name(), refId, message, line, column),
+                        null);
             }
         }
     }
@@ -90,7 +105,8 @@ public final class UndefinedVariableRule implements DashboardRule {
     }
 
     private static String message(String field, String name) {
-        return "the " + field + " uses $" + name + ", which the dashboard does not define; add the variable or fix the name.";
+        return "the " + field + " uses $" + name
+                + ", which the dashboard does not define; add the variable or fix the name.";
     }
 
     /** Each undefined name of a text once, without position. */
@@ -105,7 +121,8 @@ public final class UndefinedVariableRule implements DashboardRule {
     }
 
     /** Every undefined use in a query, at its position; the parser's variable list when the expression parsed. */
-    private static void reportInExpression(DashboardView dashboard, Set<String> defined, String expr, Place place, String refId) {
+    private static void reportInExpression(
+            DashboardView dashboard, Set<String> defined, String expr, Place place, String refId) {
         ParsedQuery parsed = dashboard.parsed(expr);
         for (VariableUse v : parsed != null ? parsed.variables() : GrafanaVariables.find(expr)) {
             if (undefined(defined, expr, v)) {

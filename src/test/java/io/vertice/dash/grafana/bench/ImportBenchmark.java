@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.cli.Main;
 import io.vertice.dash.grafana.FakeGrafana;
 import io.vertice.dash.json.Json;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * Imports N dashboards into the fake Grafana with a fixed latency per answer, once with
@@ -28,9 +27,19 @@ public final class ImportBenchmark {
         Path dir = Files.createTempDirectory("dash-import-bench");
         List<String> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ObjectNode d = Json.object().put("uid", String.format("bench-%03d", i)).put("title", "Bench " + i).put("schemaVersion", 39);
-            d.putArray("panels").addObject().put("id", 1).put("title", "Rate").put("type", "timeseries")
-                    .putArray("targets").addObject().put("refId", "A").put("expr", "rate(maximus_esgt_ignition_events_total[$__rate_interval])");
+            ObjectNode d = Json.object()
+                    .put("uid", String.format("bench-%03d", i))
+                    .put("title", "Bench " + i)
+                    .put("schemaVersion", 39);
+            d.putArray("panels")
+                    .addObject()
+                    .put("id", 1)
+                    .put("title", "Rate")
+                    .put("type", "timeseries")
+                    .putArray("targets")
+                    .addObject()
+                    .put("refId", "A")
+                    .put("expr", "rate(maximus_esgt_ignition_events_total[$__rate_interval])");
             Path f = dir.resolve(i + ".json");
             Files.writeString(f, Json.write(d));
             files.add(f.toString());
@@ -46,7 +55,8 @@ public final class ImportBenchmark {
         java.util.Arrays.sort(parallel);
         long s = serial[runs / 2];
         long p = parallel[runs / 2];
-        System.out.printf("dash import: %d dashboards, %d ms latency per answer, median of %d runs%n", count, latency, runs);
+        System.out.printf(
+                "dash import: %d dashboards, %d ms latency per answer, median of %d runs%n", count, latency, runs);
         System.out.printf("  --parallel 1: %d ms (%.1f dashboards/s)%n", s, count * 1000.0 / s);
         System.out.printf("  --parallel 8: %d ms (%.1f dashboards/s)%n", p, count * 1000.0 / p);
         System.out.printf("  speed-up: %.1fx (target: at least 4x)%n", (double) s / p);
@@ -61,7 +71,8 @@ public final class ImportBenchmark {
 
     private static long time(List<String> files, int latency, int parallel) {
         try (FakeGrafana grafana = new FakeGrafana(latency)) {
-            List<String> args = new ArrayList<>(List.of("import", "--url", grafana.url(), "--parallel", Integer.toString(parallel), "--from"));
+            List<String> args = new ArrayList<>(
+                    List.of("import", "--url", grafana.url(), "--parallel", Integer.toString(parallel), "--from"));
             args.addAll(files);
             CommandLine cl = Main.commandLine();
             StringWriter out = new StringWriter();

@@ -25,23 +25,27 @@ public final class ScrapeBench {
     static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
             + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
-    private ScrapeBench() {
-    }
+    private ScrapeBench() {}
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "latency" -> latency(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : PROMETHEUS_ACCEPT);
+            case "latency" -> latency(
+                    args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : PROMETHEUS_ACCEPT);
             case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("usage: latency URL N [ACCEPT] | load URL SCRAPERS SECONDS");
         }
     }
 
     private static HttpRequest request(String url, String accept) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(10)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept)
+                .timeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static void latency(String url, int n, String accept) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest req = request(url, accept);
         String body = "";
         for (int i = 0; i < 2000; i++) {
@@ -57,8 +61,10 @@ public final class ScrapeBench {
             }
             body = r.body();
         }
-        long series = body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
-        System.out.printf("series=%d bytes=%d scrapes=%d median_ms=%.3f p99_ms=%.3f max_ms=%.3f%n",
+        long series =
+                body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
+        System.out.printf(
+                "series=%d bytes=%d scrapes=%d median_ms=%.3f p99_ms=%.3f max_ms=%.3f%n",
                 series, body.length(), n, pct(nanos, 50), pct(nanos, 99), pct(nanos, 100));
     }
 
@@ -70,25 +76,31 @@ public final class ScrapeBench {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         for (int i = 0; i < scrapers; i++) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // one connection each
-            pool.scheduleAtFixedRate(() -> {
-                long t = System.nanoTime();
-                try {
-                    HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        errors.incrementAndGet();
-                    }
-                    latencies.add(System.nanoTime() - t);
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                }
-            }, i * 1000L / scrapers, 1000, TimeUnit.MILLISECONDS);
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // one connection each
+            pool.scheduleAtFixedRate(
+                    () -> {
+                        long t = System.nanoTime();
+                        try {
+                            HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                            latencies.add(System.nanoTime() - t);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    },
+                    i * 1000L / scrapers,
+                    1000,
+                    TimeUnit.MILLISECONDS);
         }
         Thread.sleep(seconds * 1000L);
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
         long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("scrapes=%d errors=%d median_ms=%.3f p99_ms=%.3f%n",
+        System.out.printf(
+                "scrapes=%d errors=%d median_ms=%.3f p99_ms=%.3f%n",
                 nanos.length, errors.get(), pct(nanos, 50), pct(nanos, 99));
     }
 

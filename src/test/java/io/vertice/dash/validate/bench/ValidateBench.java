@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricFamily;
 import io.vertice.dash.catalog.MetricType;
-import io.vertice.dash.json.Json;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.document.DashboardReader;
+import io.vertice.dash.json.Json;
 import io.vertice.dash.validate.ValidationReport;
 import io.vertice.dash.validate.Validator;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +46,12 @@ public final class ValidateBench {
             labels.put("instance", new LinkedHashSet<>(List.of("a:1", "b:1", "c:1", "d:1", "e:1")));
             labels.put("code", new LinkedHashSet<>(List.of(CODES)));
             labels.put("job", Set.of());
-            MetricType type = switch (i % 3) {
-                case 0 -> MetricType.COUNTER;
-                case 1 -> MetricType.GAUGE;
-                default -> MetricType.HISTOGRAM;
-            };
+            MetricType type =
+                    switch (i % 3) {
+                        case 0 -> MetricType.COUNTER;
+                        case 1 -> MetricType.GAUGE;
+                        default -> MetricType.HISTOGRAM;
+                    };
             list.add(new MetricFamily(name(i), type, "Generated family " + i + ".", labels));
         }
         MetricCatalog catalog = MetricCatalog.of(list);
@@ -66,10 +66,12 @@ public final class ValidateBench {
             Files.writeString(f, Json.write(dash));
             files.add(f);
         }
-        System.out.printf("generated %d dashboards x %d panels (%d queries) against %d series (%d families) in %s%n",
+        System.out.printf(
+                "generated %d dashboards x %d panels (%d queries) against %d series (%d families) in %s%n",
                 dashboards, panels, queries, families * 50, families, dir);
 
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run <= warm; run++) {
             long start = System.nanoTime();
             long cpu = os.getProcessCpuTime();
@@ -81,9 +83,17 @@ public final class ValidateBench {
             ValidationReport report = Validator.withDefaultRules(catalog).validate(inputs);
             long ms = (System.nanoTime() - start) / 1_000_000;
             long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
-            System.out.printf("%s run: %d ms wall (read %d ms + validate %d ms), %d ms CPU; %d findings (%d errors, %d warnings); %.0f queries/s%n",
-                    run == 0 ? "cold" : "warm", ms, read, ms - read, cpuMs, report.findings().size(), report.summary().errors(),
-                    report.summary().warnings(), report.summary().queries() * 1000.0 / Math.max(1, ms));
+            System.out.printf(
+                    "%s run: %d ms wall (read %d ms + validate %d ms), %d ms CPU; %d findings (%d errors, %d warnings); %.0f queries/s%n",
+                    run == 0 ? "cold" : "warm",
+                    ms,
+                    read,
+                    ms - read,
+                    cpuMs,
+                    report.findings().size(),
+                    report.summary().errors(),
+                    report.summary().warnings(),
+                    report.summary().queries() * 1000.0 / Math.max(1, ms));
         }
         try (var stream = Files.list(dir)) {
             stream.forEach(p -> p.toFile().delete());
@@ -92,19 +102,21 @@ public final class ValidateBench {
     }
 
     private static String name(int i) {
-        return "bench_subsystem" + (i % 37) + "_metric" + i + switch (i % 3) {
-            case 0 -> "_requests";
-            case 1 -> "_level";
-            default -> "_duration_seconds";
-        };
+        return "bench_subsystem" + (i % 37) + "_metric" + i
+                + switch (i % 3) {
+                    case 0 -> "_requests";
+                    case 1 -> "_level";
+                    default -> "_duration_seconds";
+                };
     }
 
     private static String seriesName(int i) {
-        return name(i) + switch (i % 3) {
-            case 0 -> "_total";
-            case 1 -> "";
-            default -> "_bucket";
-        };
+        return name(i)
+                + switch (i % 3) {
+                    case 0 -> "_total";
+                    case 1 -> "";
+                    default -> "_bucket";
+                };
     }
 
     private static ObjectNode dashboard(int d, int panels, int families, Random random) {
@@ -115,12 +127,21 @@ public final class ValidateBench {
         ObjectNode ds = vars.addObject();
         ds.put("name", "datasource").put("type", "datasource").put("query", "prometheus");
         ObjectNode env = vars.addObject();
-        env.put("name", "environment").put("type", "query").put("query", "label_values(" + seriesName(1) + ", environment)");
+        env.put("name", "environment")
+                .put("type", "query")
+                .put("query", "label_values(" + seriesName(1) + ", environment)");
         ArrayNode list = dash.putArray("panels");
         for (int p = 0; p < panels; p++) {
             ObjectNode panel = list.addObject();
-            panel.put("id", p + 1).put("type", "timeseries").put("title", "Panel " + p).put("description", "Generated.");
-            panel.putObject("gridPos").put("x", (p % 2) * 12).put("y", (p / 2) * 8).put("w", 12).put("h", 8);
+            panel.put("id", p + 1)
+                    .put("type", "timeseries")
+                    .put("title", "Panel " + p)
+                    .put("description", "Generated.");
+            panel.putObject("gridPos")
+                    .put("x", (p % 2) * 12)
+                    .put("y", (p / 2) * 8)
+                    .put("w", 12)
+                    .put("h", 8);
             panel.putObject("datasource").put("type", "prometheus").put("uid", "${datasource}");
             ArrayNode targets = panel.putArray("targets");
             for (int t = 0; t < 2; t++) {
@@ -128,12 +149,17 @@ public final class ValidateBench {
                 // one in a hundred queries has a typo, so the rules have something to find
                 String metric = random.nextInt(100) == 0 ? seriesName(f) + "x" : seriesName(f);
                 String sel = metric + "{environment=\"$environment\", code=~\"5..\"}";
-                String expr = switch (f % 3) {
-                    case 0 -> "sum by (code, instance) (rate(" + sel + "[$__rate_interval]))";
-                    case 1 -> "avg by (instance) (" + sel + ")";
-                    default -> "histogram_quantile(0.95, sum by (le, instance) (rate(" + sel + "[$__rate_interval])))";
-                };
-                targets.addObject().put("refId", t == 0 ? "A" : "B").put("expr", expr).put("legendFormat", "{{instance}}");
+                String expr =
+                        switch (f % 3) {
+                            case 0 -> "sum by (code, instance) (rate(" + sel + "[$__rate_interval]))";
+                            case 1 -> "avg by (instance) (" + sel + ")";
+                            default -> "histogram_quantile(0.95, sum by (le, instance) (rate(" + sel
+                                    + "[$__rate_interval])))";
+                        };
+                targets.addObject()
+                        .put("refId", t == 0 ? "A" : "B")
+                        .put("expr", expr)
+                        .put("legendFormat", "{{instance}}");
             }
         }
         return dash;

@@ -1,14 +1,13 @@
 package io.vertice.dash.validate.rules;
 
-import io.vertice.dash.validate.Finding;
-import io.vertice.dash.validate.Rule;
-
-import java.util.List;
-
 import static io.vertice.dash.validate.RuleHarness.dashboard;
 import static io.vertice.dash.validate.RuleHarness.panel;
 import static io.vertice.dash.validate.RuleHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertice.dash.validate.Finding;
+import io.vertice.dash.validate.Rule;
+import java.util.List;
 
 /**
  * One named row of a rule's test table: a dashboard, and either no finding ({@code expected} null) or exactly
@@ -49,7 +48,9 @@ record RuleCase(String name, String json, String expected, Integer column) {
         assertThat(found).as(name).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(rule.id());
             if (f.message().startsWith("hidden, ") || f.message().startsWith("not checked as MetricsQL")) {
-                assertThat(f.severity()).as("a query Grafana does not send, or MetricsQL").isEqualTo(io.vertice.dash.validate.Severity.INFO);
+                assertThat(f.severity())
+                        .as("a query Grafana does not send, or MetricsQL")
+                        .isEqualTo(io.vertice.dash.validate.Severity.INFO);
             } else {
                 assertThat(f.severity()).isEqualTo(rule.severity());
             }

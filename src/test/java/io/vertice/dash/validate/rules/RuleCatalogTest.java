@@ -1,23 +1,24 @@
 package io.vertice.dash.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertice.dash.cli.Cli;
 import io.vertice.dash.json.Json;
 import io.vertice.dash.testing.SharedDir;
-import io.vertice.dash.cli.Cli;
 import io.vertice.dash.validate.Rule;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** --list-rules, docs/rules.md and the README table: all generated from the rules' @RuleInfo, none drifting. */
 class RuleCatalogTest {
-    private static final List<String> IDS = Stream.concat(Rules.all().stream(), LiveRules.all().stream()).map(Rule::id).toList();
+    private static final List<String> IDS = Stream.concat(Rules.all().stream(), LiveRules.all().stream())
+            .map(Rule::id)
+            .toList();
 
     @Test
     void listRulesAsJsonHasEveryRuleWithItsSeverityAndWhy() {
@@ -40,7 +41,9 @@ class RuleCatalogTest {
         Cli.Result r = Cli.run("validate", "--list-rules");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).hasSize(IDS.size());
-        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("promql-syntax").contains("error", "Prometheus rejects the query");
+        assertThat(r.out().lines().findFirst().orElseThrow())
+                .startsWith("promql-syntax")
+                .contains("error", "Prometheus rejects the query");
         Cli.Result junit = Cli.run("validate", "--list-rules", "--format", "junit");
         assertThat(junit.exit()).isEqualTo(2);
         assertThat(junit.err()).contains("--list-rules prints text or json");
@@ -61,12 +64,18 @@ class RuleCatalogTest {
         for (String id : IDS) {
             assertThat(docs).contains("## " + id + "\n");
         }
-        assertThat(docs).contains("Reported:", "Accepted:", "  ```promql\n  rate(maximus_arousal_level{", "a row repeated over the variable:");
+        assertThat(docs)
+                .contains(
+                        "Reported:",
+                        "Accepted:",
+                        "  ```promql\n  rate(maximus_arousal_level{",
+                        "a row repeated over the variable:");
     }
 
     @Test
     void aHandEditedReadmeTableIsReplacedAndMissingMarkersAreSaid() {
-        String drifted = "intro\n" + RuleCatalog.TABLE_BEGIN + "\n| old | table |\n" + RuleCatalog.TABLE_END + "\nrest\n";
+        String drifted =
+                "intro\n" + RuleCatalog.TABLE_BEGIN + "\n| old | table |\n" + RuleCatalog.TABLE_END + "\nrest\n";
         assertThat(RuleCatalog.withReadmeTable(drifted)).isEqualTo("intro\n" + RuleCatalog.readmeTable() + "\nrest\n");
         assertThat(RuleCatalog.withReadmeTable("no markers")).isNull();
     }
