@@ -42,7 +42,7 @@ final class DashboardFiles {
     }
 
     /** Every dashboard file ({@code .json}, {@code .yaml}, {@code .yml}) directly in {@code dir}, by uid; a missing directory is an input error. */
-    static TreeMap<String, DashboardDocument> readDirectory(Path dir) {
+    static java.util.SortedMap<String, DashboardDocument> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw DashException.input(dir
                     + " is not a directory; pass --against DIR with exported dashboards (dash export writes them).");

@@ -56,7 +56,12 @@ public final class Main implements Runnable {
             return commandLine(args).execute(args);
         } catch (RuntimeException | Error e) {
             // building the command line failed: no command ran, but it is still a bug in dash
-            return internalError(e, new PrintWriter(System.err, true), false);
+            return internalError(
+                    e,
+                    new PrintWriter(
+                            new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()),
+                            true),
+                    false);
         }
     }
 

@@ -76,7 +76,7 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(typed, c);
-            if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
+            if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
                 best = c;
                 bestDistance = d;
             }

@@ -112,7 +112,7 @@ public sealed interface Variable {
             n.put("query", query);
             n.put("refresh", refresh.code);
             n.put("regex", "");
-            n.put("sort", sort.ordinal());
+            n.put("sort", sort.code);
             return n;
         }
     }
@@ -183,15 +183,22 @@ public sealed interface Variable {
 
     /** How a query variable orders its values (Grafana's {@code VariableSort}, 0..8 in this order). */
     enum Sort {
-        DISABLED,
-        ALPHABETICAL_ASC,
-        ALPHABETICAL_DESC,
-        NUMERICAL_ASC,
-        NUMERICAL_DESC,
-        ALPHABETICAL_CASE_INSENSITIVE_ASC,
-        ALPHABETICAL_CASE_INSENSITIVE_DESC,
-        NATURAL_ASC,
-        NATURAL_DESC
+        DISABLED(0),
+        ALPHABETICAL_ASC(1),
+        ALPHABETICAL_DESC(2),
+        NUMERICAL_ASC(3),
+        NUMERICAL_DESC(4),
+        ALPHABETICAL_CASE_INSENSITIVE_ASC(5),
+        ALPHABETICAL_CASE_INSENSITIVE_DESC(6),
+        NATURAL_ASC(7),
+        NATURAL_DESC(8);
+
+        /** Grafana's number for it in the dashboard JSON. */
+        private final int code;
+
+        Sort(int code) {
+            this.code = code;
+        }
     }
 
     /** When a query variable refreshes its values. */

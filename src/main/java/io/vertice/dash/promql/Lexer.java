@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Turns PromQL text into {@link Token}s on demand (refilling one cursor, see {@link Token}); numbers, durations and strings are scanned and
  * decoded here. The parser asks for the next token in the mode its position needs: {@link #next} in
- * expressions, {@link #label}, {@link #string} inside braces, {@link #number} inside brackets.
+ * expressions, {@code label}, {@link #string} inside braces, {@link #number} inside brackets.
  *
  * <p>In Grafana mode variable references ({@code $var}, {@code ${var:fmt}}, {@code [[var]]}) are
  * recognised: standalone as VAR tokens, glued into names ({@code foo_${env}_total}) as part of an IDENT,
@@ -454,7 +454,7 @@ final class Lexer {
     /** A {@code 1h30m}-style duration at start, read by {@link PromDuration}'s grammar. */
     private Token duration(int start, Token into) {
         int end = start;
-        while (end < n && (isAlnum(buf[end]))) {
+        while (end < n && isAlnum(buf[end])) {
             end++;
         }
         PromDuration.Scan scan = PromDuration.scan(s, start, end);

@@ -563,7 +563,7 @@ final class Parser {
 
     private long secondsToNanos(double seconds, int at) {
         double nanos = seconds * 1e9;
-        if (Double.isNaN(nanos) || Math.abs(nanos) >= 9.223372036854775807E18) {
+        if (Double.isNaN(nanos) || Math.abs(nanos) >= (double) Long.MAX_VALUE) {
             throw fail(at, Errors.durationOutOfRange(null));
         }
         return Math.round(nanos);
@@ -695,7 +695,7 @@ final class Parser {
             ts = -ts;
         }
         if (kind == AtModifier.Kind.TIMESTAMP
-                && (Double.isNaN(ts) || Double.isInfinite(ts) || Math.abs(ts) * 1000 >= 9.223372036854775807E18)) {
+                && (Double.isNaN(ts) || Double.isInfinite(ts) || Math.abs(ts) * 1000 >= (double) Long.MAX_VALUE)) {
             throw fail(
                     at, Errors.atOutOfBounds(lex.source().substring(at + 1, end).strip()));
         }

@@ -24,7 +24,8 @@ public final class Progress {
 
     /** Progress on {@code err} when this process has a terminal, else {@link #NONE}. */
     public static Progress onTerminal(PrintWriter err) {
-        return System.console() != null && System.getenv("CI") == null ? new Progress(err) : NONE;
+        // JDK 17 (our target): console() is null unless stdin and stdout are a terminal; CI is excluded by name too
+        return isTerminal() && System.getenv("CI") == null ? new Progress(err) : NONE;
     }
 
     void start(int steps) {
@@ -52,5 +53,10 @@ public final class Progress {
                 terminal.flush();
             }
         }
+    }
+
+    @SuppressWarnings("SystemConsoleNull") // JDK 22+ has Console.isTerminal(); on 17 a null console means no terminal
+    private static boolean isTerminal() {
+        return System.console() != null;
     }
 }

@@ -104,7 +104,7 @@ public final class Validator {
             }
         }
         List<ValidationReport.Checked> checked = new ArrayList<>();
-        java.util.Map<PanelView, List<QueryView>> byPanel = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<PanelView, List<QueryView>> byPanel = new java.util.IdentityHashMap<>();
         for (QueryView q : dashboard.queries()) {
             if (q.panel() != null) {
                 byPanel.computeIfAbsent(q.panel(), k -> new ArrayList<>()).add(q);

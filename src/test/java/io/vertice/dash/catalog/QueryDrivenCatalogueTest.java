@@ -84,7 +84,7 @@ class QueryDrivenCatalogueTest {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String params = (query == null ? "" : query) + "&" + body;
         List<String> match = new ArrayList<>();
-        for (String p : params.split("&")) {
+        for (String p : params.split("&", -1)) {
             if (p.startsWith("match%5B%5D=") || p.startsWith("match[]=")) {
                 match.add(URLDecoder.decode(p.substring(p.indexOf('=') + 1), StandardCharsets.UTF_8));
             }

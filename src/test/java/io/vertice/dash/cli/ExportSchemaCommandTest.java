@@ -81,7 +81,7 @@ class ExportSchemaCommandTest {
         List<RenderedDashboard> dashboards = new ArrayList<>(Exporter.render());
         RenderedDashboard last = dashboards.remove(dashboards.size() - 1);
         var json = last.json();
-        json.with("templating")
+        json.withObjectProperty("templating")
                 .withArray("list")
                 .addObject()
                 .put("name", "legacy")

@@ -238,7 +238,7 @@ class RemoteEnginesTest {
     }
 
     /** The findings (rule, panel, message), with the server's URL taken out. */
-    private static TreeSet<String> findings(String url, String[] args) {
+    private static java.util.SortedSet<String> findings(String url, String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of("--prometheus", url, "--live", "--format", "json"));
         Cli.Result r = Cli.run(Map.of(), a.toArray(String[]::new));

@@ -69,10 +69,11 @@ class ScriptsTest {
     @Test
     @Timeout(60)
     void devStackRefusesAPortHeldByAListenerThatNeverAnswers() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                ServerSocket freeSim = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int simPort = freeSim.getLocalPort();
-            freeSim.close(); // only to learn a free port
+        int simPort;
+        try (ServerSocket freeSim = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            simPort = freeSim.getLocalPort(); // only to learn a free port
+        }
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();
             Result r = run(
                     List.of("scripts/dev-stack.sh", "--once"),

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A file as a Latin-1 editor saves it: {@code {"title"} then the byte 0xD4 at line 1, column 9. */
+/** A file as a Latin-1 editor saves it: <code>{"title"</code> then the byte 0xD4 at line 1, column 9. */
 public final class NotUtf8 {
     /** What dash must say about it, after the file name. */
     public static final String SENTENCE =

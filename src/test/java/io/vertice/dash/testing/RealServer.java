@@ -45,7 +45,7 @@ public final class RealServer implements AutoCloseable {
 
     /** {@code /usr/bin/<name>} (or {@code $<NAME>_BIN}); the test is skipped when it is absent. */
     public static Path binary(String name) {
-        String override = System.getenv(name.toUpperCase().replace('-', '_') + "_BIN");
+        String override = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_BIN");
         Path p = override != null ? Path.of(override) : Path.of("/usr/bin", name);
         Assumptions.assumeTrue(
                 Files.isExecutable(p),

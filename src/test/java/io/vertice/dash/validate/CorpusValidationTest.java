@@ -99,7 +99,7 @@ class CorpusValidationTest {
                 .filter(f -> f.rule().equals("unknown-metric"))
                 .forEach(f -> now.merge(relative(f.file()), 1, Integer::sum));
         for (String row : rows("unknown-metric-counts.tsv")) {
-            String[] parts = row.split("\t");
+            String[] parts = row.split("\t", -1);
             assertThat(now.getOrDefault(parts[0], 0)).as(parts[0]).isEqualTo(Integer.parseInt(parts[1]));
         }
     }
@@ -213,7 +213,7 @@ class CorpusValidationTest {
                     Matcher by = OUTER_BY.matcher(target.path("expr").asText().strip());
                     if (by.find()) {
                         String grouping = by.group(1) != null ? by.group(1) : by.group(2);
-                        for (String g : grouping.split(",")) {
+                        for (String g : grouping.split(",", -1)) {
                             if (g.strip().equals(m.group(1))) {
                                 return "legend-label \"has no labels\" on by (...)";
                             }

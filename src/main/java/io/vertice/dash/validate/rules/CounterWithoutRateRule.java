@@ -61,7 +61,7 @@ public final class CounterWithoutRateRule implements ParsedQueryRule {
         }
         // whether each node's samples are read through a range or a value-free operation, known from its
         // parent's answer: one step per node, however deep the query
-        java.util.Map<Expr, Boolean> hidden = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Expr, Boolean> hidden = new java.util.IdentityHashMap<>();
         QueryFacts.walk(q.expr(), (e, ancestors) -> {
             Expr parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
             boolean valueFree = parent != null && (hidden.get(parent) || readsNoValues(parent));

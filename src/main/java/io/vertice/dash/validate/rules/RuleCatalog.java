@@ -135,7 +135,7 @@ public final class RuleCatalog {
                     .append(":\n\n");
             b.append("  ").append(query ? "```promql" : "```json").append('\n');
             String body = query ? e.expr() : e.panels().strip().replaceAll("(?m)^\\s+", "");
-            for (String line : body.split("\n")) {
+            for (String line : body.lines().toList()) {
                 b.append("  ").append(line).append('\n');
             }
             b.append("  ```\n");
