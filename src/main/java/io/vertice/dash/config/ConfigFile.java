@@ -3,8 +3,8 @@ package io.vertice.dash.config;
 import io.vertice.dash.DashException;
 import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.TextFiles;
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.validate.Exclusion;
-import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.ValidationPolicy;
 import io.vertice.dash.validate.rules.RuleCatalog;
@@ -82,7 +82,7 @@ public final class ConfigFile {
         }
         Map<String, Severity> severities = severities(top.entries().get("rules"));
         List<Exclusion> exclusions = exclusions(top.entries().get("exclude"));
-        Map<String, QueryDialect> dialects = dialects(top.entries().get("datasources"));
+        Map<String, Dialect> dialects = dialects(top.entries().get("datasources"));
         ExportSchema schema = exportSchema(top.entries().get("export"));
         return new DashConfig(file, new ValidationPolicy(severities, exclusions, dialects), schema);
     }
@@ -169,15 +169,15 @@ public final class ConfigFile {
         return out;
     }
 
-    private Map<String, QueryDialect> dialects(YamlNode.Entry section) {
+    private Map<String, Dialect> dialects(YamlNode.Entry section) {
         return keyedWords(
                 section,
                 "datasources:",
                 "one line per datasource uid or name, e.g. \"victoria: metricsql\"",
                 "promql or metricsql",
                 (datasource, word, line) -> oneOf(
-                        QueryDialect.values(),
-                        QueryDialect::word,
+                        Dialect.values(),
+                        Dialect::word,
                         word,
                         line,
                         "unknown query dialect \"" + word + "\" for datasource \"" + datasource

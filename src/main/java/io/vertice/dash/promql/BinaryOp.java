@@ -2,6 +2,10 @@ package io.vertice.dash.promql;
 
 /** Binary operators with Prometheus's precedence (higher binds tighter); only {@code ^} is right-associative. */
 public enum BinaryOp {
+    // MetricsQL only: lowest precedence (VictoriaMetrics puts default below if/ifnot; dash ranks them equal)
+    DEFAULT("default", 0),
+    IF("if", 0),
+    IFNOT("ifnot", 0),
     OR("or", 1),
     AND("and", 2),
     UNLESS("unless", 2),
@@ -41,6 +45,11 @@ public enum BinaryOp {
 
     public boolean isSetOperator() {
         return this == OR || this == AND || this == UNLESS;
+    }
+
+    /** Whether only MetricsQL has this operator. */
+    public boolean metricsqlOnly() {
+        return precedence == 0;
     }
 
     public boolean rightAssociative() {

@@ -35,14 +35,17 @@ final class Parser {
     private final Lexer lex;
     private final SelectorParser selectors;
     private final int maxDepth;
+    /** MetricsQL: its functions, operators and modifiers are accepted (see {@link MetricsqlFunctions}). */
+    private final boolean metricsql;
     /** The nodes with operand types to check, children before parents (the order they are built in). */
     private final List<Expr> toCheck = new ArrayList<>();
 
     private Token tok;
     private int depth;
 
-    Parser(Lexer lex, int maxDepth) {
+    Parser(Lexer lex, int maxDepth, Dialect dialect) {
         this.lex = lex;
+        this.metricsql = dialect == Dialect.METRICSQL;
         this.selectors = new SelectorParser(lex);
         this.maxDepth = maxDepth;
     }
@@ -119,6 +122,9 @@ final class Parser {
         Expr lhs = parseUnary();
         while (true) {
             BinaryOp op = tok.binaryOp();
+            if (op != null && op.metricsqlOnly() && !metricsql) {
+                op = null;
+            }
             if (op == null || op.precedence() < minPrec) {
                 break;
             }
@@ -228,6 +234,14 @@ final class Parser {
                 e = parseAt(e);
             } else if (tok.isWord("offset")) {
                 e = parseOffset(e);
+            } else if (metricsql && tok.isWord("keep_metric_names")) {
+                next(); // MetricsQL: the result keeps the metric name; nothing to check
+            } else if (metricsql && tok.isWord("limit") && isAggregation(e)) {
+                next(); // MetricsQL: at most N output series of the aggregation
+                if (!tok.is(Kind.NUMBER)) {
+                    throw fail(tok.start(), Errors.unexpectedIn(describe(), "limit", "a number"));
+                }
+                next();
             } else if (tok.isWord("anchored") || tok.isWord("smoothed")) {
                 throw fail(tok.start(), Errors.experimentalModifier(tok.text().toLowerCase(Locale.ROOT)));
             } else {
@@ -326,6 +340,16 @@ final class Parser {
             return literal;
         }
         boolean paren = lex.followedBy(t.end(), '(');
+        if (metricsql && (paren || lex.followedByWord(t.end(), "by") || lex.followedByWord(t.end(), "without"))) {
+            MetricsqlFunctions.Kind kind = MetricsqlFunctions.kind(w);
+            if (kind == MetricsqlFunctions.Kind.AGGREGATE) {
+                AggregationOp agg = AggregationOp.of(w);
+                return agg != null ? parseAggregation(agg, t.start()) : parseMetricsqlAggregation(w, t.start());
+            }
+            if (paren && (kind != null || Functions.get(w) != null)) {
+                return parseCall(w, t.start());
+            }
+        }
         if (paren || lex.followedByWord(t.end(), "by") || lex.followedByWord(t.end(), "without")) {
             AggregationOp agg = AggregationOp.of(w);
             if (agg != null) {
@@ -350,7 +374,7 @@ final class Parser {
     }
 
     private Expr parseCall(String name, int start) {
-        Function f = Functions.get(name);
+        Function f = metricsql ? MetricsqlFunctions.signature(name) : Functions.get(name);
         if (f == null) {
             throw fail(
                     start,
@@ -462,6 +486,33 @@ final class Parser {
                 grouping == null ? List.of() : grouping.labels(),
                 without,
                 span(start, end)));
+    }
+
+    private static boolean isAggregation(Expr e) {
+        return e instanceof Aggregation
+                || (e instanceof Call c
+                        && MetricsqlFunctions.kind(c.function().name()) == MetricsqlFunctions.Kind.AGGREGATE);
+    }
+
+    /** A MetricsQL-only aggregate function ({@code topk_max}, {@code median} ...): any arguments, grouping before or after. */
+    private Expr parseMetricsqlAggregation(String name, int start) {
+        next(); // function name
+        boolean grouped = tok.isWord("by") || tok.isWord("without");
+        if (grouped) {
+            next();
+            parseLabelList("grouping opts");
+        }
+        if (!tok.is(Kind.LPAREN)) {
+            throw fail(tok.start(), Errors.unexpectedIn(describe(), "aggregation", "\"(\""));
+        }
+        List<Expr> args = parseArgs("aggregation");
+        int end = tok.end();
+        next(); // ')'
+        if (!grouped && (tok.isWord("by") || tok.isWord("without"))) {
+            next();
+            end = parseLabelList("grouping opts").end();
+        }
+        return new Call(MetricsqlFunctions.signature(name), args, span(start, end));
     }
 
     /** Labels in parentheses and the end offset of the closing ')'. */
@@ -603,7 +654,8 @@ final class Parser {
         }
         String rangeText = lex.source().substring(range.start(), range.end());
         Expr result;
-        if (subquery) {
+        // MetricsQL: a range after anything but a selector is an implicit subquery at the default step
+        if (subquery || (metricsql && !(target instanceof VectorSelector))) {
             result = typed(new Subquery(
                     target,
                     Duration.ofNanos(range.nanos()),
@@ -732,6 +784,9 @@ final class Parser {
                     isOffset ? offset : sq.offset(),
                     isOffset ? sq.at() : at,
                     span);
+        }
+        if (metricsql) {
+            return target; // MetricsQL shifts any expression in time; the tree keeps no modifier for it
         }
         throw fail(keyword, Errors.modifierWithoutSelector(isOffset));
     }

@@ -34,7 +34,12 @@ public final class PromQL {
 
     /** Parses and type-checks a plain PromQL expression. */
     public static Expr parse(String promql) {
-        return parse(promql, false).expr();
+        return parse(promql, false, Dialect.PROMQL).expr();
+    }
+
+    /** Parses an expression of the given dialect; PromQL is also type-checked (MetricsQL converts types freely). */
+    public static Expr parse(String expr, Dialect dialect) {
+        return parse(expr, false, dialect).expr();
     }
 
     /**
@@ -42,19 +47,21 @@ public final class PromQL {
      * {@link #CALLER_DEPTH} is parsed again on a thread of its own with a big stack, which keeps the
      * recursive-descent parser as readable as the grammar while accepting whatever Prometheus accepts.
      */
-    private static Parsed parse(String text, boolean grafana) {
+    private static Parsed parse(String text, boolean grafana, Dialect dialect) {
         try {
-            return parseAndCheck(text, grafana, CALLER_DEPTH);
+            return parseAndCheck(text, grafana, CALLER_DEPTH, dialect);
         } catch (Parser.TooDeep e) {
-            return onDeepStack(() -> parseAndCheck(text, grafana, Integer.MAX_VALUE), text);
+            return onDeepStack(() -> parseAndCheck(text, grafana, Integer.MAX_VALUE, dialect), text);
         }
     }
 
-    private static Parsed parseAndCheck(String text, boolean grafana, int maxDepth) {
+    private static Parsed parseAndCheck(String text, boolean grafana, int maxDepth, Dialect dialect) {
         Lexer lexer = new Lexer(text, grafana);
-        Parser parser = new Parser(lexer, maxDepth);
+        Parser parser = new Parser(lexer, maxDepth, dialect);
         Expr expr = parser.parse();
-        Checker.check(parser.nodesToCheck(), lexer);
+        if (dialect == Dialect.PROMQL) {
+            Checker.check(parser.nodesToCheck(), lexer);
+        }
         return new Parsed(expr, lexer.variables());
     }
 
@@ -97,7 +104,12 @@ public final class PromQL {
      * errors point into {@code grafanaExpr}, and range selectors keep the range as written.
      */
     public static ParsedQuery parseGrafana(String grafanaExpr) {
-        Parsed parsed = parse(grafanaExpr, true);
+        return parseGrafana(grafanaExpr, Dialect.PROMQL);
+    }
+
+    /** Parses a Grafana query as {@link #parseGrafana(String)}, in the given dialect. */
+    public static ParsedQuery parseGrafana(String grafanaExpr, Dialect dialect) {
+        Parsed parsed = parse(grafanaExpr, true, dialect);
         return new ParsedQuery(parsed.expr(), parsed.variables(), grafanaExpr);
     }
 

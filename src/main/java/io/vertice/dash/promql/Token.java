@@ -131,7 +131,7 @@ final class Token {
             case LTE -> BinaryOp.LTE;
             case GTE -> BinaryOp.GTE;
             case IDENT -> {
-                if (length() < 2 || length() > 6 || hasVariable()) {
+                if (length() < 2 || length() > 7 || hasVariable()) {
                     yield null;
                 }
                 if (isWord("and")) {
@@ -143,7 +143,16 @@ final class Token {
                 if (isWord("unless")) {
                     yield BinaryOp.UNLESS;
                 }
-                yield isWord("atan2") ? BinaryOp.ATAN2 : null;
+                if (isWord("atan2")) {
+                    yield BinaryOp.ATAN2;
+                }
+                if (isWord("if")) {
+                    yield BinaryOp.IF;
+                }
+                if (isWord("ifnot")) {
+                    yield BinaryOp.IFNOT;
+                }
+                yield isWord("default") ? BinaryOp.DEFAULT : null;
             }
             default -> null;
         };

@@ -3,6 +3,7 @@ package io.vertice.dash.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertice.dash.document.DashboardDocument;
 import io.vertice.dash.model.DatasourceRef;
+import io.vertice.dash.promql.Dialect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,9 +38,9 @@ public final class DashboardView {
     private final Map<String, io.vertice.dash.promql.ParsedQuery> parsedByText = new java.util.HashMap<>();
     private final Set<String> importInputs;
     private final boolean writtenForVictoriaMetrics;
-    private final Map<String, QueryDialect> dialects;
+    private final Map<String, Dialect> dialects;
 
-    private DashboardView(String file, JsonNode json, Map<String, QueryDialect> dialects) {
+    private DashboardView(String file, JsonNode json, Map<String, Dialect> dialects) {
         this.file = file;
         this.json = json;
         this.dialects = dialects;
@@ -84,7 +85,7 @@ public final class DashboardView {
     }
 
     /** As {@link #of(DashboardDocument)}, with the query dialect of some datasources (by uid or name) configured. */
-    public static DashboardView of(DashboardDocument document, Map<String, QueryDialect> dialects) {
+    public static DashboardView of(DashboardDocument document, Map<String, Dialect> dialects) {
         return new DashboardView(document.origin(), document.classic(), dialects);
     }
 

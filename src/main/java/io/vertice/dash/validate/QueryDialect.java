@@ -1,21 +1,15 @@
 package io.vertice.dash.validate;
 
 import io.vertice.dash.model.DatasourceRef;
-import java.util.Locale;
+import io.vertice.dash.promql.Dialect;
 import java.util.Map;
 
 /**
- * The query language of a Prometheus-type datasource: PromQL, or MetricsQL (VictoriaMetrics, a superset of
- * PromQL). {@link #of} is the one place that decides which one a query is written in.
+ * Which {@link Dialect} a query of a Prometheus-type datasource is written in: PromQL, or MetricsQL
+ * (VictoriaMetrics, a superset of PromQL). {@link #of} is the one place that decides it.
  */
-public enum QueryDialect {
-    PROMQL,
-    METRICSQL;
-
-    /** The word used in {@code .dash.yaml}. */
-    public String word() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+final class QueryDialect {
+    private QueryDialect() {}
 
     /**
      * The dialect of a query sent to {@code datasource}: first what {@code .dash.yaml} says for the datasource's
@@ -24,16 +18,16 @@ public enum QueryDialect {
      * (the dashboards VictoriaMetrics publishes use the Prometheus plugin against a VictoriaMetrics server);
      * PromQL otherwise.
      */
-    static QueryDialect of(DashboardView dashboard, DatasourceRef datasource, Map<String, QueryDialect> configured) {
+    static Dialect of(DashboardView dashboard, DatasourceRef datasource, Map<String, Dialect> configured) {
         if (!configured.isEmpty() && datasource != null) {
             for (String key : datasourceKeys(dashboard, datasource)) {
-                QueryDialect d = configured.get(key);
+                Dialect d = configured.get(key);
                 if (d != null) {
                     return d;
                 }
             }
         }
-        return dashboard.writtenForVictoriaMetrics() ? METRICSQL : PROMQL;
+        return dashboard.writtenForVictoriaMetrics() ? Dialect.METRICSQL : Dialect.PROMQL;
     }
 
     private static java.util.List<String> datasourceKeys(DashboardView dashboard, DatasourceRef ds) {

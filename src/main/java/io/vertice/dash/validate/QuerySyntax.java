@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.promql.GrafanaVariables;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.PromQL;
@@ -26,10 +27,10 @@ final class QuerySyntax {
 
     private QuerySyntax() {}
 
-    static Result parse(String expr, Map<String, VariableView> variables) {
+    static Result parse(String expr, Map<String, VariableView> variables, Dialect dialect) {
         PromqlException written;
         try {
-            return new Result(PromQL.parseGrafana(expr), null);
+            return new Result(PromQL.parseGrafana(expr, dialect), null);
         } catch (PromqlException e) {
             written = e;
         }
@@ -46,7 +47,7 @@ final class QuerySyntax {
         String firstMessage = null;
         for (Map<String, String> combination : combinations) {
             try {
-                PromQL.parseGrafana(substitute(expr, combination));
+                PromQL.parseGrafana(substitute(expr, combination), dialect);
             } catch (PromqlException e) {
                 broken.add(describe(combination));
                 if (firstMessage == null) {

@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.promql.ParsedQuery;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record QueryView(
         SyntaxError error,
         VariableView variable,
         String variableLabel,
-        QueryDialect dialect) {
+        Dialect dialect) {
 
     public QueryView {
         templates = List.copyOf(templates);
@@ -50,17 +51,13 @@ public record QueryView(
             List<String> templates,
             boolean hidden,
             Map<String, VariableView> variables,
-            QueryDialect dialect) {
+            Dialect dialect) {
         return of(panel, annotation, location, refId, expr, templates, hidden, null, null, variables, dialect);
     }
 
     /** A query variable's PromQL: EXPR of {@code label_values(EXPR, LABEL)} or {@code query_result(EXPR)}. */
     static QueryView ofVariable(
-            VariableView variable,
-            String expr,
-            String label,
-            Map<String, VariableView> variables,
-            QueryDialect dialect) {
+            VariableView variable, String expr, String label, Map<String, VariableView> variables, Dialect dialect) {
         return of(
                 null,
                 null,
@@ -86,8 +83,8 @@ public record QueryView(
             VariableView variable,
             String label,
             Map<String, VariableView> variables,
-            QueryDialect dialect) {
-        QuerySyntax.Result r = QuerySyntax.parse(expr, variables);
+            Dialect dialect) {
+        QuerySyntax.Result r = QuerySyntax.parse(expr, variables, dialect);
         return new QueryView(
                 panel,
                 annotation,

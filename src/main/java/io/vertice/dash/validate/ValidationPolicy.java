@@ -1,5 +1,6 @@
 package io.vertice.dash.validate;
 
+import io.vertice.dash.promql.Dialect;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * the query dialect of some datasources (by uid or name).
  */
 public record ValidationPolicy(
-        Map<String, Severity> severities, List<Exclusion> exclusions, Map<String, QueryDialect> dialects) {
+        Map<String, Severity> severities, List<Exclusion> exclusions, Map<String, Dialect> dialects) {
     /** No configuration: every rule at its own severity, nothing excluded, PromQL unless a dashboard says otherwise. */
     public static final ValidationPolicy NONE = new ValidationPolicy(Map.of(), List.of(), Map.of());
 

@@ -7,7 +7,7 @@ import io.vertice.dash.DashException;
 import io.vertice.dash.cli.Cli;
 import io.vertice.dash.export.ExportSchema;
 import io.vertice.dash.json.Json;
-import io.vertice.dash.validate.QueryDialect;
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.validate.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,8 +56,8 @@ class ConfigFileTest {
         });
         assertThat(c.validation().exclusions().get(1).panel()).isEqualTo("7");
         assertThat(c.validation().dialects())
-                .containsEntry("victoria", QueryDialect.METRICSQL)
-                .containsEntry("P4169E866C3094E38", QueryDialect.PROMQL);
+                .containsEntry("victoria", Dialect.METRICSQL)
+                .containsEntry("P4169E866C3094E38", Dialect.PROMQL);
         assertThat(c.exportSchema()).isEqualTo(ExportSchema.V2);
         assertThat(ConfigFile.parse("", "empty.yaml").validation().exclusions()).isEmpty();
     }
@@ -180,7 +180,7 @@ class ConfigFileTest {
     }
 
     @Test
-    void aDatasourceConfiguredAsMetricsqlTurnsItsBeyondPromqlSyntaxIntoInfo(@TempDir Path dir) throws IOException {
+    void aDatasourceConfiguredAsMetricsqlIsParsedAsMetricsql(@TempDir Path dir) throws IOException {
         Path dashboard = Files.writeString(
                 dir.resolve("vm.json"),
                 """
@@ -195,6 +195,6 @@ class ConfigFileTest {
         Path config = Files.writeString(dir.resolve("dash.yaml"), "datasources:\n  victoria: metricsql\n");
         Cli.Result r = Cli.run("validate", dashboard.toString(), "--config", config.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("info promql-syntax: not checked as MetricsQL");
+        assertThat(r.out()).doesNotContain("promql-syntax");
     }
 }

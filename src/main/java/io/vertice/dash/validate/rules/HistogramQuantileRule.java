@@ -4,13 +4,13 @@ import io.vertice.dash.catalog.MetricCatalog;
 import io.vertice.dash.catalog.MetricType;
 import io.vertice.dash.promql.Aggregation;
 import io.vertice.dash.promql.Call;
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.promql.Expr;
 import io.vertice.dash.promql.ParsedQuery;
 import io.vertice.dash.promql.VectorSelector;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.ParsedQueryRule;
 import io.vertice.dash.validate.QueryContext;
-import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.QueryFacts;
 import io.vertice.dash.validate.RuleInfo;
 import io.vertice.dash.validate.RuleInfo.Example;
@@ -79,7 +79,7 @@ public final class HistogramQuantileRule implements ParsedQueryRule {
             }
             QueryFacts.LabelSet labels = context.outputLabels(input);
             // VictoriaMetrics histograms label their buckets vmrange, which MetricsQL's histogram_quantile reads
-            boolean vmBuckets = context.query().dialect() == QueryDialect.METRICSQL
+            boolean vmBuckets = context.query().dialect() == Dialect.METRICSQL
                     && labels.labels().contains("vmrange");
             if (!labels.open()
                     && !labels.labels().contains("le")

@@ -1,8 +1,8 @@
 package io.vertice.dash.validate.rules;
 
+import io.vertice.dash.promql.Dialect;
 import io.vertice.dash.validate.Findings;
 import io.vertice.dash.validate.QueryContext;
-import io.vertice.dash.validate.QueryDialect;
 import io.vertice.dash.validate.QueryRule;
 import io.vertice.dash.validate.RuleInfo;
 import io.vertice.dash.validate.RuleInfo.Example;
@@ -10,7 +10,7 @@ import io.vertice.dash.validate.Severity;
 import io.vertice.dash.validate.SyntaxError;
 
 /**
- * The expression does not parse or type-check as PromQL (Grafana variables understood; a variable with known
+ * The expression does not parse or type-check as PromQL (or, for a VictoriaMetrics datasource, as MetricsQL) (Grafana variables understood; a variable with known
  * values that stands for a piece of PromQL is tried with each of them). Empty targets are not queries.
  */
 @RuleInfo(
@@ -42,13 +42,9 @@ public final class PromqlSyntaxRule implements QueryRule {
         }
         // Grafana does not send a hidden target (hide: true) or a disabled annotation: worth knowing, not an error
         boolean hidden = context.query().hidden();
-        // MetricsQL is a superset of PromQL; what only it accepts is beyond this parser: said, not judged
-        boolean metricsql = context.query().dialect() == QueryDialect.METRICSQL;
-        Severity severity = hidden || metricsql ? Severity.INFO : severity();
+        Severity severity = hidden ? Severity.INFO : severity();
         String message = (hidden ? "hidden, so Grafana does not run it, but it does not parse: " : "")
-                + (metricsql
-                        ? "not checked as MetricsQL (the datasource speaks VictoriaMetrics' dialect); as PromQL: "
-                        : "")
+                + (context.query().dialect() == Dialect.METRICSQL ? "as MetricsQL (VictoriaMetrics' dialect): " : "")
                 + e.message() + ".";
         out.queryAt(this, severity, context.query(), message, e.line(), e.column());
     }

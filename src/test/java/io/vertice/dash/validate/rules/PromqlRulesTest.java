@@ -66,9 +66,17 @@ class PromqlRulesTest {
                         withOperatorVariable("nope,never", opExpr),
                         "unexpected Grafana variable"),
                 json(
-                        "MetricsQL on a dashboard for VictoriaMetrics is info",
-                        victoriaMetrics("topk_max(5, maximus_arousal_level)"),
-                        "not checked as MetricsQL"));
+                        "MetricsQL on a dashboard for VictoriaMetrics is not reported",
+                        victoriaMetrics("topk_max(5, rate(maximus_arousal_level)) by (job) limit 3 default 0"),
+                        null),
+                json(
+                        "a query VictoriaMetrics rejects is still an error on its dashboards",
+                        victoriaMetrics("topk_max(5, maximus_arousal_level"),
+                        "as MetricsQL (VictoriaMetrics' dialect): unclosed left parenthesis"),
+                json(
+                        "MetricsQL on a Prometheus dashboard is an error",
+                        dashboard(panel(1, 0, 0, "topk_max(5, maximus_arousal_level)", null)),
+                        "unknown function"));
     }
 
     @ParameterizedTest(name = "{0}")
