@@ -155,9 +155,9 @@ class MetricsqlDifferentialTest {
         return List.copyOf(out);
     }
 
-    private static void collect(JsonNode node, TreeSet<String> out) {
+    private static void collect(JsonNode node, java.util.Set<String> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getKey().equals("expr")
                         && e.getValue().isTextual()
                         && !e.getValue().asText().isBlank()) {
